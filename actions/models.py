@@ -1,0 +1,170 @@
+"""What the network does: the action plan's actions, funded projects and good practices."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Organisation, Region
+from strategy.models import FocusArea, Goal
+
+
+class ActionQuerySet(models.QuerySet["Action"]):
+    def for_region(self, region: Region) -> "ActionQuerySet":
+        return self.filter(focus_area__strategy__region=region)
+
+    def with_responsibles(self) -> "ActionQuerySet":
+        """Load the lead and responsible organisations in two queries, whatever the row count."""
+        return self.select_related("lead_organisation").prefetch_related(
+            models.Prefetch(
+                "responsible_organisations",
+                queryset=Organisation.objects.order_by("name"),
+            )
+        )
+
+
+class Action(models.Model):
+    """An action (toimenpide) of the action plan, under one focus area."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        DONE = "done", _("Done")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    focus_area = models.ForeignKey(
+        FocusArea, on_delete=models.CASCADE, related_name="actions", verbose_name=_("focus area")
+    )
+    goals = models.ManyToManyField(Goal, related_name="actions", blank=True, verbose_name=_("goals"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    responsible_organisations = models.ManyToManyField(
+        Organisation,
+        related_name="responsible_actions",
+        blank=True,
+        verbose_name=_("responsible organisations"),
+    )
+    lead_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_actions",
+        verbose_name=_("lead organisation"),
+    )
+    responsible_note = models.CharField(
+        _("other responsible bodies"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bodies that are not member organisations, e.g. a working group."),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    monitoring_note = models.TextField(_("monitoring"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["focus_area", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="action_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Project(models.Model):
+    """A funded development project (hanke) that carries out actions of the plan."""
+
+    class FundingSource(models.TextChoices):
+        ESR = "esr", _("ESR (European Social Fund)")
+        EAKR = "eakr", _("EAKR (European Regional Development Fund)")
+        REACT_EU = "react_eu", _("REACT-EU")
+        RRF = "rrf", _("RRF (Recovery and Resilience Facility)")
+        NATIONAL = "national", _("National funding")
+        OTHER = "other", _("Other")
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="projects", verbose_name=_("region")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    funding_source = models.CharField(
+        _("funding source"), max_length=10, choices=FundingSource.choices
+    )
+    organisations = models.ManyToManyField(
+        Organisation, related_name="projects", blank=True, verbose_name=_("organisations")
+    )
+    actions = models.ManyToManyField(
+        Action, related_name="projects", blank=True, verbose_name=_("actions")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="project_unique_name"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="project_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GoodPractice(models.Model):
+    """A good practice (hyvä käytäntö) worth sharing regionally and at ELOLIV."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="good_practices", verbose_name=_("region")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    organisations = models.ManyToManyField(
+        Organisation, related_name="good_practices", blank=True, verbose_name=_("organisations")
+    )
+    focus_areas = models.ManyToManyField(
+        FocusArea, related_name="good_practices", blank=True, verbose_name=_("focus areas")
+    )
+    actions = models.ManyToManyField(
+        Action, related_name="good_practices", blank=True, verbose_name=_("actions")
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+        ordering = ["region", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "number"], name="good_practice_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("actions:good_practice_list", kwargs={"region": self.region.slug}) + (
+            f"#kaytanto-{self.number}"
+        )

@@ -1,0 +1,134 @@
+"""Network events: ELO and ELO & JAO meetings, Ohjaamo meetings, webinars, forums."""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from actions.models import Project
+from network.models import Organisation, Region
+from strategy.models import FocusArea
+
+
+class EventQuerySet(models.QuerySet["Event"]):
+    def for_region(self, region: Region) -> "EventQuerySet":
+        return self.filter(region=region)
+
+    def upcoming(self, today: dt.date | None = None) -> "EventQuerySet":
+        today = today or timezone.localdate()
+        return self.filter(ends_on__gte=today).order_by("starts_on", "start_time", "id")
+
+    def past(self, today: dt.date | None = None) -> "EventQuerySet":
+        today = today or timezone.localdate()
+        return self.filter(ends_on__lt=today).order_by("-starts_on", "-start_time", "-id")
+
+    def overlapping(self, first: dt.date, last: dt.date) -> "EventQuerySet":
+        """Events on any day from ``first`` to ``last``, so a month view keeps multi-day events."""
+        return self.filter(starts_on__lte=last, ends_on__gte=first)
+
+    def with_organisers(self) -> "EventQuerySet":
+        """Prefetch organisers: one extra query for the whole list."""
+        return self.prefetch_related(
+            models.Prefetch("organisers", queryset=Organisation.objects.order_by("name"))
+        )
+
+
+class Event(models.Model):
+    """A dated event of the network.
+
+    Dates and clock times are kept apart, in Helsinki local time: the seeds give many
+    events as a date with "apv"/"ipv" (morning or afternoon) or no time at all.
+    """
+
+    class Kind(models.TextChoices):
+        NETWORK_MEETING = "network_meeting", _("Network meeting")
+        ELO_JAO = "elo_jao", _("ELO & JAO meeting")
+        OHJAAMO_MEETING = "ohjaamo_meeting", _("Ohjaamo meeting")
+        WEBINAR = "webinar", _("Webinar")
+        WORKSHOP = "workshop", _("Workshop")
+        TNO_FORUM = "tno_forum", _("TNO forum")
+        ELOLIV = "eloliv", _("ELOLIV")
+        STEERING_GROUP = "steering_group", _("Steering group")
+        OTHER = "other", _("Other")
+
+    class DayPart(models.TextChoices):
+        TIMED = "timed", _("At the given times")
+        MORNING = "morning", _("Half day, morning")
+        AFTERNOON = "afternoon", _("Half day, afternoon")
+        ALL_DAY = "all_day", _("All day")
+        UNSPECIFIED = "unspecified", _("Time not given")
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("Online")
+        ON_SITE = "on_site", _("On site")
+        HYBRID = "hybrid", _("Hybrid")
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="events", verbose_name=_("region")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(_("end date"))
+    day_part = models.CharField(
+        _("time of day"), max_length=12, choices=DayPart.choices, default=DayPart.UNSPECIFIED
+    )
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
+    )
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    organisers = models.ManyToManyField(
+        Organisation, related_name="organised_events", blank=True, verbose_name=_("organisers")
+    )
+    partner_regions = models.ManyToManyField(
+        Region, related_name="partner_events", blank=True, verbose_name=_("partner regions")
+    )
+    focus_areas = models.ManyToManyField(
+        FocusArea, related_name="events", blank=True, verbose_name=_("focus areas")
+    )
+    projects = models.ManyToManyField(
+        Project, related_name="events", blank=True, verbose_name=_("projects")
+    )
+    participants_count = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    materials_url = models.URLField(_("materials link"), blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_on", "start_time", "id"]
+        indexes = [models.Index(fields=["region", "starts_on"], name="event_region_start")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="event_end_after_start"
+            ),
+            models.CheckConstraint(
+                condition=~Q(day_part="timed") | Q(start_time__isnull=False),
+                name="event_timed_has_start_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
+                | Q(ends_on__gt=F("starts_on"))
+                | Q(end_time__gt=F("start_time")),
+                name="event_end_time_after_start_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_on:%d.%m.%Y} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event_detail", kwargs={"region": self.region.slug, "pk": self.pk})
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.ends_on > self.starts_on

@@ -1,0 +1,164 @@
+"""The ELO network: regions (ELY areas), their provinces, member organisations and people."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    """One of the 15 ELY centres' areas, each with its own ELO network."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    ely_centre = models.CharField(_("ELY centre"), max_length=200, blank=True)
+    network_name = models.CharField(_("network name"), max_length=200, blank=True)
+    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("strategy:region_home", kwargs={"region": self.slug})
+
+
+class Province(models.Model):
+    """A province (maakunta) within a region, e.g. Etelä-Karjala in Kaakkois-Suomi."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="provinces", verbose_name=_("region")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+
+    class Meta:
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+        ordering = ["region", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "slug"], name="province_unique_slug"),
+            models.UniqueConstraint(fields=["region", "name"], name="province_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def for_region(self, region: Region) -> "OrganisationQuerySet":
+        return self.filter(region=region)
+
+    def active(self) -> "OrganisationQuerySet":
+        return self.filter(active=True)
+
+    def with_provinces(self) -> "OrganisationQuerySet":
+        """Prefetch provinces: the directory shows them on every row in one extra query."""
+        return self.prefetch_related("provinces")
+
+
+class Organisation(models.Model):
+    """A member organisation of a region's ELO network."""
+
+    class Kind(models.TextChoices):
+        STATE_AGENCY = "state_agency", _("State agency")
+        REGIONAL_COUNCIL = "regional_council", _("Regional council")
+        OHJAAMO = "ohjaamo", _("Ohjaamo")
+        VOCATIONAL_SCHOOL = "vocational_school", _("Vocational school")
+        UNIVERSITY = "university", _("University")
+        UNIVERSITY_OF_APPLIED_SCIENCES = "uas", _("University of applied sciences")
+        FOLK_HIGH_SCHOOL = "folk_high_school", _("Folk high school")
+        MUNICIPAL_EDUCATION = "municipal_education", _("Municipal education services")
+        MUNICIPALITY = "municipality", _("Municipality")
+        DEVELOPMENT_COMPANY = "development_company", _("Development company")
+        FOUNDATION = "foundation", _("Foundation")
+        ASSOCIATION = "association", _("Association")
+        UNION = "union", _("Trade union")
+        COMPANY = "company", _("Company")
+        OTHER = "other", _("Other")
+
+    class Sector(models.TextChoices):
+        PUBLIC = "public", _("Public sector")
+        PRIVATE = "private", _("Private sector")
+        THIRD = "third", _("Third sector")
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="organisations", verbose_name=_("region")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200)
+    abbreviation = models.CharField(_("abbreviation"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    sector = models.CharField(_("sector"), max_length=10, choices=Sector.choices)
+    provinces = models.ManyToManyField(
+        Province, related_name="organisations", blank=True, verbose_name=_("provinces")
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "slug"], name="organisation_unique_slug"),
+            models.UniqueConstraint(fields=["region", "name"], name="organisation_unique_name"),
+            models.CheckConstraint(
+                condition=Q(sector__in=["public", "private", "third"]),
+                name="organisation_valid_sector",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "network:organisation_detail",
+            kwargs={"region": self.region.slug, "slug": self.slug},
+        )
+
+
+class Membership(models.Model):
+    """A person's place in an organisation, with the role it gives them there."""
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("Editor")
+        VIEWER = "viewer", _("Viewer")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.VIEWER)
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="membership_unique_user_organisation"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation}"

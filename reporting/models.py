@@ -1,0 +1,1 @@
+"""Annual reports of the regions to the national level (built in a later issue)."""

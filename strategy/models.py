@@ -1,0 +1,220 @@
+"""A region's lifelong-guidance strategy: focus areas, goals and indicators.
+
+The strategy is "living": the coordinator revises it, so each revision is its own
+``Strategy`` row and exactly one of a region's rows is current.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Region
+
+
+class NationalGoal(models.Model):
+    """One of the five goals of the national lifelong-guidance strategy (2020-2023)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("national goal")
+        verbose_name_plural = _("national goals")
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class StrategyQuerySet(models.QuerySet["Strategy"]):
+    def current(self) -> "StrategyQuerySet":
+        return self.filter(is_current=True)
+
+
+class Strategy(models.Model):
+    """A version of a region's strategy and action plan (toimintasuunnitelma)."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="strategies", verbose_name=_("region")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    version_label = models.CharField(
+        _("revision"), max_length=100, blank=True, help_text=_('For example "tarkistus 2023".')
+    )
+    is_current = models.BooleanField(_("current version"), default=True)
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("revised from"),
+    )
+    vision = models.TextField(_("vision"))
+    values = models.CharField(
+        _("values"), max_length=300, help_text=_("Separate the values with commas.")
+    )
+    values_statement = models.TextField(_("values statement"), blank=True)
+    overall_goal = models.TextField(_("overall goal"))
+    objectives = models.TextField(_("objectives for the period"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = StrategyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+        ordering = ["region", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "version"], name="strategy_unique_version"),
+            models.UniqueConstraint(
+                fields=["region"], condition=Q(is_current=True), name="strategy_one_current"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_year__gte=F("start_year")), name="strategy_end_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = f" ({self.version_label})" if self.version_label else ""
+        return f"{self.region}: {self.period}{label}"
+
+    @property
+    def period(self) -> str:
+        return f"{self.start_year}–{self.end_year}"
+
+    @property
+    def value_list(self) -> list[str]:
+        """The values as a list, in the order the region wrote them."""
+        return [value.strip() for value in self.values.split(",") if value.strip()]
+
+
+class FocusArea(models.Model):
+    """A strategic focus area (strateginen painopiste), numbered within its strategy."""
+
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.CASCADE, related_name="focus_areas", verbose_name=_("strategy")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    national_goals = models.ManyToManyField(
+        NationalGoal,
+        related_name="focus_areas",
+        blank=True,
+        verbose_name=_("national strategy goals"),
+    )
+
+    class Meta:
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        ordering = ["strategy", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["strategy", "number"], name="focus_area_unique_number"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="focus_area_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "strategy:focus_area_detail",
+            kwargs={"region": self.strategy.region.slug, "number": self.number},
+        )
+
+
+class Goal(models.Model):
+    """A goal (tavoite) of a focus area."""
+
+    focus_area = models.ForeignKey(
+        FocusArea, on_delete=models.CASCADE, related_name="goals", verbose_name=_("focus area")
+    )
+    title = models.TextField(_("title"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        ordering = ["focus_area", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Indicator(models.Model):
+    """A measure (mittari) the network follows, with a baseline, a target and yearly values."""
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("Should increase")
+        DECREASE = "decrease", _("Should decrease")
+        MAINTAIN = "maintain", _("Should stay level")
+
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("strategy")
+    )
+    focus_areas = models.ManyToManyField(
+        FocusArea, related_name="indicators", blank=True, verbose_name=_("focus areas")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.INCREASE
+    )
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["strategy", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["strategy", "title"], name="indicator_unique_title"),
+            models.CheckConstraint(
+                condition=Q(baseline__isnull=True) | Q(baseline_year__isnull=False),
+                name="indicator_baseline_has_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IndicatorValue(models.Model):
+    """An indicator's measured value for one year, with where the figure comes from."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indicator")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="indicator_value_unique_year"),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900) & Q(year__lte=2100), name="indicator_value_sane_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.year} = {self.value}"

@@ -1,0 +1,169 @@
+"""factory_boy factories for the portal's models; every factory builds a valid row."""
+
+import datetime as dt
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils.text import slugify
+
+from actions.models import Action, GoodPractice, Project
+from events.models import Event
+from network.models import Membership, Organisation, Province, Region
+from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Alue {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    ely_centre = factory.LazyAttribute(lambda o: f"{o.name}n ELY-keskus")
+    network_name = factory.LazyAttribute(lambda o: f"{o.name}n ELO-verkosto")
+
+
+class ProvinceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Province
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Maakunta {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Organisaatio {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = Organisation.Kind.OTHER
+    sector = Organisation.Sector.PUBLIC
+
+    @factory.post_generation
+    def provinces(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.provinces.set(extracted)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.fi")
+    password = factory.django.Password("salasana-testi-123")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Membership.Role.EDITOR
+
+
+class NationalGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NationalGoal
+        django_get_or_create = ("number",)
+
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.LazyAttribute(lambda o: f"Valtakunnallinen tavoite {o.number}")
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Strategy
+
+    region = factory.SubFactory(RegionFactory)
+    title = "Elinikäisen oppimisen ja ohjauksen toimintasuunnitelma"
+    start_year = 2021
+    end_year = 2027
+    version = 1
+    is_current = True
+    vision = "Muutoskyvykäs ELO-verkosto yhteistyössä asiakkaan parhaaksi"
+    values = "asiakaslähtöisyys, osaaminen, luottamus"
+    overall_goal = "Yhteistyön tiivistäminen ja toimintojen yhteensovittaminen"
+
+
+class FocusAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocusArea
+
+    strategy = factory.SubFactory(StrategyFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.LazyAttribute(lambda o: f"PAINOPISTE {o.number}")
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    focus_area = factory.SubFactory(FocusAreaFactory)
+    title = factory.Sequence(lambda n: f"Tavoite {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    strategy = factory.SubFactory(StrategyFactory)
+    title = factory.Sequence(lambda n: f"Mittari {n}")
+    unit = "%"
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = factory.Sequence(lambda n: 2000 + n % 100)
+    value = 50
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    focus_area = factory.SubFactory(FocusAreaFactory)
+    title = factory.Sequence(lambda n: f"Toimenpide {n}")
+    status = Action.Status.ONGOING
+    position = factory.Sequence(lambda n: n)
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"Hanke {n}")
+    funding_source = Project.FundingSource.ESR
+
+
+class GoodPracticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoodPractice
+
+    region = factory.SubFactory(RegionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Hyvä käytäntö {n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    region = factory.SubFactory(RegionFactory)
+    title = factory.Sequence(lambda n: f"Tapahtuma {n}")
+    kind = Event.Kind.NETWORK_MEETING
+    starts_on = dt.date(2021, 5, 26)
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on)
+    day_part = Event.DayPart.UNSPECIFIED
+    channel = Event.Channel.ONLINE
