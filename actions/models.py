@@ -36,7 +36,9 @@ class Action(models.Model):
     focus_area = models.ForeignKey(
         FocusArea, on_delete=models.CASCADE, related_name="actions", verbose_name=_("focus area")
     )
-    goals = models.ManyToManyField(Goal, related_name="actions", blank=True, verbose_name=_("goals"))
+    goals = models.ManyToManyField(
+        Goal, related_name="actions", blank=True, verbose_name=_("goals")
+    )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     responsible_organisations = models.ManyToManyField(
@@ -158,7 +160,9 @@ class GoodPractice(models.Model):
         verbose_name_plural = _("good practices")
         ordering = ["region", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "number"], name="good_practice_unique_number"),
+            models.UniqueConstraint(
+                fields=["region", "number"], name="good_practice_unique_number"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -116,9 +116,7 @@ class FocusArea(models.Model):
         verbose_name_plural = _("focus areas")
         ordering = ["strategy", "number"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["strategy", "number"], name="focus_area_unique_number"
-            ),
+            models.UniqueConstraint(fields=["strategy", "number"], name="focus_area_unique_number"),
             models.CheckConstraint(condition=Q(number__gte=1), name="focus_area_number_positive"),
         ]
 
@@ -174,7 +172,9 @@ class Indicator(models.Model):
         _("baseline"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
-    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target = models.DecimalField(
+        _("target"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -210,7 +210,9 @@ class IndicatorValue(models.Model):
         verbose_name_plural = _("indicator values")
         ordering = ["indicator", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "year"], name="indicator_value_unique_year"),
+            models.UniqueConstraint(
+                fields=["indicator", "year"], name="indicator_value_unique_year"
+            ),
             models.CheckConstraint(
                 condition=Q(year__gte=1900) & Q(year__lte=2100), name="indicator_value_sane_year"
             ),

@@ -35,6 +35,7 @@ class ProvinceFactory(factory.django.DjangoModelFactory):
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     region = factory.SubFactory(RegionFactory)
     name = factory.Sequence(lambda n: f"Organisaatio {n}")

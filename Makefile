@@ -1,0 +1,58 @@
+# The README names these targets. Everything runs from the project's own virtualenv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The test suite runs on PostgreSQL and Redis, as production does.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kaselo
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: run install test services lint format messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the declared dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+## Run the portal on the embedded default: SQLite, tasks in-process, demo data loaded.
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "  ELO-portaali käynnissä: http://$(HOST):$(PORT)/"
+	@echo "  (ylläpito: http://$(HOST):$(PORT)/admin/ ; pysäytä Ctrl-C)"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## Start PostgreSQL and Redis if they are down.
+services:
+	bash scripts/ensure-services.sh
+
+## Run the whole test suite on PostgreSQL and Redis.
+test: install services
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Refresh the translation catalogues after changing strings.
+messages: install
+	$(BIN)/python manage.py makemessages -l fi -l sv -l en --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,80 @@
+from django.contrib import admin
+
+from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
+
+
+@admin.register(NationalGoal)
+class NationalGoalAdmin(admin.ModelAdmin):
+    list_display = ["number", "title"]
+    search_fields = ["title", "description"]
+
+
+class FocusAreaInline(admin.TabularInline):
+    model = FocusArea
+    extra = 0
+    fields = ["number", "title"]
+    show_change_link = True
+
+
+@admin.register(Strategy)
+class StrategyAdmin(admin.ModelAdmin):
+    list_display = [
+        "region",
+        "title",
+        "start_year",
+        "end_year",
+        "version",
+        "version_label",
+        "is_current",
+    ]
+    list_filter = ["region", "is_current"]
+    list_select_related = ["region"]
+    search_fields = ["title", "vision", "overall_goal", "version_label"]
+    autocomplete_fields = ["previous"]
+    inlines = [FocusAreaInline]
+
+
+class GoalInline(admin.TabularInline):
+    model = Goal
+    extra = 0
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "strategy"]
+    list_filter = ["strategy__region", "strategy"]
+    list_select_related = ["strategy__region"]
+    search_fields = ["title", "description"]
+    filter_horizontal = ["national_goals"]
+    inlines = [GoalInline]
+
+
+@admin.register(Goal)
+class GoalAdmin(admin.ModelAdmin):
+    list_display = ["title", "focus_area", "position"]
+    list_filter = ["focus_area__strategy__region"]
+    list_select_related = ["focus_area__strategy__region"]
+    search_fields = ["title"]
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["title", "strategy", "unit", "direction", "baseline", "target"]
+    list_filter = ["strategy__region", "direction"]
+    list_select_related = ["strategy__region"]
+    search_fields = ["title", "description"]
+    filter_horizontal = ["focus_areas"]
+    inlines = [IndicatorValueInline]
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "value", "source"]
+    list_filter = ["year", "indicator__strategy__region"]
+    list_select_related = ["indicator"]
+    search_fields = ["indicator__title", "source"]
