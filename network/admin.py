@@ -48,5 +48,5 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "organisation", "role", "created_at"]
     list_filter = ["role", "organisation__region"]
     list_select_related = ["user", "organisation"]
-    search_fields = ["user__email", "user__username", "organisation__name"]
+    search_fields = ["user__email", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]

@@ -52,11 +52,10 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
-        django_get_or_create = ("username",)
+        django_get_or_create = ("email",)
         skip_postgeneration_save = True
 
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.LazyAttribute(lambda o: f"{o.username}@example.fi")
+    email = factory.Sequence(lambda n: f"henkilo{n}@example.fi")
     password = factory.django.Password("salasana-testi-123")
 
 
