@@ -13,6 +13,30 @@ class ActionQuerySet(models.QuerySet["Action"]):
     def for_region(self, region: Region) -> "ActionQuerySet":
         return self.filter(focus_area__strategy__region=region)
 
+    def current(self) -> "ActionQuerySet":
+        """Actions of the current strategy versions only."""
+        return self.filter(focus_area__strategy__is_current=True)
+
+    def involving(self, organisation: Organisation) -> "ActionQuerySet":
+        """Actions the organisation leads or is responsible for, each once, with ``is_lead``.
+
+        The responsible side is a subquery rather than a join, so an action with many
+        responsible organisations is not repeated and needs no DISTINCT.
+        """
+        return self.filter(
+            Q(lead_organisation=organisation)
+            | Q(pk__in=organisation.responsible_actions.values("pk"))
+        ).annotate(
+            is_lead=models.Case(
+                models.When(lead_organisation=organisation, then=models.Value(True)),
+                default=models.Value(False),
+            )
+        )
+
+    def with_focus_area(self) -> "ActionQuerySet":
+        """Join the focus area, which lists of actions from several areas show on every row."""
+        return self.select_related("focus_area")
+
     def with_responsibles(self) -> "ActionQuerySet":
         """Load the lead and responsible organisations in two queries, whatever the row count."""
         return self.select_related("lead_organisation").prefetch_related(
@@ -135,6 +159,25 @@ class Project(models.Model):
         return self.name
 
 
+class GoodPracticeQuerySet(models.QuerySet["GoodPractice"]):
+    def for_region(self, region: Region) -> "GoodPracticeQuerySet":
+        return self.filter(region=region)
+
+    def published(self) -> "GoodPracticeQuerySet":
+        return self.filter(is_published=True)
+
+    def with_links(self) -> "GoodPracticeQuerySet":
+        """Prefetch organisations and current focus areas: two queries, whatever the row count.
+
+        Focus areas of earlier strategy versions are left out: the public pages link
+        only to the current strategy's focus areas.
+        """
+        return self.prefetch_related(
+            models.Prefetch("organisations", queryset=Organisation.objects.order_by("name")),
+            models.Prefetch("focus_areas", queryset=FocusArea.objects.current().order_by("number")),
+        )
+
+
 class GoodPractice(models.Model):
     """A good practice (hyvä käytäntö) worth sharing regionally and at ELOLIV."""
 
@@ -154,6 +197,8 @@ class GoodPractice(models.Model):
         Action, related_name="good_practices", blank=True, verbose_name=_("actions")
     )
     is_published = models.BooleanField(_("published"), default=True)
+
+    objects = GoodPracticeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("good practice")

@@ -35,6 +35,21 @@ class EventQuerySet(models.QuerySet["Event"]):
             models.Prefetch("organisers", queryset=Organisation.objects.order_by("name"))
         )
 
+    def organised_by(self, organisation: Organisation) -> "EventQuerySet":
+        """The organisation's events, newest first: its page lists what it has done lately."""
+        return self.filter(organisers=organisation).order_by("-starts_on", "-start_time", "-id")
+
+    def with_details(self) -> "EventQuerySet":
+        """Everything the event page shows: one query per relation, four in all.
+
+        Only focus areas of the current strategy are loaded, as the page links to them.
+        """
+        return self.with_organisers().prefetch_related(
+            models.Prefetch("partner_regions", queryset=Region.objects.order_by("name")),
+            models.Prefetch("focus_areas", queryset=FocusArea.objects.current().order_by("number")),
+            "projects",
+        )
+
 
 class Event(models.Model):
     """A dated event of the network.
@@ -124,7 +139,8 @@ class Event(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.starts_on:%d.%m.%Y} {self.title}"
+        d = self.starts_on
+        return f"{d.day}.{d.month}.{d.year} {self.title}"
 
     def get_absolute_url(self) -> str:
         return reverse("events:event_detail", kwargs={"region": self.region.slug, "pk": self.pk})

@@ -161,4 +161,4 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.organisation}"
+        return f"{self.user}, {self.organisation}"

@@ -5,7 +5,7 @@ The strategy is "living": the coordinator revises it, so each revision is its ow
 """
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -29,8 +29,27 @@ class NationalGoal(models.Model):
 
 
 class StrategyQuerySet(models.QuerySet["Strategy"]):
+    def for_region(self, region: Region) -> "StrategyQuerySet":
+        return self.filter(region=region)
+
     def current(self) -> "StrategyQuerySet":
         return self.filter(is_current=True)
+
+    def with_focus_areas(self) -> "StrategyQuerySet":
+        """Prefetch the focus areas with their goal counts annotated: one query in all."""
+        return self.prefetch_related(
+            Prefetch("focus_areas", queryset=FocusArea.objects.with_goal_count())
+        )
+
+    def with_indicators(self) -> "StrategyQuerySet":
+        """Prefetch the indicators and their yearly values: two queries in all.
+
+        The values land in ``indicator.yearly_values``, a list in year order, so a
+        template can take the latest with ``|last`` without a query.
+        """
+        return self.prefetch_related(
+            Prefetch("indicators", queryset=Indicator.objects.with_yearly_values())
+        )
 
 
 class Strategy(models.Model):
@@ -87,12 +106,38 @@ class Strategy(models.Model):
 
     @property
     def period(self) -> str:
-        return f"{self.start_year}–{self.end_year}"
+        return f"{self.start_year}–{self.end_year}"  # noqa: RUF001 (an en dash, as in print)
 
     @property
     def value_list(self) -> list[str]:
         """The values as a list, in the order the region wrote them."""
         return [value.strip() for value in self.values.split(",") if value.strip()]
+
+
+class FocusAreaQuerySet(models.QuerySet["FocusArea"]):
+    def for_region(self, region: Region) -> "FocusAreaQuerySet":
+        return self.filter(strategy__region=region)
+
+    def current(self) -> "FocusAreaQuerySet":
+        """Focus areas of the current strategy versions only."""
+        return self.filter(strategy__is_current=True)
+
+    def with_goal_count(self) -> "FocusAreaQuerySet":
+        """Annotate ``goal_count``: the home page lists counts without a query per row."""
+        return self.annotate(goal_count=Count("goals"))
+
+    def with_details(self) -> "FocusAreaQuerySet":
+        """Load what the focus area page shows about the area itself: one query per relation.
+
+        The strategy is joined; goals, the national goals it serves and its indicators
+        with their yearly values (see ``IndicatorQuerySet.with_yearly_values``) are
+        prefetched.
+        """
+        return self.select_related("strategy").prefetch_related(
+            "goals",
+            "national_goals",
+            Prefetch("indicators", queryset=Indicator.objects.with_yearly_values()),
+        )
 
 
 class FocusArea(models.Model):
@@ -110,6 +155,8 @@ class FocusArea(models.Model):
         blank=True,
         verbose_name=_("national strategy goals"),
     )
+
+    objects = FocusAreaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("focus area")
@@ -148,6 +195,16 @@ class Goal(models.Model):
         return self.title
 
 
+class IndicatorQuerySet(models.QuerySet["Indicator"]):
+    def with_yearly_values(self) -> "IndicatorQuerySet":
+        """Prefetch the values in year order into the list ``yearly_values``: one query."""
+        return self.prefetch_related(
+            Prefetch(
+                "values", queryset=IndicatorValue.objects.order_by("year"), to_attr="yearly_values"
+            )
+        )
+
+
 class Indicator(models.Model):
     """A measure (mittari) the network follows, with a baseline, a target and yearly values."""
 
@@ -177,6 +234,8 @@ class Indicator(models.Model):
     )
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indicator")

@@ -1,0 +1,439 @@
+"""Write the demo data of ``network.demo.kaselo`` to the database, idempotently.
+
+Every row is found by its natural key and saved only when one of its values differs, and
+every many-to-many set is replaced only when its members differ. So a second run changes
+nothing, not even ``Strategy.updated_at``, and its report says so.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+from django.utils import translation
+from django.utils.text import slugify
+
+from actions.models import Action, GoodPractice, Project
+from events.models import Event
+from network.demo import kaselo
+from network.models import Organisation, Province, Region
+from strategy.models import FocusArea, Goal, Indicator, NationalGoal, Strategy
+
+ModelT = TypeVar("ModelT", bound=models.Model)
+
+# A year of the 1900s or 2000s standing alone or closing a date ("22.1.2021", "2019-2020").
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# The seeds describe the plan as it stood in 2021: what they date to 2021 or earlier is done.
+_LAST_REPORTED_YEAR = 2021
+
+
+@dataclass
+class LoadReport:
+    """Rows the load found per model, and how many it created or changed."""
+
+    total: Counter[type[models.Model]] = field(default_factory=Counter)
+    created: Counter[type[models.Model]] = field(default_factory=Counter)
+    updated: Counter[type[models.Model]] = field(default_factory=Counter)
+    links_changed: int = 0
+
+    def summary(self) -> str:
+        """One line for the command's output; model names in English whatever the locale."""
+        with translation.override(None):
+            counts = ", ".join(
+                f"{model._meta.verbose_name_plural}: {count}" for model, count in self.total.items()
+            )
+        return (
+            f"Demo data loaded ({counts}). Rows created: {sum(self.created.values())}, "
+            f"updated: {sum(self.updated.values())}; link sets changed: {self.links_changed}."
+        )
+
+
+def action_status(text: str) -> str:
+    """Return DONE when every year the text names is 2021 or earlier, else ONGOING.
+
+    The seeds date what the network did in 2019-2021; an action without a date, or one
+    reaching past 2021, belongs to the rest of the plan period 2021-2027.
+    """
+    years = [int(year) for year in _YEAR.findall(text)]
+    if years and max(years) <= _LAST_REPORTED_YEAR:
+        return Action.Status.DONE
+    return Action.Status.ONGOING
+
+
+@transaction.atomic
+def load_demo() -> LoadReport:
+    """Load all the demo data in one transaction, so a failure leaves the database as it was."""
+    report = LoadReport()
+    regions = _load_regions(report)
+    region = regions[kaselo.REGION]
+    provinces = _load_provinces(report, region)
+    national_goals = _load_national_goals(report)
+    strategy = _load_strategy(report, region)
+    focus_areas, goals = _load_focus_areas(report, strategy, national_goals)
+    organisations = _load_organisations(report, region, provinces)
+    actions = _load_actions(report, focus_areas, goals, organisations)
+    projects = _load_projects(report, region, actions)
+    _load_indicators(report, strategy, focus_areas)
+    _load_good_practices(report, region, organisations, focus_areas, actions)
+    _load_events(report, region, regions, organisations, focus_areas, projects)
+    return report
+
+
+# --- Writing rows ---------------------------------------------------------------------------
+
+
+def _upsert(
+    report: LoadReport,
+    model: type[ModelT],
+    lookup: Mapping[str, Any],
+    values: Mapping[str, Any],
+    *,
+    on_create: Mapping[str, Any] | None = None,
+) -> ModelT:
+    """Return the row with the natural key ``lookup``, holding ``values``.
+
+    Unlike ``update_or_create`` an unchanged row is not saved, so ``auto_now`` stamps keep
+    meaning "last edited". ``on_create`` is written to a new row only: ``Strategy.is_current``
+    must not take the flag back from a version a coordinator has made current since.
+    """
+    obj = model._default_manager.filter(**lookup).first()
+    if obj is None:
+        obj = model._default_manager.create(**lookup, **values, **(on_create or {}))
+        report.created[model] += 1
+    else:
+        changed = [name for name, value in values.items() if _differs(obj, name, value)]
+        if changed:
+            for name in changed:
+                setattr(obj, name, values[name])
+            stamps = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+            obj.save(update_fields=changed + stamps)
+            report.updated[model] += 1
+    report.total[model] += 1
+    return obj
+
+
+def _differs(obj: models.Model, name: str, value: Any) -> bool:
+    """Compare a field with a new value; a foreign key by id, so no related row is fetched."""
+    model_field = obj._meta.get_field(name)
+    if isinstance(model_field, models.ForeignKey):
+        return getattr(obj, model_field.attname) != (value.pk if value is not None else None)
+    return bool(getattr(obj, name) != value)
+
+
+def _set_members(
+    report: LoadReport, obj: models.Model, name: str, members: Iterable[models.Model]
+) -> None:
+    """Make the many-to-many ``name`` of ``obj`` hold exactly ``members``.
+
+    Comparing first keeps an unchanged set untouched and lets the report count real changes.
+    """
+    manager = getattr(obj, name)
+    wanted = list(members)
+    if set(manager.values_list("pk", flat=True)) != {member.pk for member in wanted}:
+        manager.set(wanted)
+        report.links_changed += 1
+
+
+def _pick(rows: Mapping[Any, ModelT], keys: Iterable[Any], what: str) -> list[ModelT]:
+    """The rows named by ``keys``; a name the data misspells stops the load with its name."""
+    picked = []
+    for key in keys:
+        if key not in rows:
+            raise LookupError(f"The demo data names an unknown {what}: {key!r}")
+        picked.append(rows[key])
+    return picked
+
+
+# --- The data, model by model ---------------------------------------------------------------
+
+
+def _load_regions(report: LoadReport) -> dict[str, Region]:
+    """All 15 regions by name; a value the seeds do not give is left as an admin set it."""
+    regions = {}
+    for position, data in enumerate(kaselo.REGIONS, start=1):
+        values: dict[str, Any] = {
+            "name": data.name,
+            "ely_centre": data.ely_centre,
+            "position": position,
+        }
+        if data.abbreviation is not None:
+            values["abbreviation"] = data.abbreviation
+        if data.network_name is not None:
+            values["network_name"] = data.network_name
+        regions[data.name] = _upsert(report, Region, {"slug": slugify(data.name)}, values)
+    return regions
+
+
+def _load_provinces(report: LoadReport, region: Region) -> dict[str, Province]:
+    """KASELO's two provinces by name."""
+    (data,) = (data for data in kaselo.REGIONS if data.name == region.name)
+    return {
+        name: _upsert(report, Province, {"region": region, "slug": slugify(name)}, {"name": name})
+        for name in data.provinces
+    }
+
+
+def _load_national_goals(report: LoadReport) -> dict[int, NationalGoal]:
+    """The national strategy's five goals by number, shared by every region."""
+    return {
+        data.number: _upsert(
+            report,
+            NationalGoal,
+            {"number": data.number},
+            {"title": data.title, "description": data.description},
+        )
+        for data in kaselo.NATIONAL_GOALS
+    }
+
+
+def _load_strategy(report: LoadReport, region: Region) -> Strategy:
+    """KASELO's strategy, version 1; made current only when it is first created."""
+    data = kaselo.STRATEGY
+    return _upsert(
+        report,
+        Strategy,
+        {"region": region, "version": data.version},
+        {
+            "title": data.title,
+            "start_year": data.start_year,
+            "end_year": data.end_year,
+            "version_label": data.version_label,
+            "vision": data.vision,
+            "values": data.values,
+            "values_statement": data.values_statement,
+            "overall_goal": data.overall_goal,
+            "objectives": data.objectives,
+        },
+        on_create={"is_current": True},
+    )
+
+
+def _load_focus_areas(
+    report: LoadReport, strategy: Strategy, national_goals: Mapping[int, NationalGoal]
+) -> tuple[dict[int, FocusArea], dict[tuple[int, int], Goal]]:
+    """Focus areas by number, and their goals by (focus area number, 1-based position)."""
+    focus_areas = {}
+    goals = {}
+    for data in kaselo.FOCUS_AREAS:
+        focus_area = _upsert(
+            report,
+            FocusArea,
+            {"strategy": strategy, "number": data.number},
+            {"title": data.title},
+        )
+        _set_members(
+            report,
+            focus_area,
+            "national_goals",
+            _pick(national_goals, data.national_goals, "national goal"),
+        )
+        focus_areas[data.number] = focus_area
+        for position, title in enumerate(data.goals, start=1):
+            goals[data.number, position] = _upsert(
+                report, Goal, {"focus_area": focus_area, "position": position}, {"title": title}
+            )
+    return focus_areas, goals
+
+
+def _load_organisations(
+    report: LoadReport, region: Region, provinces: Mapping[str, Province]
+) -> dict[str, Organisation]:
+    """The member organisations by name, each with its provinces."""
+    organisations = {}
+    for data in kaselo.ORGANISATIONS:
+        organisation = _upsert(
+            report,
+            Organisation,
+            {"region": region, "slug": slugify(data.name)},
+            {
+                "name": data.name,
+                "abbreviation": data.abbreviation,
+                "kind": data.kind,
+                "sector": data.sector,
+                "description": data.description,
+            },
+        )
+        _set_members(
+            report, organisation, "provinces", _pick(provinces, data.provinces, "province")
+        )
+        organisations[data.name] = organisation
+    return organisations
+
+
+def _load_actions(
+    report: LoadReport,
+    focus_areas: Mapping[int, FocusArea],
+    goals: Mapping[tuple[int, int], Goal],
+    organisations: Mapping[str, Organisation],
+) -> dict[tuple[int, int], Action]:
+    """The actions by (focus area number, 1-based position), with goals and responsibles."""
+    (lead,) = _pick(organisations, [kaselo.LEAD_ORGANISATION], "organisation")
+    responsible = _pick(organisations, kaselo.RESPONSIBLE_ORGANISATIONS, "organisation")
+    actions = {}
+    for number, rows in kaselo.ACTIONS.items():
+        for position, data in enumerate(rows, start=1):
+            action = _upsert(
+                report,
+                Action,
+                {"focus_area": focus_areas[number], "position": position},
+                {
+                    "title": data.title,
+                    "description": data.description,
+                    "status": action_status(f"{data.title}\n{data.description}"),
+                    "lead_organisation": lead,
+                    "responsible_note": kaselo.RESPONSIBLE_NOTE,
+                },
+            )
+            _set_members(
+                report,
+                action,
+                "goals",
+                _pick(goals, [(number, goal) for goal in data.goals], "goal"),
+            )
+            _set_members(report, action, "responsible_organisations", responsible)
+            actions[number, position] = action
+    return actions
+
+
+def _actions_naming(
+    actions: Mapping[tuple[int, int], Action], wanted: Any, attribute: str
+) -> list[Action]:
+    """The actions whose data lists ``wanted`` under ``attribute`` (projects, good practices)."""
+    return [
+        actions[number, position]
+        for number, rows in kaselo.ACTIONS.items()
+        for position, data in enumerate(rows, start=1)
+        if wanted in getattr(data, attribute)
+    ]
+
+
+def _check_action_references(attribute: str, known: set[Any], what: str) -> None:
+    """Stop the load when an action names a project or good practice the data lacks."""
+    named = {
+        value
+        for rows in kaselo.ACTIONS.values()
+        for data in rows
+        for value in getattr(data, attribute)
+    }
+    if unknown := named - known:
+        raise LookupError(f"The demo data's actions name an unknown {what}: {sorted(unknown)!r}")
+
+
+def _load_projects(
+    report: LoadReport, region: Region, actions: Mapping[tuple[int, int], Action]
+) -> dict[str, Project]:
+    """The projects by name, each linked to the actions that name it."""
+    _check_action_references("projects", {data.name for data in kaselo.PROJECTS}, "project")
+    projects = {}
+    for data in kaselo.PROJECTS:
+        project = _upsert(
+            report,
+            Project,
+            {"region": region, "name": data.name},
+            {"description": data.description, "funding_source": data.funding_source},
+        )
+        _set_members(report, project, "actions", _actions_naming(actions, data.name, "projects"))
+        projects[data.name] = project
+    return projects
+
+
+def _load_indicators(
+    report: LoadReport, strategy: Strategy, focus_areas: Mapping[int, FocusArea]
+) -> None:
+    """The indicators in the seed's order; no yearly values, as the seeds give none."""
+    for position, data in enumerate(kaselo.INDICATORS, start=1):
+        indicator = _upsert(
+            report,
+            Indicator,
+            {"strategy": strategy, "title": data.title},
+            {
+                "direction": data.direction,
+                "unit": data.unit,
+                "target": data.target,
+                "position": position,
+            },
+        )
+        _set_members(
+            report,
+            indicator,
+            "focus_areas",
+            _pick(focus_areas, data.focus_areas, "focus area"),
+        )
+
+
+def _load_good_practices(
+    report: LoadReport,
+    region: Region,
+    organisations: Mapping[str, Organisation],
+    focus_areas: Mapping[int, FocusArea],
+    actions: Mapping[tuple[int, int], Action],
+) -> None:
+    """The twelve good practices, published, with the links the seeds make evident."""
+    _check_action_references(
+        "good_practices", {data.number for data in kaselo.GOOD_PRACTICES}, "good practice"
+    )
+    for data in kaselo.GOOD_PRACTICES:
+        practice = _upsert(
+            report,
+            GoodPractice,
+            {"region": region, "number": data.number},
+            {"title": data.title, "is_published": True},
+        )
+        _set_members(
+            report,
+            practice,
+            "organisations",
+            _pick(organisations, data.organisations, "organisation"),
+        )
+        _set_members(
+            report,
+            practice,
+            "focus_areas",
+            _pick(focus_areas, data.focus_areas, "focus area"),
+        )
+        _set_members(
+            report,
+            practice,
+            "actions",
+            _actions_naming(actions, data.number, "good_practices"),
+        )
+
+
+def _load_events(
+    report: LoadReport,
+    region: Region,
+    regions: Mapping[str, Region],
+    organisations: Mapping[str, Organisation],
+    focus_areas: Mapping[int, FocusArea],
+    projects: Mapping[str, Project],
+) -> None:
+    """The dated events of 2021, one row per day."""
+    for data in kaselo.EVENTS:
+        start_time, end_time = data.hours or (None, None)
+        event = _upsert(
+            report,
+            Event,
+            {"region": region, "title": data.title, "starts_on": data.starts_on},
+            {
+                "ends_on": data.starts_on,
+                "kind": data.kind,
+                "day_part": Event.DayPart.TIMED if data.hours else data.day_part,
+                "start_time": start_time,
+                "end_time": end_time,
+                "channel": data.channel,
+                "description": data.description,
+                "materials_url": data.materials_url,
+            },
+        )
+        _set_members(
+            report, event, "organisers", _pick(organisations, data.organisers, "organisation")
+        )
+        _set_members(
+            report, event, "partner_regions", _pick(regions, data.partner_regions, "region")
+        )
+        _set_members(
+            report, event, "focus_areas", _pick(focus_areas, data.focus_areas, "focus area")
+        )
+        _set_members(report, event, "projects", _pick(projects, data.projects, "project"))

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from network import views
+
+app_name = "network"
+
+urlpatterns = [
+    path("", views.OrganisationListView.as_view(), name="organisation_list"),
+    path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="organisation_detail"),
+]

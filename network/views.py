@@ -1,0 +1,55 @@
+"""Public pages of the network: the organisation directory and an organisation's page."""
+
+from typing import Any
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from actions.models import Action
+from events.models import Event
+from network.filters import OrganisationFilter
+from network.mixins import RegionMixin
+from network.models import Organisation
+
+
+class OrganisationListView(RegionMixin, FilterView):
+    """The region's active member organisations, filtered and paginated."""
+
+    filterset_class = OrganisationFilter
+    template_name = "network/organisation_list.html"
+    paginate_by = settings.PAGE_SIZE
+    nav_section = "organisations"
+
+    def get_queryset(self) -> Any:
+        return Organisation.objects.for_region(self.region).active().with_provinces()
+
+    def get_filterset_kwargs(self, filterset_class: Any) -> dict[str, Any]:
+        return {**super().get_filterset_kwargs(filterset_class), "region": self.region}
+
+
+class OrganisationDetailView(RegionMixin, DetailView):
+    """An organisation with its actions, the events it organised, projects and good practices."""
+
+    template_name = "network/organisation_detail.html"
+    context_object_name = "organisation"
+    nav_section = "organisations"
+    nav_is_section_page = False
+
+    def get_object(self, queryset: Any = None) -> Organisation:
+        return get_object_or_404(
+            Organisation.objects.for_region(self.region).with_provinces(),
+            slug=self.kwargs["slug"],
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        organisation = self.object
+        context.update(
+            actions=Action.objects.current().involving(organisation).with_focus_area(),
+            events=Event.objects.for_region(self.region).organised_by(organisation),
+            projects=organisation.projects.all(),
+            good_practices=organisation.good_practices.published(),
+        )
+        return context

@@ -1,0 +1,430 @@
+"""The ``load_demo`` command: the seeds' demo data, and a second run that changes nothing."""
+
+import datetime as dt
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import F
+
+from actions.models import Action, GoodPractice, Project
+from events.models import Event
+from network.demo.loader import action_status
+from network.models import Organisation, Province, Region
+from strategy.models import FocusArea, Indicator, IndicatorValue, NationalGoal, Strategy
+
+pytestmark = pytest.mark.django_db
+
+DEMO_APPS = ("network", "strategy", "actions", "events")
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def first_run(django_db_setup, django_db_blocker):
+    """Run ``load_demo`` once for the whole module on the empty test database; return its output.
+
+    A run takes about a second, so loading for every test would make this module the slowest
+    of the suite. The data is loaded inside a transaction that is rolled back after the
+    module; each test still runs in its own savepoint (pytest-django's ``db``), so a test that
+    edits rows leaves the shared data as it was for the next.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def kaselo(first_run, db):
+    return Region.objects.get(slug="kaakkois-suomi")
+
+
+def snapshot() -> dict[str, list[dict]]:
+    """Every row of the demo apps with all its fields and many-to-many members, by model."""
+    return {
+        model._meta.label: sorted(
+            serializers.serialize("python", model._default_manager.order_by("pk")),
+            key=lambda row: row["pk"],
+        )
+        for app in DEMO_APPS
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+def test_load_demo_creates_the_fifteen_regions_in_order(kaselo):
+    assert list(Region.objects.values_list("name", flat=True)) == [
+        "Uusimaa",
+        "Varsinais-Suomi",
+        "Satakunta",
+        "Häme",
+        "Pirkanmaa",
+        "Kaakkois-Suomi",
+        "Etelä-Savo",
+        "Pohjois-Savo",
+        "Pohjois-Karjala",
+        "Keski-Suomi",
+        "Etelä-Pohjanmaa",
+        "Pohjanmaa",
+        "Pohjois-Pohjanmaa",
+        "Kainuu",
+        "Lappi",
+    ]
+    assert Region.objects.get(name="Etelä-Savo").slug == "etela-savo"
+    assert Region.objects.get(name="Häme").ely_centre == "Hämeen ELY-keskus"
+    assert Region.objects.get(name="Lappi").ely_centre == "Lapin ELY-keskus"
+
+
+def test_kaselo_has_its_abbreviation_network_name_and_two_provinces(kaselo):
+    assert kaselo.abbreviation == "KASELO"
+    assert kaselo.network_name == "Kaakkois-Suomen ELO-verkosto"
+    assert kaselo.ely_centre == "Kaakkois-Suomen ELY-keskus"
+    assert set(kaselo.provinces.values_list("name", flat=True)) == {"Etelä-Karjala", "Kymenlaakso"}
+
+
+def test_the_five_national_goals_are_loaded_with_readable_descriptions(kaselo):
+    assert list(NationalGoal.objects.values_list("number", "title")) == [
+        (1, "Saavutettavasti ja asiakaslähtöisesti"),
+        (2, "Laadukkaasti ja yhdenvertaisesti"),
+        (3, "Digitaalisesti"),
+        (4, "Monialaisesti ja koordinoidusti"),
+        (5, "Tietoon perustuen"),
+    ]
+    assert NationalGoal.objects.get(number=4).description == (
+        "Ohjausta toteuttavien sektoreiden yhteistyö on sujuvaa ja työnjako selvää."
+    )
+
+
+def test_kaselo_has_one_current_strategy_with_its_vision_and_values(kaselo):
+    strategy = Strategy.objects.get(region=kaselo)
+
+    assert strategy.is_current
+    assert (strategy.version, strategy.version_label) == (1, "tarkistus 2023")
+    assert strategy.period == "2021\N{EN DASH}2027"
+    assert (
+        strategy.vision
+        == "Muutoskyvykäs Kaakkois-Suomen ELO-verkosto yhteistyössä asiakkaan parhaaksi"
+    )
+    assert strategy.value_list == ["asiakaslähtöisyys", "osaaminen", "luottamus"]
+    assert strategy.values_statement == "Toivo ja rohkeus syntyy yhdessä tekemisestä."
+    assert strategy.objectives.startswith(
+        "Elinikäisen oppimisen ja ohjauksen tavoitteet 2021-2027:"
+    )
+
+
+def test_kaselo_strategy_has_exactly_the_five_focus_areas_of_the_seeds(kaselo):
+    focus_areas = FocusArea.objects.filter(strategy__region=kaselo).order_by("number")
+
+    assert list(focus_areas.values_list("number", "title")) == [
+        (1, "OHJAUSPALVELUN SAAVUTETTAVUUS JA KEHITTÄMINEN MONIKANAVAISESTI"),
+        (2, "MONIALAISEN YHTEISTYÖN KOORDINOINTI JA KEHITTÄMINEN"),
+        (3, "OHJAUKSEN LAADUN KEHITTÄMINEN TIETOON PERUSTUEN YHDENVERTAISESTI JA KESTÄVÄSTI"),
+        (4, "ELINIKÄISEN OHJAUKSEN KEHITTÄMINEN OSANA ALUEELLISTA INNOVATIIVISTA KEHITTÄMISTYÖTÄ"),
+        (5, "PÄÄTÖKSENTEKOON VAIKUTTAMINEN"),
+    ]
+    assert [area.goals.count() for area in focus_areas] == [4, 5, 2, 5, 2]
+
+
+def test_focus_areas_link_to_the_national_goals_they_evidently_serve(kaselo):
+    def national_goals(number):
+        area = FocusArea.objects.get(strategy__region=kaselo, number=number)
+        return set(area.national_goals.values_list("title", flat=True))
+
+    assert national_goals(1) == {"Saavutettavasti ja asiakaslähtöisesti", "Digitaalisesti"}
+    assert national_goals(2) == {"Monialaisesti ja koordinoidusti"}
+    assert national_goals(3) == {"Laadukkaasti ja yhdenvertaisesti", "Tietoon perustuen"}
+
+
+def test_actions_follow_the_slides_with_the_ely_centre_leading(kaselo):
+    actions = Action.objects.for_region(kaselo)
+    ely = Organisation.objects.get(region=kaselo, name="Kaakkois-Suomen ELY-keskus")
+
+    assert [actions.filter(focus_area__number=n).count() for n in range(1, 6)] == [
+        18,
+        24,
+        13,
+        18,
+        8,
+    ]
+    first = actions.get(focus_area__number=1, position=1)
+    assert first.title == "Osaamistason nostaminen (koulutustasomittari)"
+    assert first.lead_organisation == ely
+    assert first.responsible_note == "KASELO-verkosto"
+    assert set(first.responsible_organisations.values_list("name", flat=True)) == {
+        "Kaakkois-Suomen ELY-keskus",
+        "Kaakkois-Suomen TE-toimisto",
+    }
+    assert not actions.filter(lead_organisation__isnull=True).exists()
+
+
+def test_an_action_dated_only_in_2021_or_earlier_is_done_and_the_rest_are_ongoing(kaselo):
+    actions = Action.objects.for_region(kaselo)
+
+    assert actions.get(title="27.5.2021 TNO-foorumi jatkuu apv").status == Action.Status.DONE
+    assert actions.get(title__startswith="KASELY vetänyt 10").status == Action.Status.DONE
+    assert actions.get(title="Rohkeita kokeiluja").status == Action.Status.ONGOING
+    assert set(actions.values_list("status", flat=True)) == {
+        Action.Status.DONE,
+        Action.Status.ONGOING,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("KASELO-Teams 22.3.2021: ESR ja EAKR-haku 22.2 - 9.4.2021", Action.Status.DONE),
+        ("työpajaa 2019-2020", Action.Status.DONE),
+        ("Oppivelvollisuusiän nostaminen 18 ikävuoteen", Action.Status.ONGOING),
+        ("webinaari 2021, jatko 2022", Action.Status.ONGOING),
+    ],
+)
+def test_action_status_reads_the_years_of_the_text(text, status):
+    assert action_status(text) == status
+
+
+def test_actions_link_to_goals_only_where_the_text_matches(kaselo):
+    action = Action.objects.for_region(kaselo).get(focus_area__number=2, position=1)
+
+    assert list(action.goals.values_list("title", flat=True)) == [
+        "Kaikkien yrittäjyyttä tukevien tahojen yhteistyön tiivistäminen ja ohjaustyön "
+        "yhteensovittaminen"
+    ]
+    assert not Action.objects.for_region(kaselo).get(title="Rohkeita kokeiluja").goals.exists()
+
+
+def test_the_organisations_of_both_provinces_are_there_as_the_seed_counts_them(kaselo):
+    etela_karjala = Province.objects.get(region=kaselo, name="Etelä-Karjala")
+    kymenlaakso = Province.objects.get(region=kaselo, name="Kymenlaakso")
+
+    assert etela_karjala.organisations.count() == 19
+    assert kymenlaakso.organisations.count() == 18
+    assert Organisation.objects.for_region(kaselo).count() == 32
+    assert {"LUT-yliopisto", "Ohjaamo Imatra", "Ohjaamo Lappeenranta"} <= set(
+        etela_karjala.organisations.values_list("name", flat=True)
+    )
+    assert {"Ohjaamo Pyhtää", "Cursor Oy", "Kiipulan ammattiopisto, Kouvola"} <= set(
+        kymenlaakso.organisations.values_list("name", flat=True)
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kaakkois-Suomen ELY-keskus",
+        "Kaakkois-Suomen TE-toimisto",
+        "Etelä-Suomen AVI",
+        "Kaakkois-Suomen sosiaalialan osaamiskeskus Oy Socom",
+        "Suomen ammattiliittojen keskusjärjestö SAK ry Kouvolan toimipiste",
+    ],
+)
+def test_an_organisation_named_in_both_provinces_is_one_organisation_in_both(kaselo, name):
+    organisation = Organisation.objects.get(region=kaselo, name=name)
+
+    assert set(organisation.provinces.values_list("name", flat=True)) == {
+        "Etelä-Karjala",
+        "Kymenlaakso",
+    }
+
+
+def test_organisations_carry_kind_sector_and_the_seed_description(kaselo):
+    organisations = Organisation.objects.for_region(kaselo)
+
+    socom = organisations.get(abbreviation="Socom")
+    assert socom.name == "Kaakkois-Suomen sosiaalialan osaamiskeskus Oy Socom"
+    assert socom.sector == Organisation.Sector.PUBLIC
+    kouvola = organisations.get(slug="ohjaamo-kouvola")
+    assert (kouvola.name, kouvola.kind) == ("Ohjaamo Kouvola", Organisation.Kind.OHJAAMO)
+    assert kouvola.description == "Kouvolan kaupunki, nuorisopalvelut"
+    parik = organisations.get(name="Parik-säätiö sr")
+    assert (parik.kind, parik.sector) == (Organisation.Kind.FOUNDATION, Organisation.Sector.THIRD)
+    assert (
+        organisations.get(name="Etelä-Karjalan liitto").kind == Organisation.Kind.REGIONAL_COUNCIL
+    )
+
+
+def test_the_2021_events_are_there_with_their_real_dates(kaselo):
+    events = Event.objects.for_region(kaselo)
+
+    assert events.count() == 53
+    assert not events.exclude(starts_on__year=2021).exists()
+    assert not events.exclude(ends_on=F("starts_on")).exists()
+
+
+def test_the_elo_jao_meeting_with_etela_savo_is_on_13_january(kaselo):
+    event = Event.objects.get(region=kaselo, starts_on=dt.date(2021, 1, 13))
+
+    assert event.title == "ELO & JAO Kaakkois-Suomi ja Etelä-Savo"
+    assert event.kind == Event.Kind.ELO_JAO
+    assert list(event.partner_regions.values_list("name", flat=True)) == ["Etelä-Savo"]
+
+
+def test_the_elo_jao_meetings_have_their_partner_regions(kaselo):
+    meetings = Event.objects.for_region(kaselo).filter(kind=Event.Kind.ELO_JAO)
+
+    partners = {
+        (event.starts_on, region)
+        for event in meetings
+        for region in event.partner_regions.values_list("name", flat=True)
+    }
+    assert partners == {
+        (dt.date(2021, 1, 13), "Etelä-Savo"),
+        (dt.date(2021, 1, 14), "Häme"),
+        (dt.date(2021, 2, 3), "Etelä-Savo"),
+        (dt.date(2021, 2, 23), "Häme"),
+        (dt.date(2021, 2, 24), "Etelä-Savo"),
+    }
+
+
+def test_the_tno_forum_is_a_morning_half_day_on_26_and_27_may(kaselo):
+    forum = Event.objects.filter(region=kaselo, kind=Event.Kind.TNO_FORUM, starts_on__month=5)
+
+    assert list(forum.values_list("starts_on", "day_part")) == [
+        (dt.date(2021, 5, 26), Event.DayPart.MORNING),
+        (dt.date(2021, 5, 27), Event.DayPart.MORNING),
+    ]
+    meeting = Event.objects.get(
+        region=kaselo, title="KASELO-verkoston yhteistyöryhmän kokous / työpaja"
+    )
+    assert (meeting.starts_on, meeting.day_part) == (dt.date(2021, 5, 26), Event.DayPart.AFTERNOON)
+    assert list(meeting.organisers.values_list("name", flat=True)) == ["Kaakkois-Suomen ELY-keskus"]
+
+
+def test_eloliv2021_is_on_16_september(kaselo):
+    eloliv = Event.objects.get(region=kaselo, title="ELOLIV2021")
+
+    assert eloliv.starts_on == dt.date(2021, 9, 16)
+    assert eloliv.kind == Event.Kind.ELOLIV
+    assert eloliv.materials_url == "https://peda.net/hankkeet/elotori/eloliv/eloliv-2021"
+
+
+def test_the_22_october_webinar_runs_from_9_to_12(kaselo):
+    webinar = Event.objects.get(
+        region=kaselo, title="Positiivinen tulevaisuus - Nuorten tulevaisuuslukutaito"
+    )
+
+    assert webinar.starts_on == dt.date(2021, 10, 22)
+    assert webinar.day_part == Event.DayPart.TIMED
+    assert (webinar.start_time, webinar.end_time) == (dt.time(9), dt.time(12))
+    assert webinar.kind == Event.Kind.WEBINAR
+    assert set(webinar.organisers.values_list("name", flat=True)) == {
+        "Kaakkois-Suomen ELY-keskus",
+        "Etelä-Suomen AVI",
+    }
+
+
+def test_a_line_of_several_dates_gives_one_event_per_date(kaselo):
+    ohjaamot = Event.objects.filter(region=kaselo, title="Ajankohtaista Kaakkois-Suomen Ohjaamot")
+
+    assert list(ohjaamot.values_list("starts_on", flat=True)) == [
+        dt.date(2021, 8, 25),
+        dt.date(2021, 9, 15),
+        dt.date(2021, 11, 30),
+    ]
+    assert set(ohjaamot.values_list("channel", flat=True)) == {Event.Channel.ONLINE}
+
+
+def test_the_seeds_typos_become_real_dates(kaselo):
+    events = Event.objects.for_region(kaselo)
+
+    assert events.get(title="Syksyn ELOLIV-tapahtuman toinen suunnitteluwebinaari").starts_on == (
+        dt.date(2021, 3, 26)
+    )
+    practices = events.get(title="Hyvät käytännöt: Uraohjaus ja sukupuolisensitiivinen ohjaus")
+    assert (practices.starts_on, practices.start_time, practices.end_time) == (
+        dt.date(2021, 4, 28),
+        dt.time(9),
+        dt.time(10, 30),
+    )
+
+
+def test_the_twelve_good_practices_are_published_in_order(kaselo):
+    practices = GoodPractice.objects.filter(region=kaselo).order_by("number")
+
+    assert list(practices.values_list("number", flat=True)) == list(range(1, 13))
+    assert not practices.filter(is_published=False).exists()
+    assert practices.get(number=1).title == "Kaakkois-Suomen Yrittäjyyskasvatustiimi"
+    assert practices.get(number=12).title == "TNO: valtakunnallinen, KEHA"
+    assert not practices.filter(title__contains="*").exists()
+    ohjaamot = practices.get(number=6)
+    assert ohjaamot.organisations.count() == 6
+    assert list(ohjaamot.actions.values_list("title", flat=True)) == [
+        "Ohjaamot: valmennusta Tessu2- ja Osmo-hankkeet"
+    ]
+
+
+def test_projects_carry_their_funding_source_and_the_actions_naming_them(kaselo):
+    projects = Project.objects.filter(region=kaselo)
+
+    assert set(
+        projects.filter(funding_source=Project.FundingSource.ESR).values_list("name", flat=True)
+    ) == {"Työnhaun Performanssi", "VALTO-Valmiuksia toimia", "EKAmies", "Ruuti"}
+    assert projects.count() == 11
+    talenthub = projects.get(name="TalentHUB")
+    assert talenthub.funding_source == Project.FundingSource.OTHER
+    assert talenthub.description == "Rahoituslähde ei ilmene lähteestä."
+    assert list(talenthub.actions.values_list("title", flat=True)) == [
+        "Hanketoimintaa: mm. TalentHUB ja KOKKA-hankkeet"
+    ]
+    assert projects.get(name="Parasta itää").actions.count() == 2
+
+
+def test_the_indicators_follow_the_seed_with_the_75_percent_employment_target(kaselo):
+    indicators = Indicator.objects.filter(strategy__region=kaselo).order_by("position")
+
+    assert indicators.count() == 8
+    assert indicators.first().title == "Osaamistason nostaminen (koulutustasomittari)"
+    employment = indicators.get(title="Työllisyysasteen nouseminen 75 %:iin")
+    assert (employment.unit, employment.target, employment.target_year) == ("%", Decimal(75), None)
+    assert list(employment.focus_areas.values_list("number", flat=True)) == [2]
+    assert set(
+        indicators.filter(direction=Indicator.Direction.DECREASE).values_list("title", flat=True)
+    ) == {
+        "Ilman perusasteen jälkeistä tutkintoa olevien määrä vähenee",
+        "Koulutuksen keskeyttämisen väheneminen",
+    }
+    assert not IndicatorValue.objects.exists()
+
+
+def test_every_loaded_row_passes_model_validation(kaselo):
+    for app in DEMO_APPS:
+        for model in apps.get_app_config(app).get_models():
+            for obj in model._default_manager.all():
+                obj.full_clean()
+
+
+def test_the_first_run_reports_the_rows_it_created(first_run):
+    assert first_run.startswith("Demo data loaded (regions: 15, provinces: 2, national goals: 5")
+    assert "organisations: 32" in first_run
+    assert "events: 53" in first_run
+    assert "Rows created: 0" not in first_run
+
+
+def test_a_second_run_changes_nothing(kaselo):
+    before = snapshot()
+
+    output = load_demo()
+
+    after = snapshot()
+    assert {label: len(rows) for label, rows in after.items()} == {
+        label: len(rows) for label, rows in before.items()
+    }
+    assert after == before
+    assert "Rows created: 0, updated: 0; link sets changed: 0." in output
+
+
+def test_a_second_run_restores_demo_values_an_edit_changed(kaselo):
+    Event.objects.filter(region=kaselo, title="ELOLIV2021").update(kind=Event.Kind.OTHER)
+    FocusArea.objects.get(strategy__region=kaselo, number=1).national_goals.clear()
+
+    output = load_demo()
+
+    assert Event.objects.get(region=kaselo, title="ELOLIV2021").kind == Event.Kind.ELOLIV
+    assert FocusArea.objects.get(strategy__region=kaselo, number=1).national_goals.count() == 2
+    assert "Rows created: 0, updated: 1; link sets changed: 1." in output
