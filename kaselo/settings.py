@@ -6,6 +6,7 @@ DATABASE_URL (PostgreSQL), REDIS_URL (Celery broker and cache), SECRET_KEY,
 ALLOWED_HOSTS and DEBUG=false; see docker-compose.yml.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -77,6 +78,8 @@ TEMPLATES = [
 ]
 
 # --- Database: embedded SQLite unless DATABASE_URL names a server -------------------------
+if "DATABASE_URL" not in os.environ:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded SQLite file lives here
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
