@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from network.models import Organisation, Region
 from strategy.models import FocusArea, Goal
@@ -95,6 +96,8 @@ class Action(models.Model):
 
     objects = ActionQuerySet.as_manager()
 
+    history = HistoricalRecords(m2m_fields=["goals", "responsible_organisations"])
+
     class Meta:
         verbose_name = _("action")
         verbose_name_plural = _("actions")
@@ -110,6 +113,11 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def owning_region_id(self) -> int:
+        """The region whose coordinator may edit this; the permission layer asks it."""
+        return self.focus_area.strategy.region_id
 
 
 class Project(models.Model):

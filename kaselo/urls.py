@@ -1,9 +1,17 @@
-"""The portal's URLs: public pages under i18n patterns (Finnish without a prefix)."""
+"""The portal's URLs, under i18n patterns: Finnish without a prefix, /sv/ and /en/ beside it.
+
+Public pages are grouped by region (``/<region>/...``); the coordinator's editor lives
+under ``/<region>/muokkaa/`` and people management under ``/<region>/ihmiset/``.
+"""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import URLPattern, URLResolver, include, path
+
+# The admin signs in through allauth too, so its rate limits and two-factor step apply.
+admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -11,7 +19,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("tili/", include("allauth.urls")),
+    path("tili/", include("accounts.urls")),
     path("", include("strategy.urls")),
+    path("<slug:region>/muokkaa/", include("strategy.editor_urls")),
+    path("<slug:region>/ihmiset/", include("accounts.people_urls")),
     path("<slug:region>/organisaatiot/", include("network.urls")),
     path("<slug:region>/tapahtumat/", include("events.urls")),
     path("<slug:region>/", include("actions.urls")),

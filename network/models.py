@@ -162,3 +162,32 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}, {self.organisation}"
+
+
+class Coordinator(models.Model):
+    """A person who coordinates a region's network and owns its action plan.
+
+    In the seeds this is the ELY centre's kehittämispäällikkö. A region may have
+    several coordinators, and one person may coordinate several regions.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="coordinatorships",
+        verbose_name=_("user"),
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="coordinators", verbose_name=_("region")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coordinator")
+        verbose_name_plural = _("coordinators")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "region"], name="coordinator_unique_region"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}, {self.region}"

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from network.models import Region
 
@@ -86,6 +87,8 @@ class Strategy(models.Model):
 
     objects = StrategyQuerySet.as_manager()
 
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+
     class Meta:
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
@@ -158,6 +161,8 @@ class FocusArea(models.Model):
 
     objects = FocusAreaQuerySet.as_manager()
 
+    history = HistoricalRecords(m2m_fields=["national_goals"])
+
     class Meta:
         verbose_name = _("focus area")
         verbose_name_plural = _("focus areas")
@@ -176,6 +181,11 @@ class FocusArea(models.Model):
             kwargs={"region": self.strategy.region.slug, "number": self.number},
         )
 
+    @property
+    def owning_region_id(self) -> int:
+        """The region whose coordinator may edit this; the permission layer asks it."""
+        return self.strategy.region_id
+
 
 class Goal(models.Model):
     """A goal (tavoite) of a focus area."""
@@ -186,6 +196,8 @@ class Goal(models.Model):
     title = models.TextField(_("title"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
@@ -193,6 +205,11 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def owning_region_id(self) -> int:
+        """The region whose coordinator may edit this; the permission layer asks it."""
+        return self.focus_area.strategy.region_id
 
 
 class IndicatorQuerySet(models.QuerySet["Indicator"]):
@@ -237,6 +254,8 @@ class Indicator(models.Model):
 
     objects = IndicatorQuerySet.as_manager()
 
+    history = HistoricalRecords(m2m_fields=["focus_areas"])
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -252,6 +271,11 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def owning_region_id(self) -> int:
+        """The region whose coordinator may edit this; the permission layer asks it."""
+        return self.strategy.region_id
+
 
 class IndicatorValue(models.Model):
     """An indicator's measured value for one year, with where the figure comes from."""
@@ -263,6 +287,8 @@ class IndicatorValue(models.Model):
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
     source = models.CharField(_("source"), max_length=300, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("indicator value")
@@ -279,3 +305,8 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.year} = {self.value}"
+
+    @property
+    def owning_region_id(self) -> int:
+        """The region whose coordinator may edit this; the permission layer asks it."""
+        return self.indicator.strategy.region_id

@@ -1,0 +1,139 @@
+"""The portal's one permission layer: who may do what, used by views and templates alike.
+
+Roles:
+- a region's coordinator (``network.Coordinator``) edits the region's strategy and action
+  plan, invites people and manages its organisations;
+- an organisation editor (``Membership.Role.EDITOR``) edits that organisation's profile,
+  actions and events; an organisation viewer only reads its private pages;
+- the national team (``User.is_national_team``) reads every region;
+- a site administrator (``is_superuser``) may do everything.
+
+Views ask ``user.has_perm(name, obj)``; templates ``{% has_perm name user obj %}``. Whether a
+refusal answers 404 or 403 is decided by ``is_insider``: a person with no role in the object's
+region (or organisation) must not learn that a private object exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import rules
+from django.db.models import Model
+
+from network.models import Coordinator, Membership, Organisation, Region
+
+
+@dataclass(frozen=True)
+class Roles:
+    """A person's roles, read once per request: two queries whatever is checked."""
+
+    coordinated_region_ids: frozenset[int]
+    editor_organisation_ids: frozenset[int]
+    member_organisation_ids: frozenset[int]
+    member_region_ids: frozenset[int]
+
+
+_NO_ROLES = Roles(frozenset(), frozenset(), frozenset(), frozenset())
+
+
+def roles_of(user: Any) -> Roles:
+    """Return the user's roles, cached on the user object for the rest of the request."""
+    if not getattr(user, "is_authenticated", False):
+        return _NO_ROLES
+    cached = getattr(user, "_portal_roles", None)
+    if cached is None:
+        memberships = list(
+            Membership.objects.filter(user=user).values_list(
+                "organisation_id", "organisation__region_id", "role"
+            )
+        )
+        cached = Roles(
+            coordinated_region_ids=frozenset(
+                Coordinator.objects.filter(user=user).values_list("region_id", flat=True)
+            ),
+            editor_organisation_ids=frozenset(
+                org for org, _region, role in memberships if role == Membership.Role.EDITOR
+            ),
+            member_organisation_ids=frozenset(org for org, _region, _role in memberships),
+            member_region_ids=frozenset(region for _org, region, _role in memberships),
+        )
+        user._portal_roles = cached
+    return cached
+
+
+def region_id_of(obj: Model | None) -> int | None:
+    """The id of the region an object belongs to, following its parent links."""
+    if obj is None:
+        return None
+    if isinstance(obj, Region):
+        return obj.pk
+    owner = getattr(obj, "owning_region_id", None)
+    if owner is not None:
+        return owner
+    return getattr(obj, "region_id", None)
+
+
+def organisation_id_of(obj: Model | None) -> int | None:
+    """The id of the organisation an object belongs to, if it belongs to one."""
+    if isinstance(obj, Organisation):
+        return obj.pk
+    return getattr(obj, "organisation_id", None)
+
+
+@rules.predicate
+def is_site_admin(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+@rules.predicate
+def is_national_team(user: Any) -> bool:
+    return bool(getattr(user, "is_national_team", False))
+
+
+@rules.predicate
+def is_region_coordinator(user: Any, obj: Model | None) -> bool:
+    return region_id_of(obj) in roles_of(user).coordinated_region_ids
+
+
+@rules.predicate
+def is_organisation_editor(user: Any, obj: Model | None) -> bool:
+    return organisation_id_of(obj) in roles_of(user).editor_organisation_ids
+
+
+@rules.predicate
+def is_organisation_member(user: Any, obj: Model | None) -> bool:
+    return organisation_id_of(obj) in roles_of(user).member_organisation_ids
+
+
+@rules.predicate
+def is_region_member(user: Any, obj: Model | None) -> bool:
+    return region_id_of(obj) in roles_of(user).member_region_ids
+
+
+@rules.predicate
+def is_coordinator_anywhere(user: Any) -> bool:
+    return bool(roles_of(user).coordinated_region_ids)
+
+
+# Someone who may know that a region's private objects exist: refusals to them answer 403.
+is_insider = (
+    is_site_admin
+    | is_national_team
+    | is_region_coordinator
+    | is_region_member
+    | is_organisation_member
+)
+
+can_edit_plan = is_site_admin | is_region_coordinator
+can_read_region = is_site_admin | is_national_team | is_region_coordinator | is_region_member
+
+rules.add_perm("portal.is_insider", is_insider)
+# The strategy and action plan: header, focus areas, goals, actions, indicators, revisions.
+rules.add_perm("strategy.edit_plan", can_edit_plan)
+rules.add_perm("strategy.view_history", can_edit_plan | is_national_team)
+# People: invitations to the region's organisations and removing memberships.
+rules.add_perm("network.manage_people", can_edit_plan)
+rules.add_perm("network.edit_organisation", can_edit_plan | is_organisation_editor)
+rules.add_perm("network.view_region_private", can_read_region)
+rules.add_perm("portal.use_dashboard", rules.is_authenticated)
