@@ -32,9 +32,10 @@ run: install
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-## Start PostgreSQL and Redis if they are down.
+## Start PostgreSQL and Redis if they are down; install Chromium for the browser tests.
 services:
 	bash scripts/ensure-services.sh
+	bash scripts/ensure-browser.sh
 
 ## Run the whole test suite on PostgreSQL and Redis.
 test: install services
