@@ -14,10 +14,11 @@ from accounts.rules import roles_of
 class RequireMFAMiddleware:
     """Send a privileged person without TOTP to its set-up page before anything else.
 
-    Only the MFA pages and signing out stay open, so the person can comply.
+    Only the MFA pages, signing out and re-entering the password stay open, so the person
+    can comply: allauth asks for the password again before activating TOTP.
     """
 
-    open_url_names = frozenset({"account_logout"})
+    open_url_names = frozenset({"account_logout", "account_reauthenticate"})
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -8,4 +8,5 @@ app_name = "accounts"
 
 urlpatterns: list[URLPattern] = [
     path("oma/", views.DashboardView.as_view(), name="dashboard"),
+    path("kutsu/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"),
 ]

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from network.models import Membership, Organisation, Province, Region
+from network.models import Coordinator, Membership, Organisation, Province, Region
 
 
 class ProvinceInline(admin.TabularInline):
@@ -50,3 +50,12 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "organisation"]
     search_fields = ["user__email", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]
+
+
+@admin.register(Coordinator)
+class CoordinatorAdmin(admin.ModelAdmin):
+    list_display = ["user", "region", "created_at"]
+    list_filter = ["region"]
+    list_select_related = ["user", "region"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "region__name"]
+    autocomplete_fields = ["user", "region"]

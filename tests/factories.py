@@ -4,11 +4,13 @@ import datetime as dt
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.models import Invitation
 from actions.models import Action, GoodPractice, Project
 from events.models import Event
-from network.models import Membership, Organisation, Province, Region
+from network.models import Coordinator, Membership, Organisation, Province, Region
 from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
 
 
@@ -167,3 +169,22 @@ class EventFactory(factory.django.DjangoModelFactory):
     ends_on = factory.LazyAttribute(lambda o: o.starts_on)
     day_part = Event.DayPart.UNSPECIFIED
     channel = Event.Channel.ONLINE
+
+
+class CoordinatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Coordinator
+
+    user = factory.SubFactory(UserFactory)
+    region = factory.SubFactory(RegionFactory)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    email = factory.Sequence(lambda n: f"kutsuttu{n}@example.fi")
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Membership.Role.EDITOR
+    invited_by = None
+    expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))

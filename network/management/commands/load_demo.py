@@ -2,8 +2,10 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from accounts.demo import load_demo_users
 from network.demo.loader import load_demo
 
 
@@ -13,3 +15,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         report = load_demo()
         self.stdout.write(self.style.SUCCESS(report.summary()))
+        if settings.DEBUG:
+            # Demo users with a shared, printed password: never outside development.
+            load_demo_users(self.stdout)
