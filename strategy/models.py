@@ -52,6 +52,39 @@ class StrategyQuerySet(models.QuerySet["Strategy"]):
             Prefetch("indicators", queryset=Indicator.objects.with_yearly_values())
         )
 
+    def with_action_plan(self) -> "StrategyQuerySet":
+        """Prefetch the whole action plan: five queries in all, whatever the row count.
+
+        Focus areas in number order, each with its national goals, goals and actions;
+        the actions with their lead organisation joined and their responsible
+        organisations prefetched (see ``ActionQuerySet.with_responsibles``). The editor's
+        overview and the page of an earlier version show all of it without a query per row.
+        """
+        # actions.models imports this module, so Action can only be imported here.
+        from actions.models import Action
+
+        return self.prefetch_related(
+            Prefetch(
+                "focus_areas",
+                queryset=FocusArea.objects.order_by("number").prefetch_related(
+                    "national_goals",
+                    "goals",
+                    Prefetch("actions", queryset=Action.objects.with_responsibles()),
+                ),
+            )
+        )
+
+    def with_indicator_links(self) -> "StrategyQuerySet":
+        """Prefetch indicators with yearly values and linked focus areas: three queries."""
+        return self.prefetch_related(
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.with_yearly_values().prefetch_related(
+                    Prefetch("focus_areas", queryset=FocusArea.objects.order_by("number"))
+                ),
+            )
+        )
+
 
 class Strategy(models.Model):
     """A version of a region's strategy and action plan (toimintasuunnitelma)."""

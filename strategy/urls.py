@@ -12,4 +12,9 @@ urlpatterns = [
         views.FocusAreaDetailView.as_view(),
         name="focus_area_detail",
     ),
+    path(
+        "<slug:region>/versiot/<int:version>/",
+        views.StrategyVersionDetailView.as_view(),
+        name="version_detail",
+    ),
 ]

@@ -1,4 +1,4 @@
-"""Public pages of a region's strategy: the home page and a focus area's page."""
+"""Public pages of a region's strategy: the home page, a focus area's page and earlier versions."""
 
 from typing import Any
 
@@ -54,3 +54,22 @@ class FocusAreaDetailView(RegionMixin, DetailView):
         context["actions"] = self.object.actions.with_responsibles()
         context["events"] = self.object.events.all()
         return context
+
+
+class StrategyVersionDetailView(RegionMixin, DetailView):
+    """One version of the region's strategy, read-only, current or earlier.
+
+    Queries: the region, the version, then its action plan in five (see
+    ``StrategyQuerySet.with_action_plan``), whatever the number of rows.
+    """
+
+    template_name = "strategy/version_detail.html"
+    context_object_name = "version"
+    nav_section = "home"
+    nav_is_section_page = False
+
+    def get_object(self, queryset: Any = None) -> Strategy:
+        return get_object_or_404(
+            Strategy.objects.for_region(self.region).with_action_plan(),
+            version=self.kwargs["version"],
+        )

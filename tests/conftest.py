@@ -1,8 +1,23 @@
-"""Shared test set-up: fast hashing, files in a temporary folder, and the portal's personas."""
+"""Shared test set-up: fast hashing, files in a temporary folder, and the portal's personas.
+
+The personas live around KASELO (Kaakkois-Suomi) and a second region, Etelä-Savo:
+a coordinator, an editor of Ohjaamo Kotka, an editor of another organisation (LUT),
+an editor in another region, that region's coordinator, and the national team.
+"""
 
 import pytest
+from django.test import Client
 
-from tests.factories import FocusAreaFactory, RegionFactory, StrategyFactory
+from network.models import Membership
+from tests.factories import (
+    CoordinatorFactory,
+    FocusAreaFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    RegionFactory,
+    StrategyFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -31,3 +46,74 @@ def strategy(region):
 @pytest.fixture
 def focus_area(strategy):
     return FocusAreaFactory(strategy=strategy, number=1, title="OHJAUSPALVELUN SAAVUTETTAVUUS")
+
+
+@pytest.fixture
+def kotka(region):
+    return OrganisationFactory(region=region, name="Ohjaamo Kotka")
+
+
+@pytest.fixture
+def lut(region):
+    return OrganisationFactory(region=region, name="LUT-yliopisto")
+
+
+@pytest.fixture
+def etela_savo(db):
+    return RegionFactory(name="Etelä-Savo", slug="etela-savo")
+
+
+@pytest.fixture
+def mikkeli(etela_savo):
+    return OrganisationFactory(region=etela_savo, name="Ohjaamo Mikkeli")
+
+
+@pytest.fixture
+def coordinator(region):
+    user = UserFactory(email="koordinaattori@kaselo.example", first_name="Kaisa")
+    CoordinatorFactory(user=user, region=region)
+    return user
+
+
+@pytest.fixture
+def editor(kotka):
+    return MembershipFactory(
+        organisation=kotka, user__email="toimittaja@kaselo.example", role=Membership.Role.EDITOR
+    ).user
+
+
+@pytest.fixture
+def editor_of_other_organisation(lut):
+    return MembershipFactory(
+        organisation=lut, user__email="lut@kaselo.example", role=Membership.Role.EDITOR
+    ).user
+
+
+@pytest.fixture
+def editor_of_other_region(mikkeli):
+    return MembershipFactory(organisation=mikkeli, user__email="muu@esa.example").user
+
+
+@pytest.fixture
+def coordinator_of_other_region(etela_savo):
+    user = UserFactory(email="koordinaattori@esa.example")
+    CoordinatorFactory(user=user, region=etela_savo)
+    return user
+
+
+@pytest.fixture
+def national_team(db):
+    return UserFactory(email="valtakunnallinen@elo.example", is_national_team=True)
+
+
+@pytest.fixture
+def client_of():
+    """Return a client signed in as the given user (or a visitor's for None)."""
+
+    def make(user, **kwargs):
+        client = Client(**kwargs)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make

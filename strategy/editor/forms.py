@@ -1,0 +1,259 @@
+"""Forms of the coordinator's plan editor.
+
+Each form validates everything the database would refuse (unique numbers and years,
+end after start) so the user gets the message in Finnish beside the field and no
+IntegrityError is ever caught. Choices of related objects are limited to the region's
+own strategy and organisations.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import QuerySet
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from actions.models import Action
+from network.models import Organisation
+from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
+
+
+def limit_choices(field: forms.Field, queryset: QuerySet[Any]) -> None:
+    """Offer only ``queryset`` in a model choice field."""
+    cast(forms.ModelChoiceField, field).queryset = queryset
+
+
+class StrategyForm(forms.ModelForm):
+    """The strategy's header: title, period, revision name, vision, values and goals."""
+
+    class Meta:
+        model = Strategy
+        fields = [
+            "title",
+            "start_year",
+            "end_year",
+            "version_label",
+            "vision",
+            "values",
+            "values_statement",
+            "overall_goal",
+            "objectives",
+        ]
+        widgets = {
+            "vision": forms.Textarea(attrs={"rows": 3}),
+            "values_statement": forms.Textarea(attrs={"rows": 4}),
+            "overall_goal": forms.Textarea(attrs={"rows": 3}),
+            "objectives": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The last year cannot be before the first year."))
+        return cleaned
+
+
+class FocusAreaForm(forms.ModelForm):
+    """A focus area: its number within the strategy, title, description and national goals."""
+
+    class Meta:
+        model = FocusArea
+        fields = ["number", "title", "description", "national_goals"]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "national_goals": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "number": _("Focus areas are shown in number order."),
+            "national_goals": _("The goals of the national strategy this focus area serves."),
+        }
+
+    def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.strategy = strategy
+        self.instance.strategy = strategy
+        self.fields["number"].validators.append(MinValueValidator(1))
+        self.fields["number"].widget.attrs["min"] = 1
+        limit_choices(self.fields["national_goals"], NationalGoal.objects.order_by("number"))
+
+    def clean_number(self) -> int:
+        number: int = self.cleaned_data["number"]
+        taken = FocusArea.objects.filter(strategy=self.strategy, number=number).exclude(
+            pk=self.instance.pk
+        )
+        if taken.exists():
+            raise forms.ValidationError(
+                _("This strategy already has a focus area number %(number)s."),
+                code="unique",
+                params={"number": number},
+            )
+        return number
+
+
+class GoalForm(forms.ModelForm):
+    """A goal of a focus area."""
+
+    class Meta:
+        model = Goal
+        fields = ["title"]
+        widgets = {"title": forms.Textarea(attrs={"rows": 3})}
+
+
+class ActionForm(forms.ModelForm):
+    """An action of the plan; goals come from its focus area, organisations from the region."""
+
+    class Meta:
+        model = Action
+        fields = [
+            "title",
+            "description",
+            "goals",
+            "lead_organisation",
+            "responsible_organisations",
+            "responsible_note",
+            "start_date",
+            "end_date",
+            "status",
+            "monitoring_note",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "goals": forms.CheckboxSelectMultiple,
+            "responsible_organisations": forms.CheckboxSelectMultiple,
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "monitoring_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, focus_area: FocusArea, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.focus_area = focus_area
+        organisations = Organisation.objects.for_region(focus_area.strategy.region).order_by("name")
+        limit_choices(self.fields["goals"], Goal.objects.filter(focus_area=focus_area))
+        limit_choices(self.fields["lead_organisation"], organisations)
+        limit_choices(self.fields["responsible_organisations"], organisations)
+        for name in ("start_date", "end_date"):
+            # The browser's date picker sends ISO dates; typed Finnish dates work too.
+            cast(forms.DateField, self.fields[name]).input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+class ActionStatusForm(forms.Form):
+    """The inline status change of one action."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
+
+
+class ActionMoveForm(forms.Form):
+    """Move an action one place up or down."""
+
+    direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
+
+
+class IndicatorForm(forms.ModelForm):
+    """An indicator; the focus areas offered are the strategy's own."""
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "title",
+            "description",
+            "unit",
+            "direction",
+            "baseline",
+            "baseline_year",
+            "target",
+            "target_year",
+            "focus_areas",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "focus_areas": forms.CheckboxSelectMultiple,
+        }
+        localized_fields = ["baseline", "target"]
+        help_texts = {"baseline": _("A decimal comma is fine, e.g. 12,5.")}
+
+    def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.strategy = strategy
+        self.instance.strategy = strategy
+        limit_choices(
+            self.fields["focus_areas"],
+            FocusArea.objects.filter(strategy=strategy).order_by("number"),
+        )
+
+    def clean_title(self) -> str:
+        title: str = self.cleaned_data["title"]
+        taken = Indicator.objects.filter(strategy=self.strategy, title=title).exclude(
+            pk=self.instance.pk
+        )
+        if taken.exists():
+            raise forms.ValidationError(
+                _("This strategy already has an indicator with this title."), code="unique"
+            )
+        return title
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("baseline") is not None and not cleaned.get("baseline_year"):
+            self.add_error("baseline_year", _("Give the year of the baseline."))
+        return cleaned
+
+
+class IndicatorValueForm(forms.ModelForm):
+    """One year's value of an indicator; the year is unique per indicator."""
+
+    source_url = forms.URLField(
+        label=capfirst(IndicatorValue._meta.get_field("source_url").verbose_name),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = IndicatorValue
+        fields = ["year", "value", "source", "source_url"]
+        localized_fields = ["value"]
+        help_texts = {"value": _("A decimal comma is fine, e.g. 12,5.")}
+
+    def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.instance.indicator = indicator
+        year = self.fields["year"]
+        year.validators += [MinValueValidator(1900), MaxValueValidator(2100)]
+        year.widget.attrs.update(min=1900, max=2100)
+
+    def clean_year(self) -> int:
+        year: int = self.cleaned_data["year"]
+        taken = IndicatorValue.objects.filter(indicator=self.indicator, year=year).exclude(
+            pk=self.instance.pk
+        )
+        if taken.exists():
+            raise forms.ValidationError(
+                _("This indicator already has a value for %(year)s."),
+                code="unique",
+                params={"year": year},
+            )
+        return year
+
+
+class RevisionForm(forms.Form):
+    """The name of a new version of the strategy, e.g. "tarkistus 2025"."""
+
+    version_label = forms.CharField(
+        label=_("Name of the new version"),
+        max_length=100,
+        help_text=_('For example "tarkistus 2025".'),
+    )

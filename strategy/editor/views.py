@@ -1,0 +1,559 @@
+"""The coordinator's editor of a region's strategy and action plan.
+
+Every view needs ``strategy.edit_plan`` (the history pages ``strategy.view_history``) on
+the region's current strategy, checked through ``accounts.access`` before any object is
+looked up: a visitor is sent to sign in, an outsider gets 404, a weak role 403. Objects
+are then looked up within that strategy only, so an id of another region answers 404.
+The views are thin: forms validate, ``strategy.services`` changes the rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Model, QuerySet
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import (
+    CreateView,
+    DeleteView,
+    FormView,
+    TemplateView,
+    UpdateView,
+    View,
+)
+
+from accounts.access import PermissionMixin
+from actions.models import Action
+from network.mixins import RegionMixin
+from strategy import history, services
+from strategy.editor import forms
+from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, Strategy
+
+
+class EditorMixin(RegionMixin, PermissionMixin):
+    """The region from the URL, its current strategy, and the permission check on it."""
+
+    permission_required = "strategy.edit_plan"
+    strategy: Strategy | None
+    request: HttpRequest
+    kwargs: dict[str, Any]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # RegionMixin finds the region, then PermissionMixin checks get_permission_object().
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[return-value]
+
+    def get_permission_object(self) -> Model:
+        """The region's current strategy, or the region itself while it has none."""
+        self.strategy = Strategy.objects.for_region(self.region).current().first()
+        if self.strategy is None:
+            return self.region
+        self.strategy.region = self.region
+        return self.strategy
+
+    def get_strategy(self) -> Strategy:
+        if self.strategy is None:
+            raise Http404(_("The region has no current strategy."))
+        return self.strategy
+
+    def home_url(self, anchor: str = "") -> str:
+        url = reverse("editor:home", kwargs={"region": self.region.slug})
+        return f"{url}#{anchor}" if anchor else url
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["strategy"] = self.strategy
+        context["editor_home_url"] = self.home_url()
+        return context
+
+
+class EditorHomeView(EditorMixin, TemplateView):
+    """The current strategy for editing, with every edit a click away.
+
+    Queries: the region, the person's roles (two), the strategy, then the action plan
+    (``with_action_plan``: five) and the indicators (``with_indicator_links``: three),
+    and the versions: the same count whatever the number of rows.
+    """
+
+    template_name = "strategy/editor/home.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["strategy"] = (
+            Strategy.objects.for_region(self.region)
+            .current()
+            .with_action_plan()
+            .with_indicator_links()
+            .first()
+        )
+        context["versions"] = Strategy.objects.for_region(self.region).order_by("-version")
+        context["status_choices"] = Action.Status.choices
+        return context
+
+
+# --- Forms ---------------------------------------------------------------------------------
+
+
+class EditorFormMixin(EditorMixin):
+    """A form page of the editor: saves through a service, says so, returns to the overview."""
+
+    template_name = "strategy/editor/form.html"
+    heading: Any = ""
+    success_message: Any = gettext_lazy("Saved.")
+    anchor = ""
+
+    def get_anchor(self) -> str:
+        return self.anchor
+
+    def save(self, form: Any) -> Model:
+        return services.save_form(form)  # type: ignore[no-any-return]
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        self.object = self.save(form)
+        messages.success(self.request, self.success_message)
+        return redirect(self.home_url(self.get_anchor()))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["heading"] = context["editor_crumb"] = self.heading
+        context["cancel_url"] = self.home_url(self.get_anchor())
+        return context
+
+
+class StrategyUpdateView(EditorFormMixin, UpdateView):  # type: ignore[misc]
+    form_class = forms.StrategyForm
+    heading = gettext_lazy("Edit the strategy")
+    success_message = gettext_lazy("The strategy was saved.")
+    anchor = "strategia"
+
+    def get_object(self, queryset: Any = None) -> Strategy:
+        return self.get_strategy()
+
+
+class FocusAreaFormMixin(EditorFormMixin):
+    form_class = forms.FocusAreaForm
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs["strategy"] = self.get_strategy()
+        return kwargs
+
+    def get_anchor(self) -> str:
+        return f"painopiste-{self.object.pk}" if getattr(self, "object", None) else ""
+
+
+def focus_areas_of(strategy: Strategy) -> QuerySet[FocusArea]:
+    return FocusArea.objects.filter(strategy=strategy)
+
+
+class FocusAreaCreateView(FocusAreaFormMixin, CreateView):  # type: ignore[misc]
+    heading = gettext_lazy("Add a focus area")
+    success_message = gettext_lazy("The focus area was added.")
+
+
+class FocusAreaUpdateView(FocusAreaFormMixin, UpdateView):  # type: ignore[misc]
+    heading = gettext_lazy("Edit the focus area")
+    success_message = gettext_lazy("The focus area was saved.")
+
+    def get_object(self, queryset: Any = None) -> FocusArea:
+        return get_object_or_404(focus_areas_of(self.get_strategy()), pk=self.kwargs["pk"])
+
+
+class FocusAreaChildMixin(EditorFormMixin):
+    """A form for something under a focus area named by ``focus_area`` in the URL."""
+
+    def get_focus_area(self) -> FocusArea:
+        if not hasattr(self, "focus_area"):
+            strategy = self.get_strategy()
+            self.focus_area = get_object_or_404(
+                focus_areas_of(strategy), pk=self.kwargs["focus_area"]
+            )
+            self.focus_area.strategy = strategy
+        return self.focus_area
+
+    def get_anchor(self) -> str:
+        return f"painopiste-{self.get_focus_area().pk}"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["focus_area"] = self.get_focus_area()
+        return context
+
+
+class GoalCreateView(FocusAreaChildMixin, CreateView):  # type: ignore[misc]
+    form_class = forms.GoalForm
+    heading = gettext_lazy("Add a goal")
+    success_message = gettext_lazy("The goal was added.")
+
+    def save(self, form: Any) -> Model:
+        return services.add_goal(form, self.get_focus_area())
+
+
+class GoalUpdateView(FocusAreaChildMixin, UpdateView):  # type: ignore[misc]
+    form_class = forms.GoalForm
+    heading = gettext_lazy("Edit the goal")
+    success_message = gettext_lazy("The goal was saved.")
+
+    def get_object(self, queryset: Any = None) -> Goal:
+        goal = get_object_or_404(
+            Goal.objects.filter(focus_area__strategy=self.get_strategy()).select_related(
+                "focus_area"
+            ),
+            pk=self.kwargs["pk"],
+        )
+        goal.focus_area.strategy = self.get_strategy()
+        self.focus_area = goal.focus_area
+        return goal
+
+
+class ActionFormMixin(FocusAreaChildMixin):
+    form_class = forms.ActionForm
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs["focus_area"] = self.get_focus_area()
+        return kwargs
+
+
+class ActionCreateView(ActionFormMixin, CreateView):  # type: ignore[misc]
+    heading = gettext_lazy("Add an action")
+    success_message = gettext_lazy("The action was added.")
+
+    def save(self, form: Any) -> Model:
+        return services.add_action(form, self.get_focus_area())
+
+
+def actions_of(strategy: Strategy) -> QuerySet[Action]:
+    return Action.objects.filter(focus_area__strategy=strategy).select_related("focus_area")
+
+
+class ActionObjectMixin(EditorMixin):
+    """An action of the current strategy named by ``pk``, with its focus area."""
+
+    def get_action(self) -> Action:
+        strategy = self.get_strategy()
+        action = get_object_or_404(actions_of(strategy), pk=self.kwargs["pk"])
+        action.focus_area.strategy = strategy
+        self.focus_area = action.focus_area
+        return action
+
+
+class ActionUpdateView(ActionObjectMixin, ActionFormMixin, UpdateView):  # type: ignore[misc]
+    heading = gettext_lazy("Edit the action")
+    success_message = gettext_lazy("The action was saved.")
+
+    def get_object(self, queryset: Any = None) -> Action:
+        return self.get_action()
+
+
+class IndicatorFormMixin(EditorFormMixin):
+    form_class = forms.IndicatorForm
+    anchor = "mittarit"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs["strategy"] = self.get_strategy()
+        return kwargs
+
+
+class IndicatorCreateView(IndicatorFormMixin, CreateView):  # type: ignore[misc]
+    heading = gettext_lazy("Add an indicator")
+    success_message = gettext_lazy("The indicator was added.")
+
+    def save(self, form: Any) -> Model:
+        return services.add_indicator(form, self.get_strategy())
+
+
+def indicators_of(strategy: Strategy) -> QuerySet[Indicator]:
+    return Indicator.objects.filter(strategy=strategy)
+
+
+class IndicatorUpdateView(IndicatorFormMixin, UpdateView):  # type: ignore[misc]
+    heading = gettext_lazy("Edit the indicator")
+    success_message = gettext_lazy("The indicator was saved.")
+
+    def get_object(self, queryset: Any = None) -> Indicator:
+        return get_object_or_404(indicators_of(self.get_strategy()), pk=self.kwargs["pk"])
+
+
+class IndicatorValueFormMixin(EditorFormMixin):
+    form_class = forms.IndicatorValueForm
+    anchor = "mittarit"
+
+    def get_indicator(self) -> Indicator:
+        if not hasattr(self, "indicator"):
+            self.indicator = get_object_or_404(
+                indicators_of(self.get_strategy()), pk=self.kwargs["indicator"]
+            )
+        return self.indicator
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs["indicator"] = self.get_indicator()
+        return kwargs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["indicator"] = self.get_indicator()
+        return context
+
+
+class IndicatorValueCreateView(IndicatorValueFormMixin, CreateView):  # type: ignore[misc]
+    heading = gettext_lazy("Add a yearly value")
+    success_message = gettext_lazy("The value was added.")
+
+
+def values_of(strategy: Strategy) -> QuerySet[IndicatorValue]:
+    return IndicatorValue.objects.filter(indicator__strategy=strategy).select_related("indicator")
+
+
+class IndicatorValueUpdateView(IndicatorValueFormMixin, UpdateView):  # type: ignore[misc]
+    heading = gettext_lazy("Edit the yearly value")
+    success_message = gettext_lazy("The value was saved.")
+
+    def get_object(self, queryset: Any = None) -> IndicatorValue:
+        value = get_object_or_404(values_of(self.get_strategy()), pk=self.kwargs["pk"])
+        self.indicator = value.indicator
+        return value
+
+
+class NewRevisionView(EditorFormMixin, FormView):  # type: ignore[misc]
+    """Start a new version of the strategy: a copy of everything, which becomes current."""
+
+    form_class = forms.RevisionForm
+    template_name = "strategy/editor/new_revision.html"
+    heading = gettext_lazy("Start a new version")
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"version_label": _("revision %(year)s") % {"year": timezone.localdate().year}}
+
+    def form_valid(self, form: BaseForm) -> HttpResponse:
+        try:
+            new = services.start_revision(
+                self.get_strategy(), form.cleaned_data["version_label"], self.request.user
+            )
+        except services.PlanError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Version %(version)s was created and is now the current one.")
+            % {"version": new.version},
+        )
+        return redirect(self.home_url())
+
+
+# --- Deleting ------------------------------------------------------------------------------
+
+
+class EditorDeleteView(EditorMixin, DeleteView):  # type: ignore[misc]
+    """Delete one object after a confirmation page; GET only shows the page."""
+
+    template_name = "strategy/editor/confirm_delete.html"
+    success_message: Any = gettext_lazy("Deleted.")
+    question: Any = ""
+    consequence: Any = ""
+    anchor = ""
+
+    def get_anchor(self) -> str:
+        return self.anchor
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        anchor = self.get_anchor()
+        services.delete_object(self.object)
+        messages.success(self.request, self.success_message)
+        return redirect(self.home_url(anchor))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            question=self.question,
+            consequence=self.consequence,
+            cancel_url=self.home_url(self.get_anchor()),
+            editor_crumb=_("Delete"),
+        )
+        return context
+
+
+class FocusAreaDeleteView(EditorDeleteView):
+    question = gettext_lazy("Delete this focus area?")
+    consequence = gettext_lazy(
+        "Its goals and actions are deleted with it. Earlier versions of the strategy keep theirs."
+    )
+    success_message = gettext_lazy("The focus area was deleted.")
+
+    def get_object(self, queryset: Any = None) -> FocusArea:
+        return get_object_or_404(focus_areas_of(self.get_strategy()), pk=self.kwargs["pk"])
+
+
+class GoalDeleteView(EditorDeleteView):
+    question = gettext_lazy("Delete this goal?")
+    consequence = gettext_lazy("Actions linked to it stay, without the link.")
+    success_message = gettext_lazy("The goal was deleted.")
+
+    def get_object(self, queryset: Any = None) -> Goal:
+        return get_object_or_404(
+            Goal.objects.filter(focus_area__strategy=self.get_strategy()), pk=self.kwargs["pk"]
+        )
+
+    def get_anchor(self) -> str:
+        return f"painopiste-{self.object.focus_area_id}"
+
+
+class ActionDeleteView(ActionObjectMixin, EditorDeleteView):
+    question = gettext_lazy("Delete this action?")
+    success_message = gettext_lazy("The action was deleted.")
+
+    def get_object(self, queryset: Any = None) -> Action:
+        return self.get_action()
+
+    def get_anchor(self) -> str:
+        return f"painopiste-{self.object.focus_area_id}"
+
+
+class IndicatorDeleteView(EditorDeleteView):
+    question = gettext_lazy("Delete this indicator?")
+    consequence = gettext_lazy("Its yearly values are deleted with it.")
+    success_message = gettext_lazy("The indicator was deleted.")
+    anchor = "mittarit"
+
+    def get_object(self, queryset: Any = None) -> Indicator:
+        return get_object_or_404(indicators_of(self.get_strategy()), pk=self.kwargs["pk"])
+
+
+class IndicatorValueDeleteView(EditorDeleteView):
+    question = gettext_lazy("Delete this yearly value?")
+    success_message = gettext_lazy("The value was deleted.")
+    anchor = "mittarit"
+
+    def get_object(self, queryset: Any = None) -> IndicatorValue:
+        return get_object_or_404(values_of(self.get_strategy()), pk=self.kwargs["pk"])
+
+
+# --- Inline changes of an action: order and status ------------------------------------------
+
+
+def focus_area_actions(focus_area: FocusArea) -> QuerySet[Action]:
+    """The focus area's actions in their order, as the overview lists them."""
+    return focus_area.actions.with_responsibles()  # type: ignore[attr-defined,no-any-return]
+
+
+class ActionMoveView(ActionObjectMixin, View):
+    """Move an action up or down. With htmx the focus area's list comes back in place."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        action = self.get_action()
+        form = forms.ActionMoveForm(request.POST)
+        if not form.is_valid():
+            return HttpResponseBadRequest(_("Choose up or down."))
+        moved = services.move_action(action, form.cleaned_data["direction"])
+        if request.htmx:  # type: ignore[attr-defined]
+            return render(
+                request,
+                "strategy/editor/includes/action_list.html",
+                {
+                    "region": self.region,
+                    "focus_area": action.focus_area,
+                    "actions": focus_area_actions(action.focus_area),
+                    "status_choices": Action.Status.choices,
+                    "moved_action_id": action.pk if moved else None,
+                    # htmx focuses the autofocus button, so the keyboard stays on the action.
+                    "moved_direction": form.cleaned_data["direction"],
+                },
+            )
+        if moved:
+            messages.success(request, _("The action was moved."))
+        else:
+            messages.info(request, _("The action cannot move further that way."))
+        return redirect(self.home_url(f"toimenpide-{action.pk}"))
+
+
+class ActionStatusView(ActionObjectMixin, View):
+    """Change an action's status in place. With htmx only its row comes back."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        action = self.get_action()
+        form = forms.ActionStatusForm(request.POST)
+        if not form.is_valid():
+            return HttpResponseBadRequest(_("Choose a valid status."))
+        services.set_action_status(action, form.cleaned_data["status"])
+        if request.htmx:  # type: ignore[attr-defined]
+            action = focus_area_actions(action.focus_area).get(pk=action.pk)
+            return render(
+                request,
+                "strategy/editor/includes/action_row.html",
+                {
+                    "region": self.region,
+                    "focus_area": action.focus_area,
+                    "action": action,
+                    "status_choices": Action.Status.choices,
+                    "status_saved": True,
+                },
+            )
+        messages.success(
+            request,
+            _("The status of “%(title)s” is now %(status)s.")
+            % {"title": action.title, "status": action.get_status_display()},
+        )
+        return redirect(self.home_url(f"toimenpide-{action.pk}"))
+
+
+# --- History -------------------------------------------------------------------------------
+
+
+class HistoryMixin(EditorMixin):
+    permission_required = "strategy.view_history"
+
+
+class ObjectHistoryView(HistoryMixin, TemplateView):
+    """Who changed an object of the plan, when, and what: before and after."""
+
+    template_name = "strategy/editor/history.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        kind = self.kwargs["kind"]
+        if kind not in history.KINDS:
+            raise Http404(_("Unknown kind of object."))
+        entries = history.object_history(kind, self.kwargs["pk"], self.region)
+        if not entries:
+            raise Http404(_("No history for this object."))
+        context = super().get_context_data(**kwargs)
+        context.update(
+            kind_label=history.KINDS[kind]._meta.verbose_name,
+            object_label=entries[0].label,
+            entries=entries,
+            editor_crumb=_("Change history"),
+            feed_url=reverse("editor:feed", kwargs={"region": self.region.slug}),
+        )
+        return context
+
+
+class FeedView(HistoryMixin, TemplateView):
+    """The region's recent changes to its plan, newest first, 50 a page.
+
+    See ``history.RegionChangeFeed`` for the query shape: two queries per kind of
+    object, whatever the number of rows.
+    """
+
+    template_name = "strategy/editor/feed.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # The feed is duck-typed for the paginator: count() and bounded slices.
+        feed: Any = history.RegionChangeFeed(self.region)
+        paginator: Paginator[history.FeedEntry] = Paginator(feed, settings.PAGE_SIZE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        context.update(page_obj=page, entries=page.object_list, editor_crumb=_("Recent changes"))
+        return context

@@ -1,0 +1,245 @@
+"""Changes to a strategy and its action plan that touch several rows at once.
+
+Every function takes model instances, runs in one transaction and raises ``PlanError``
+with a message for the user when the change cannot be made; the editor's views turn it
+into a message. Each change leaves one history record per changed object
+(django-simple-history), with the person who made it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
+
+from django.db import transaction
+from django.db.models import Max, Model, QuerySet
+from django.forms import ModelForm
+from django.utils.translation import gettext as _
+
+from actions.models import Action
+from strategy.models import FocusArea, Goal, Indicator, Strategy
+
+logger = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=Model)
+
+Direction = Literal["up", "down"]
+
+
+class PlanError(Exception):
+    """A change to the plan that cannot be made; the message is for the user."""
+
+
+def save_with_history(
+    instance: M, save_m2m: Callable[[], None] | None = None, user: Any = None
+) -> M:
+    """Save ``instance`` and its many-to-many links, leaving exactly one history record.
+
+    simple-history writes a record on every save and on every m2m add, remove and
+    clear, so a form changing fields and two link sets would leave up to five records
+    for one edit. Here the row and its links are saved without history, then the
+    record is written once from the final state (a second, cheap UPDATE). A new row's
+    record is marked as a creation ("+"). Returns the saved instance.
+    """
+    created = instance._state.adding
+    with transaction.atomic():
+        if user is not None:
+            instance._history_user = user  # type: ignore[attr-defined]
+        if save_m2m is None:
+            instance.save()
+            return instance
+        instance.skip_history_when_saving = True  # type: ignore[attr-defined]
+        try:
+            instance.save()
+            save_m2m()
+        finally:
+            del instance.skip_history_when_saving  # type: ignore[attr-defined]
+        instance.save()
+        if created:
+            instance.history.filter(id=instance.pk).update(history_type="+")  # type: ignore[attr-defined]
+    return instance
+
+
+def _as_new_copy(instance: M) -> M:
+    """Turn a loaded row into an unsaved copy of itself, its prefetched links forgotten."""
+    instance.pk = None
+    instance._state.adding = True
+    instance.__dict__.pop("_prefetched_objects_cache", None)
+    return instance
+
+
+def _links(instance: Model, **links: list[Any]) -> Callable[[], None]:
+    """A function that sets the instance's m2m links, to call once the instance is saved."""
+
+    def set_links() -> None:
+        for name, related in links.items():
+            getattr(instance, name).set(related)
+
+    return set_links
+
+
+def save_form(form: ModelForm[Any]) -> Any:
+    """Save a valid model form with its m2m links as one change; return the object."""
+    instance = form.save(commit=False)
+    has_links = bool(instance._meta.many_to_many)
+    return save_with_history(instance, form.save_m2m if has_links else None)
+
+
+def next_position(queryset: QuerySet[Any]) -> int:
+    """The position after the last row of ``queryset``: new rows go to the end."""
+    last = queryset.aggregate(last=Max("position"))["last"]
+    return 0 if last is None else last + 1
+
+
+def add_goal(form: ModelForm[Any], focus_area: FocusArea) -> Goal:
+    """Add the form's goal at the end of the focus area's goals."""
+    with transaction.atomic():
+        goal: Goal = form.save(commit=False)
+        goal.focus_area = focus_area
+        goal.position = next_position(Goal.objects.filter(focus_area=focus_area))
+        goal.save()
+    return goal
+
+
+def add_action(form: ModelForm[Any], focus_area: FocusArea) -> Action:
+    """Add the form's action at the end of the focus area's list."""
+    with transaction.atomic():
+        # Lock the focus area so two additions cannot take the same position.
+        FocusArea.objects.select_for_update().filter(pk=focus_area.pk).first()
+        action: Action = form.save(commit=False)
+        action.focus_area = focus_area
+        action.position = next_position(Action.objects.filter(focus_area=focus_area))
+        return save_with_history(action, form.save_m2m)
+
+
+def add_indicator(form: ModelForm[Any], strategy: Strategy) -> Indicator:
+    """Add the form's indicator at the end of the strategy's indicators."""
+    with transaction.atomic():
+        indicator: Indicator = form.save(commit=False)
+        indicator.strategy = strategy
+        indicator.position = next_position(Indicator.objects.filter(strategy=strategy))
+        return save_with_history(indicator, form.save_m2m)
+
+
+def move_action(action: Action, direction: Direction) -> bool:
+    """Move an action one place up or down within its focus area.
+
+    The focus area's actions are locked and renumbered 0, 1, 2 ... in their shown
+    order, so gaps and equal positions left by earlier edits disappear. Returns False
+    (and changes nothing) when the action is already first (up) or last (down).
+    """
+    if direction not in ("up", "down"):
+        raise PlanError(_("Unknown direction."))
+    with transaction.atomic():
+        siblings = list(
+            Action.objects.select_for_update()
+            .filter(focus_area_id=action.focus_area_id)
+            .order_by("position", "id")
+        )
+        index = next(i for i, sibling in enumerate(siblings) if sibling.pk == action.pk)
+        other = index - 1 if direction == "up" else index + 1
+        if other < 0 or other >= len(siblings):
+            return False
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        for position, sibling in enumerate(siblings):
+            if sibling.position != position:
+                sibling.position = position
+                sibling.save(update_fields=["position"])
+            if sibling.pk == action.pk:
+                action.position = position
+    return True
+
+
+def set_action_status(action: Action, status: str) -> Action:
+    """Change an action's status; raise PlanError for a status that does not exist."""
+    if status not in Action.Status.values:
+        raise PlanError(_("Choose a valid status."))
+    with transaction.atomic():
+        action.status = status
+        action.save(update_fields=["status"])
+    return action
+
+
+def start_revision(strategy: Strategy, version_label: str, user: Any) -> Strategy:
+    """Copy the current strategy into a new current version and return the copy.
+
+    The copy gets the next version number, ``previous`` pointing at the old version
+    and ``is_current``; the old version stays as it was, readable at its version URL.
+    Focus areas (with their national goal links), goals, indicators (with yearly
+    values and focus area links) and actions (with goals, responsible and lead
+    organisations) are copied, and every link is remapped to the copies. All or
+    nothing: one transaction, with the old version's row locked against a second
+    revision started at the same time.
+    """
+    version_label = version_label.strip()
+    if not version_label:
+        raise PlanError(_("Give the new version a name."))
+    with transaction.atomic():
+        old = Strategy.objects.select_for_update().get(pk=strategy.pk)
+        if not old.is_current:
+            raise PlanError(_("Only the current version can be revised."))
+        next_version = (
+            Strategy.objects.filter(region_id=old.region_id).aggregate(v=Max("version"))["v"] + 1
+        )
+        old.is_current = False
+        old._history_user = user  # type: ignore[attr-defined]
+        old.save(update_fields=["is_current"])
+
+        new = _as_new_copy(Strategy.objects.get(pk=old.pk))
+        new.version = next_version
+        new.version_label = version_label
+        new.previous = old
+        new.is_current = True
+        save_with_history(new, user=user)
+
+        focus_area_copies: dict[int, FocusArea] = {}
+        for focus_area in old.focus_areas.prefetch_related("national_goals"):
+            national_goals = list(focus_area.national_goals.all())
+            source_pk = focus_area.pk
+            _as_new_copy(focus_area)
+            focus_area.strategy = new
+            save_with_history(focus_area, _links(focus_area, national_goals=national_goals), user)
+            focus_area_copies[source_pk] = focus_area
+
+        goal_copies: dict[int, Goal] = {}
+        for goal in Goal.objects.filter(focus_area__strategy=old):
+            source_pk = goal.pk
+            _as_new_copy(goal)
+            goal.focus_area = focus_area_copies[goal.focus_area_id]
+            save_with_history(goal, user=user)
+            goal_copies[source_pk] = goal
+
+        for indicator in old.indicators.prefetch_related("focus_areas", "values"):
+            values = list(indicator.values.all())
+            linked = [focus_area_copies[fa.pk] for fa in indicator.focus_areas.all()]
+            _as_new_copy(indicator)
+            indicator.strategy = new
+            save_with_history(indicator, _links(indicator, focus_areas=linked), user)
+            for value in values:
+                _as_new_copy(value)
+                value.indicator = indicator
+                save_with_history(value, user=user)
+
+        for action in Action.objects.filter(focus_area__strategy=old).prefetch_related(
+            "goals", "responsible_organisations"
+        ):
+            goals = [goal_copies[goal.pk] for goal in action.goals.all()]
+            responsibles = list(action.responsible_organisations.all())
+            _as_new_copy(action)
+            action.focus_area = focus_area_copies[action.focus_area_id]
+
+            save_with_history(
+                action, _links(action, goals=goals, responsible_organisations=responsibles), user
+            )
+
+    logger.info(
+        "Strategy %s of region %s revised as version %s", old.pk, old.region_id, new.version
+    )
+    return new
+
+
+def delete_object(instance: Model) -> None:
+    """Delete one object of the plan (its children cascade) in one transaction."""
+    with transaction.atomic():
+        instance.delete()

@@ -1,0 +1,78 @@
+"""The editor's overview of the plan, and the edit links on the public pages."""
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from tests.factories import ActionFactory, GoalFactory, IndicatorValueFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def editor_home(region):
+    return reverse("editor:home", kwargs={"region": region.slug})
+
+
+def test_the_overview_shows_the_plan_with_links_to_every_edit(coordinator_client, region, plan):
+    response = coordinator_client.get(editor_home(region))
+
+    for text in (
+        "OHJAUSPALVELUN SAAVUTETTAVUUS",
+        "Ensimmäinen",
+        "Ohjaamo Kotka",
+        "Työllisyysaste",
+        reverse("editor:strategy_edit", kwargs={"region": region.slug}),
+        reverse("editor:focus_area_add", kwargs={"region": region.slug}),
+        reverse("editor:indicator_add", kwargs={"region": region.slug}),
+        reverse("editor:new_revision", kwargs={"region": region.slug}),
+        reverse("editor:feed", kwargs={"region": region.slug}),
+        reverse("strategy:version_detail", kwargs={"region": region.slug, "version": 1}),
+        'src="/static/vendor/htmx.min.js"',
+    ):
+        assertContains(response, text)
+
+
+def test_the_overview_query_count_does_not_grow_with_rows(
+    coordinator_client, region, plan, django_assert_num_queries
+):
+    # session, user, region, coordinator roles, membership roles, strategy (permission),
+    # strategy again with: focus areas, national goals, goals, actions with lead,
+    # responsible organisations, indicators, values, indicator focus areas; versions
+    expected = 16
+    with django_assert_num_queries(expected):
+        assert coordinator_client.get(editor_home(region)).status_code == 200
+
+    focus_area = plan["focus_area"]
+    GoalFactory.create_batch(3, focus_area=focus_area)
+    for action in ActionFactory.create_batch(4, focus_area=focus_area):
+        action.responsible_organisations.set([plan["organisation"]])
+    IndicatorValueFactory(indicator=plan["indicator"], year=2023)
+    with django_assert_num_queries(expected):
+        assert coordinator_client.get(editor_home(region)).status_code == 200
+
+
+def test_a_region_without_a_strategy_shows_a_notice_to_its_coordinator(client, region, coordinator):
+    client.force_login(coordinator)
+
+    response = client.get(editor_home(region))
+
+    assertContains(response, "Alueella ei ole vielä voimassa olevaa strategiaa.")
+
+
+def test_the_public_pages_show_the_edit_link_to_the_coordinator_only(
+    client, coordinator, organisation_editor, region, plan
+):
+    pages = [
+        reverse("strategy:region_home", kwargs={"region": region.slug}),
+        plan["focus_area"].get_absolute_url(),
+    ]
+    for page in pages:
+        assertNotContains(client.get(page), editor_home(region))
+
+    client.force_login(organisation_editor)
+    for page in pages:
+        assertNotContains(client.get(page), editor_home(region))
+
+    client.force_login(coordinator)
+    for page in pages:
+        assertContains(client.get(page), editor_home(region))

@@ -1,0 +1,179 @@
+"""Who may open which private page: one table of (URL, method, persona) → status.
+
+Every named URL of the portal's private namespaces must have a row: a new URL without
+one fails ``test_every_private_url_has_a_row``. Outsiders (no role in the region) get
+404, so private objects of others stay invisible; weak roles get 403; visitors are sent
+to sign in (302). A coordinator's POST with an empty body is answered with the form
+again (200) or a redirect (302), never an error.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from tests.factories import (
+    ActionFactory,
+    GoalFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    InvitationFactory,
+    MembershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = (
+    "visitor",
+    "editor",
+    "editor_of_other_organisation",
+    "editor_of_other_region",
+    "coordinator",
+    "coordinator_of_other_region",
+    "national_team",
+)
+
+OK = {200, 302}
+
+
+def row(*statuses):
+    """Expected statuses in the order of PERSONAS."""
+    return dict(zip(PERSONAS, statuses, strict=True))
+
+
+# The coordinator's editor and people management: the region's coordinator only.
+PLAN_EDIT = row(302, 403, 403, 404, OK, 404, 403)
+# Change history: the coordinator and the national team read it.
+HISTORY = row(302, 403, 403, 404, 200, 404, 200)
+# A signed-in person's own page.
+OWN = row(302, 200, 200, 200, 200, 200, 200)
+
+# url name → (kwargs builder name, expected by persona)
+PRIVATE_URLS = {
+    "editor:home": ("region", PLAN_EDIT),
+    "editor:strategy_edit": ("region", PLAN_EDIT),
+    "editor:new_revision": ("region", PLAN_EDIT),
+    "editor:focus_area_add": ("region", PLAN_EDIT),
+    "editor:focus_area_edit": ("focus_area", PLAN_EDIT),
+    "editor:focus_area_delete": ("focus_area", PLAN_EDIT),
+    "editor:goal_add": ("goal_parent", PLAN_EDIT),
+    "editor:goal_edit": ("goal", PLAN_EDIT),
+    "editor:goal_delete": ("goal", PLAN_EDIT),
+    "editor:action_add": ("action_parent", PLAN_EDIT),
+    "editor:action_edit": ("action", PLAN_EDIT),
+    "editor:action_delete": ("action", PLAN_EDIT),
+    "editor:action_move": ("action", PLAN_EDIT),
+    "editor:action_status": ("action", PLAN_EDIT),
+    "editor:indicator_add": ("region", PLAN_EDIT),
+    "editor:indicator_edit": ("indicator", PLAN_EDIT),
+    "editor:indicator_delete": ("indicator", PLAN_EDIT),
+    "editor:indicator_value_add": ("value_parent", PLAN_EDIT),
+    "editor:indicator_value_edit": ("indicator_value", PLAN_EDIT),
+    "editor:indicator_value_delete": ("indicator_value", PLAN_EDIT),
+    "editor:feed": ("region", HISTORY),
+    "editor:history": ("action_history", HISTORY),
+    "people:list": ("region", PLAN_EDIT),
+    "people:invite": ("region", PLAN_EDIT),
+    "people:remove_membership": ("membership", PLAN_EDIT),
+    "people:revoke_invitation": ("invitation", PLAN_EDIT),
+    "accounts:dashboard": ("none", OWN),
+}
+
+# Views that answer only one method: the other gets 405 for those allowed in.
+POST_ONLY = {"editor:action_move", "editor:action_status"}
+GET_ONLY = {
+    "editor:home",
+    "editor:feed",
+    "editor:history",
+    "people:list",
+    "accounts:dashboard",
+}
+
+
+@pytest.fixture
+def plan(strategy, focus_area, kotka):
+    goal = GoalFactory(focus_area=focus_area)
+    action = ActionFactory(focus_area=focus_area, lead_organisation=kotka)
+    indicator = IndicatorFactory(strategy=strategy)
+    value = IndicatorValueFactory(indicator=indicator, year=2021)
+    membership = MembershipFactory(organisation=kotka, user__email="jasen@kaselo.example")
+    invitation = InvitationFactory(organisation=kotka)
+    region = strategy.region.slug
+    return {
+        "none": {},
+        "region": {"region": region},
+        "focus_area": {"region": region, "pk": focus_area.pk},
+        "goal_parent": {"region": region, "focus_area": focus_area.pk},
+        "goal": {"region": region, "pk": goal.pk},
+        "action_parent": {"region": region, "focus_area": focus_area.pk},
+        "action": {"region": region, "pk": action.pk},
+        "indicator": {"region": region, "pk": indicator.pk},
+        "value_parent": {"region": region, "indicator": indicator.pk},
+        "indicator_value": {"region": region, "pk": value.pk},
+        "action_history": {"region": region, "kind": "action", "pk": action.pk},
+        "membership": {"region": region, "pk": membership.pk},
+        "invitation": {"region": region, "pk": invitation.pk},
+    }
+
+
+@pytest.fixture
+def personas(
+    request,
+    editor,
+    editor_of_other_organisation,
+    editor_of_other_region,
+    coordinator,
+    coordinator_of_other_region,
+    national_team,
+):
+    return {
+        "visitor": None,
+        "editor": editor,
+        "editor_of_other_organisation": editor_of_other_organisation,
+        "editor_of_other_region": editor_of_other_region,
+        "coordinator": coordinator,
+        "coordinator_of_other_region": coordinator_of_other_region,
+        "national_team": national_team,
+    }
+
+
+def private_url_names() -> set[str]:
+    """Every named URL of the private namespaces, as the URL configuration declares them."""
+    namespaces = get_resolver().namespace_dict
+    return {
+        f"{namespace}:{name}"
+        for namespace in ("editor", "people", "accounts")
+        for name in namespaces[namespace][1].reverse_dict
+        if isinstance(name, str)
+    }
+
+
+def test_every_private_url_has_a_row():
+    assert {"editor:home", "people:invite", "accounts:dashboard"} <= private_url_names()
+    assert private_url_names() - set(PRIVATE_URLS) - {"accounts:accept_invitation"} == set()
+
+
+CASES = [
+    (name, method, persona)
+    for name in PRIVATE_URLS
+    for method in ("get", "post")
+    for persona in PERSONAS
+]
+
+
+@pytest.mark.parametrize(("name", "method", "persona"), CASES)
+def test_permission_matrix(name, method, persona, plan, personas, client_of):
+    kwargs_key, expected_by_persona = PRIVATE_URLS[name]
+    expected = expected_by_persona[persona]
+    allowed = expected == OK or expected == 200
+    if allowed and (
+        (method == "get" and name in POST_ONLY) or (method == "post" and name in GET_ONLY)
+    ):
+        expected = 405
+    url = reverse(name, kwargs=plan[kwargs_key])
+    response = getattr(client_of(personas[persona]), method)(url)
+    acceptable = expected if isinstance(expected, set) else {expected}
+    if method == "post" and allowed and expected != 405:
+        # An empty body to a button-only view is malformed: 400, not a server error.
+        acceptable = OK | {400} if name in POST_ONLY else OK
+    assert response.status_code in acceptable, (
+        f"{method.upper()} {url} as {persona}: {response.status_code}, expected {expected}"
+    )
