@@ -1,0 +1,97 @@
+"""The KASELO coordinator edits the action plan in the browser, as they would each week.
+
+Signs in, edits an action, reorders actions, starts a revision, and finds the change in
+the history and on the public pages; axe-core checks every page on the way.
+"""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from actions.models import Action
+from strategy.models import Strategy
+from tests.factories import CoordinatorFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "salasana-testi-123"  # noqa: S105 - the UserFactory's password
+
+
+@pytest.fixture
+def coordinator(transactional_db, settings):
+    settings.MFA_REQUIRED_FOR_PRIVILEGED = False
+    call_command("load_demo", verbosity=0)
+    user = UserFactory(email="kaisa@kaselo.example", first_name="Kaisa")
+    region = Strategy.objects.get(is_current=True, region__slug="kaakkois-suomi").region
+    CoordinatorFactory(user=user, region=region)
+    return user
+
+
+def sign_in(page, email):
+    page.goto("/tili/login/")
+    page.get_by_label("Sähköposti").fill(email)
+    page.get_by_label("Salasana").fill(PASSWORD)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+
+
+def test_the_coordinator_edits_reorders_revises_and_sees_it_in_history_and_public(
+    page, coordinator, assert_accessible
+):
+    sign_in(page, coordinator.email)
+    expect(page.locator("h1")).to_have_text("Omat sivut")
+    assert_accessible(page)
+
+    page.goto("/kaakkois-suomi/muokkaa/")
+    assert_accessible(page)
+
+    # Edit the first action of focus area 1.
+    first, second = Action.objects.filter(
+        focus_area__strategy__is_current=True, focus_area__number=1
+    ).order_by("position")[:2]
+    page.locator(f"#toimenpiteet-{first.focus_area_id}").get_by_role(
+        "link", name=re.compile("Muokkaa " + re.escape(first.title))
+    ).click()
+    assert_accessible(page)
+    page.get_by_label("Seuranta").fill("Seurataan verkoston kokouksissa kahdesti vuodessa.")
+    page.get_by_role("button", name="Tallenna").click()
+    assert_accessible(page)
+
+    # Move the second action above the first.
+    page.goto("/kaakkois-suomi/muokkaa/")
+    page.get_by_role("button", name=f"Siirrä ”{second.title}” ylös").click()
+    page.wait_for_load_state("networkidle")
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert second.position < first.position
+
+    # Start the next revision.
+    page.goto("/kaakkois-suomi/muokkaa/uusi-versio/")
+    assert_accessible(page)
+    page.get_by_label("Uuden version nimi").fill("tarkistus 2025")
+    page.get_by_role("button", name="Luo uusi versio").click()
+    current = Strategy.objects.get(region__slug="kaakkois-suomi", is_current=True)
+    assert current.version == 2
+    assert current.version_label == "tarkistus 2025"
+
+    # The history shows the edit, with who made it.
+    page.goto(f"/kaakkois-suomi/muokkaa/historia/action/{first.pk}/")
+    assert_accessible(page)
+    expect(page.locator("main")).to_contain_text(
+        "Seurataan verkoston kokouksissa kahdesti vuodessa."
+    )
+    expect(page.locator("main")).to_contain_text("Kaisa")
+    page.goto("/kaakkois-suomi/muokkaa/historia/")
+    assert_accessible(page)
+
+    # The public site shows the new version; the old one stays readable.
+    page.goto("/")
+    expect(page.locator("main")).to_contain_text("tarkistus 2025")
+    page.goto("/kaakkois-suomi/painopisteet/1/")
+    expect(page.locator("main")).to_contain_text(
+        "Seurataan verkoston kokouksissa kahdesti vuodessa."
+    )
+    page.goto("/kaakkois-suomi/versiot/1/")
+    expect(page.locator("main")).to_contain_text("tarkistus 2023")
+    assert_accessible(page)
