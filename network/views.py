@@ -3,13 +3,18 @@
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
+from django.db.models import Model
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, UpdateView
 from django_filters.views import FilterView
 
+from accounts.access import PermissionMixin
 from actions.models import Action
 from events.models import Event
 from network.filters import OrganisationFilter
+from network.forms import OrganisationProfileForm
 from network.mixins import RegionMixin
 from network.models import Organisation
 
@@ -53,3 +58,27 @@ class OrganisationDetailView(RegionMixin, DetailView):
             good_practices=organisation.good_practices.published(),
         )
         return context
+
+
+class OrganisationProfileUpdateView(RegionMixin, PermissionMixin, UpdateView):
+    """The organisation's editor (or the region's coordinator) keeps its profile current."""
+
+    permission_required = "network.edit_organisation"
+    form_class = OrganisationProfileForm
+    template_name = "network/organisation_form.html"
+    context_object_name = "organisation"
+    nav_section = "organisations"
+    nav_is_section_page = False
+
+    def get_permission_object(self) -> Model:
+        self.object = get_object_or_404(
+            Organisation.objects.for_region(self.region), slug=self.kwargs["slug"]
+        )
+        return self.object
+
+    def get_object(self, queryset: Any = None) -> Organisation:
+        return self.object
+
+    def form_valid(self, form: OrganisationProfileForm) -> Any:
+        messages.success(self.request, _("The organisation's profile was saved."))
+        return super().form_valid(form)
