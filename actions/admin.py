@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from actions.models import Action, GoodPractice, Project
+from actions.models import (
+    Action,
+    GoodPractice,
+    GuidanceAction,
+    GuidanceChannel,
+    ProgressUpdate,
+    Project,
+    TargetGroup,
+)
 
 
 @admin.register(Action)
@@ -29,3 +37,26 @@ class GoodPracticeAdmin(admin.ModelAdmin):
     search_fields = ["title", "description"]
     autocomplete_fields = ["organisations", "actions"]
     filter_horizontal = ["focus_areas"]
+
+
+class ProgressUpdateInline(admin.TabularInline):
+    model = ProgressUpdate
+    extra = 0
+
+
+@admin.register(GuidanceAction)
+class GuidanceActionAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation", "year", "status", "review_status"]
+    list_filter = ["review_status", "status", "year", "organisation__region"]
+    list_select_related = ["organisation"]
+    search_fields = ["title", "description", "organisation__name"]
+    autocomplete_fields = ["organisation", "partners", "goals"]
+    filter_horizontal = ["focus_areas", "target_groups", "channels"]
+    inlines = [ProgressUpdateInline]
+
+
+@admin.register(TargetGroup, GuidanceChannel)
+class LookupAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ("name",)}

@@ -1,5 +1,6 @@
 """What the network does: the action plan's actions, funded projects and good practices."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from network.models import Organisation, Region
+from network.review import Reviewable, ReviewableQuerySet
 from strategy.models import FocusArea, Goal
 
 
@@ -192,7 +194,9 @@ class GoodPractice(models.Model):
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="good_practices", verbose_name=_("region")
     )
-    number = models.PositiveSmallIntegerField(_("number"))
+    number = models.PositiveSmallIntegerField(
+        _("number"), null=True, blank=True, help_text=_("Given when the practice is published.")
+    )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     organisations = models.ManyToManyField(
@@ -205,6 +209,14 @@ class GoodPractice(models.Model):
         Action, related_name="good_practices", blank=True, verbose_name=_("actions")
     )
     is_published = models.BooleanField(_("published"), default=True)
+    proposed_by = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_good_practices",
+        verbose_name=_("proposed by"),
+    )
 
     objects = GoodPracticeQuerySet.as_manager()
 
@@ -225,3 +237,173 @@ class GoodPractice(models.Model):
         return reverse("actions:good_practice_list", kwargs={"region": self.region.slug}) + (
             f"#kaytanto-{self.number}"
         )
+
+
+class TargetGroup(models.Model):
+    """A group of people guidance serves: young people, the unemployed, immigrants, ..."""
+
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GuidanceChannel(models.Model):
+    """How guidance reaches people: face to face, online, by phone, in a group."""
+
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("guidance channel")
+        verbose_name_plural = _("guidance channels")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GuidanceActionQuerySet(ReviewableQuerySet):
+    def for_region(self, region: Region) -> "GuidanceActionQuerySet":
+        return self.filter(organisation__region=region)
+
+
+class GuidanceAction(Reviewable):
+    """A concrete guidance action a member organisation logs for a year.
+
+    Seed 002 calls these "Konkreettiset ohjaustoimenpiteet 2019-2020-2021": the record
+    the member organisations keep of what they did for the network's goals.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="guidance_actions",
+        verbose_name=_("organisation"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    focus_areas = models.ManyToManyField(
+        FocusArea, related_name="guidance_actions", blank=True, verbose_name=_("focus areas")
+    )
+    goals = models.ManyToManyField(
+        Goal, related_name="guidance_actions", blank=True, verbose_name=_("goals")
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, related_name="guidance_actions", blank=True, verbose_name=_("target groups")
+    )
+    channels = models.ManyToManyField(
+        GuidanceChannel, related_name="guidance_actions", blank=True, verbose_name=_("channels")
+    )
+    partners = models.ManyToManyField(
+        Organisation,
+        related_name="partner_guidance_actions",
+        blank=True,
+        verbose_name=_("partner organisations"),
+    )
+    other_partners = models.CharField(_("other partners"), max_length=300, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Action.Status.choices, default=Action.Status.ONGOING
+    )
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    links = models.TextField(_("links"), blank=True, help_text=_("One address a line."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = GuidanceActionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("guidance action")
+        verbose_name_plural = _("guidance actions")
+        ordering = ["-year", "title"]
+        indexes = [models.Index(fields=["organisation", "year"], name="guidance_org_year")]
+        constraints = [
+            # The natural key an import matches rows on.
+            models.UniqueConstraint(
+                fields=["organisation", "year", "title"], name="guidance_action_unique_title"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000) & Q(year__lte=2100), name="guidance_action_sane_year"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="guidance_action_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})"
+
+    @property
+    def owning_region_id(self) -> int:
+        return self.organisation.region_id
+
+
+class ProgressUpdate(models.Model):
+    """A dated note on a guidance action, so the action tells its story across the years."""
+
+    action = models.ForeignKey(
+        GuidanceAction,
+        on_delete=models.CASCADE,
+        related_name="progress_updates",
+        verbose_name=_("guidance action"),
+    )
+    date = models.DateField(_("date"))
+    note = models.TextField(_("note"))
+    figure = models.DecimalField(
+        _("figure"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    figure_label = models.CharField(
+        _("what the figure counts"),
+        max_length=100,
+        blank=True,
+        help_text=_('For example "participants".'),
+    )
+    attachment = models.FileField(_("attachment"), upload_to="progress/%Y/", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["action", "date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.date}"
+
+    @property
+    def owning_region_id(self) -> int:
+        return self.action.organisation.region_id
+
+    @property
+    def organisation_id(self) -> int:
+        """The organisation whose editors may change this update (asked by the rules)."""
+        return self.action.organisation_id

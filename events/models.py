@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -10,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.models import Project
 from network.models import Organisation, Region
+from network.review import Reviewable, ReviewableQuerySet
 from strategy.models import FocusArea
 
 
-class EventQuerySet(models.QuerySet["Event"]):
+class EventQuerySet(ReviewableQuerySet):
     def for_region(self, region: Region) -> "EventQuerySet":
         return self.filter(region=region)
 
@@ -51,7 +53,28 @@ class EventQuerySet(models.QuerySet["Event"]):
         )
 
 
-class Event(models.Model):
+class EventSeries(models.Model):
+    """A recurring meeting, e.g. the monthly "Ajankohtaista ohjaamoista" on Teams."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="event_series", verbose_name=_("region")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "title"], name="event_series_unique_title"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Event(Reviewable):
     """A dated event of the network.
 
     Dates and clock times are kept apart, in Helsinki local time: the seeds give many
@@ -113,6 +136,22 @@ class Event(models.Model):
     )
     participants_count = models.PositiveIntegerField(_("participants"), null=True, blank=True)
     materials_url = models.URLField(_("materials link"), blank=True)
+    series = models.ForeignKey(
+        EventSeries,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("meeting series"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -148,3 +187,27 @@ class Event(models.Model):
     @property
     def is_multi_day(self) -> bool:
         return self.ends_on > self.starts_on
+
+
+class EventMaterial(models.Model):
+    """Slides or other material of an event: an uploaded file or a link."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="materials", verbose_name=_("event")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to="events/%Y/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        verbose_name = _("event material")
+        verbose_name_plural = _("event materials")
+        ordering = ["event", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(url=""), name="event_material_file_or_link"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

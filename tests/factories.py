@@ -8,9 +8,18 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Invitation
-from actions.models import Action, GoodPractice, Project
-from events.models import Event
+from actions.models import (
+    Action,
+    GoodPractice,
+    GuidanceAction,
+    GuidanceChannel,
+    ProgressUpdate,
+    Project,
+    TargetGroup,
+)
+from events.models import Event, EventMaterial, EventSeries
 from network.models import Coordinator, Membership, Organisation, Province, Region
+from network.review import ReviewStatus
 from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
 
 
@@ -169,6 +178,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     ends_on = factory.LazyAttribute(lambda o: o.starts_on)
     day_part = Event.DayPart.UNSPECIFIED
     channel = Event.Channel.ONLINE
+    review_status = ReviewStatus.ACCEPTED
 
 
 class CoordinatorFactory(factory.django.DjangoModelFactory):
@@ -188,3 +198,49 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     role = Membership.Role.EDITOR
     invited_by = None
     expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
+
+
+class GuidanceActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GuidanceAction
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    year = 2021
+    title = factory.Sequence(lambda n: f"Ohjaustoimenpide {n}")
+    status = Action.Status.ONGOING
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressUpdate
+
+    action = factory.SubFactory(GuidanceActionFactory)
+    date = dt.date(2021, 6, 1)
+    note = "Edistystä"
+
+
+def target_group(slug: str) -> TargetGroup:
+    """A target group seeded by the migration, e.g. ``target_group("nuoret")``."""
+    return TargetGroup.objects.get(slug=slug)
+
+
+def guidance_channel(slug: str) -> GuidanceChannel:
+    """A guidance channel seeded by the migration, e.g. ``guidance_channel("verkossa")``."""
+    return GuidanceChannel.objects.get(slug=slug)
+
+
+class EventSeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventSeries
+
+    region = factory.SubFactory(RegionFactory)
+    title = factory.Sequence(lambda n: f"Sarja {n}")
+
+
+class EventMaterialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventMaterial
+
+    event = factory.SubFactory(EventFactory)
+    title = "Diat"
+    url = "https://example.fi/diat.pdf"

@@ -19,6 +19,7 @@ from actions.models import Action, GoodPractice, Project
 from events.models import Event
 from network.demo import kaselo
 from network.models import Organisation, Province, Region
+from network.review import ReviewStatus
 from strategy.models import FocusArea, Goal, Indicator, NationalGoal, Strategy
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -425,6 +426,7 @@ def _load_events(
                 "channel": data.channel,
                 "description": data.description,
                 "materials_url": data.materials_url,
+                "review_status": ReviewStatus.ACCEPTED,
             },
         )
         _set_members(
