@@ -81,6 +81,21 @@ def organisation_id_of(obj: Model | None) -> int | None:
     return getattr(obj, "organisation_id", None)
 
 
+def organiser_ids_of(obj: Model | None) -> set[int]:
+    """The organisations an entry belongs to: its own, or an event's organisers.
+
+    An event's organisers are read from a prefetch when the view made one, else with one
+    query; views that check many events prefetch ``organisers``.
+    """
+    own = organisation_id_of(obj)
+    if own is not None:
+        return {own}
+    organisers = getattr(obj, "organisers", None)
+    if organisers is None or obj is None or obj.pk is None:
+        return set()
+    return {organisation.pk for organisation in organisers.all()}
+
+
 @rules.predicate
 def is_site_admin(user: Any) -> bool:
     return bool(getattr(user, "is_superuser", False))
@@ -98,12 +113,24 @@ def is_region_coordinator(user: Any, obj: Model | None) -> bool:
 
 @rules.predicate
 def is_organisation_editor(user: Any, obj: Model | None) -> bool:
-    return organisation_id_of(obj) in roles_of(user).editor_organisation_ids
+    return bool(organiser_ids_of(obj) & roles_of(user).editor_organisation_ids)
 
 
 @rules.predicate
 def is_organisation_member(user: Any, obj: Model | None) -> bool:
-    return organisation_id_of(obj) in roles_of(user).member_organisation_ids
+    return bool(organiser_ids_of(obj) & roles_of(user).member_organisation_ids)
+
+
+@rules.predicate
+def is_editor_anywhere_in_region(user: Any, obj: Model | None) -> bool:
+    """An editor of some organisation of the object's region (may log entries there)."""
+    roles = roles_of(user)
+    return region_id_of(obj) in roles.member_region_ids and bool(roles.editor_organisation_ids)
+
+
+@rules.predicate
+def is_published(user: Any, obj: Model | None) -> bool:
+    return bool(getattr(obj, "is_public", False))
 
 
 @rules.predicate
@@ -137,3 +164,23 @@ rules.add_perm("network.manage_people", can_edit_plan)
 rules.add_perm("network.edit_organisation", can_edit_plan | is_organisation_editor)
 rules.add_perm("network.view_region_private", can_read_region)
 rules.add_perm("portal.use_dashboard", rules.is_authenticated)
+
+# What member organisations log (guidance actions, events, good-practice proposals).
+# ``obj`` is the organisation when creating, the entry (or its progress update) after.
+can_log = can_edit_plan | is_organisation_editor
+rules.add_perm("actions.log_entry", can_log)
+rules.add_perm("actions.change_entry", can_log)
+# Read an entry: the public reads accepted ones; drafts only their organisation's people,
+# the region's coordinator, the national team and administrators.
+rules.add_perm(
+    "actions.view_entry",
+    is_published
+    | is_site_admin
+    | is_national_team
+    | is_region_coordinator
+    | is_organisation_member,
+)
+# The coordinator's review of submitted entries, and publishing good practices.
+rules.add_perm("network.review_entries", can_edit_plan)
+# Imports and exports of the region's data.
+rules.add_perm("network.transfer_data", can_edit_plan)

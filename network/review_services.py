@@ -1,0 +1,96 @@
+"""The review workflow's transitions, shared by guidance actions and events.
+
+Each transition checks the entry's current state, saves it atomically and sends its
+e-mail after the transaction commits, so a rolled-back change never mails anyone.
+"""
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from network.models import Coordinator, Membership
+from network.review import Reviewable, ReviewStatus
+
+logger = logging.getLogger(__name__)
+
+
+class ReviewError(Exception):
+    """A transition the entry's state does not allow; the message is for the user."""
+
+
+def _region_id(entry: Reviewable) -> int:
+    return entry.owning_region_id if hasattr(entry, "owning_region_id") else entry.region_id  # type: ignore[attr-defined]
+
+
+def _organisation_ids(entry: Reviewable) -> list[int]:
+    own = getattr(entry, "organisation_id", None)
+    if own is not None:
+        return [own]
+    return list(entry.organisers.values_list("pk", flat=True))  # type: ignore[attr-defined]
+
+
+def _mail(template: str, recipients: list[str], context: dict[str, Any]) -> None:
+    """Send a Finnish e-mail from ``network/email/<template>_{subject,message}.txt``."""
+    if not recipients:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"network/email/{template}_subject.txt", context).strip()
+        message = render_to_string(f"network/email/{template}_message.txt", context)
+    send_mail(subject, message, None, recipients)
+    logger.info("Sent %s to %d recipients", template, len(recipients))
+
+
+def submit(entry: Reviewable, user: Any, entry_url: str = "") -> None:
+    """An organisation's editor sends a draft or a returned entry to the coordinator."""
+    if entry.review_status not in (ReviewStatus.DRAFT, ReviewStatus.RETURNED):
+        raise ReviewError(_("Only a draft or a returned entry can be submitted."))
+    with transaction.atomic():
+        entry.review_status = ReviewStatus.SUBMITTED
+        entry.submitted_at = timezone.now()
+        entry.save(update_fields=["review_status", "submitted_at"])
+        recipients = list(
+            Coordinator.objects.filter(region_id=_region_id(entry)).values_list(
+                "user__email", flat=True
+            )
+        )
+        context = {"entry": entry, "submitted_by": user, "entry_url": entry_url}
+        transaction.on_commit(lambda: _mail("review_submitted", recipients, context))
+
+
+def accept(entry: Reviewable, reviewer: Any) -> None:
+    """The coordinator accepts a submitted entry: from now on it is public."""
+    if entry.review_status != ReviewStatus.SUBMITTED:
+        raise ReviewError(_("Only a submitted entry can be accepted."))
+    with transaction.atomic():
+        entry.review_status = ReviewStatus.ACCEPTED
+        entry.review_comment = ""
+        entry.reviewed_at = timezone.now()
+        entry.reviewed_by = reviewer
+        entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
+
+
+def return_for_changes(entry: Reviewable, reviewer: Any, comment: str, entry_url: str = "") -> None:
+    """The coordinator returns a submitted entry with a comment saying what to change."""
+    if entry.review_status != ReviewStatus.SUBMITTED:
+        raise ReviewError(_("Only a submitted entry can be returned."))
+    if not comment.strip():
+        raise ReviewError(_("Say in the comment what should be changed."))
+    with transaction.atomic():
+        entry.review_status = ReviewStatus.RETURNED
+        entry.review_comment = comment.strip()
+        entry.reviewed_at = timezone.now()
+        entry.reviewed_by = reviewer
+        entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
+        recipients = list(
+            Membership.objects.filter(
+                organisation_id__in=_organisation_ids(entry), role=Membership.Role.EDITOR
+            ).values_list("user__email", flat=True)
+        )
+        context = {"entry": entry, "reviewer": reviewer, "entry_url": entry_url}
+        transaction.on_commit(lambda: _mail("review_returned", recipients, context))
