@@ -210,6 +210,8 @@ if not DEBUG:
 # The region whose network the public home page presents when none is named in the URL.
 DEFAULT_REGION_SLUG = env_str("DEFAULT_REGION_SLUG", "kaakkois-suomi")
 PAGE_SIZE = 50
+# The domain in the UIDs of calendar feeds' events: keep it stable, or subscribers see twins.
+ICAL_UID_DOMAIN = env_str("ICAL_UID_DOMAIN", "elo-portaali.fi")
 
 LOGGING = {
     "version": 1,
