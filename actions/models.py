@@ -239,36 +239,35 @@ class GoodPractice(models.Model):
         )
 
 
-class TargetGroup(models.Model):
+class LookupEntry(models.Model):
+    """A short named choice kept in the database, so the network can add more."""
+
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TargetGroup(LookupEntry):
     """A group of people guidance serves: young people, the unemployed, immigrants, ..."""
 
-    slug = models.SlugField(_("slug"), max_length=50, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
+    class Meta(LookupEntry.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
-class GuidanceChannel(models.Model):
+class GuidanceChannel(LookupEntry):
     """How guidance reaches people: face to face, online, by phone, in a group."""
 
-    slug = models.SlugField(_("slug"), max_length=50, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
+    class Meta(LookupEntry.Meta):
         verbose_name = _("guidance channel")
         verbose_name_plural = _("guidance channels")
-        ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class GuidanceActionQuerySet(ReviewableQuerySet):
