@@ -1,1 +1,255 @@
-"""Annual reports of the regions to the national level (built in a later issue)."""
+"""Annual reports of the regions' ELO networks to the national level, and PDF jobs.
+
+The reporting framework (themes, sub-themes and their four-level ladders, seed 001) is
+data, so next year's framework can change without code. A region's report answers each
+sub-theme with a level and what it did; the national summary groups regions by level.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Region
+
+
+class ReportingYear(models.Model):
+    """A year the regions report on, with the national team's due date."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    instructions = models.TextField(_("instructions"), blank=True)
+
+    class Meta:
+        verbose_name = _("reporting year")
+        verbose_name_plural = _("reporting years")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=2000) & Q(year__lte=2100), name="reporting_year_sane"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.due_date is not None and today > self.due_date
+
+
+class Theme(models.Model):
+    """A theme of the reporting framework, e.g. "VIESTINTÄ JA SITOUTUMINEN"."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SubTheme(models.Model):
+    """A sub-theme a region answers with a level on its ladder, e.g. "Viestintä"."""
+
+    theme = models.ForeignKey(
+        Theme, on_delete=models.CASCADE, related_name="sub_themes", verbose_name=_("theme")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("sub-theme")
+        verbose_name_plural = _("sub-themes")
+        ordering = ["theme__number", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "number"], name="sub_theme_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Level(models.Model):
+    """One rung of a sub-theme's ladder: 1 least developed … 4 systematic, continuous."""
+
+    sub_theme = models.ForeignKey(
+        SubTheme, on_delete=models.CASCADE, related_name="levels", verbose_name=_("sub-theme")
+    )
+    value = models.PositiveSmallIntegerField(_("level"))
+    title = models.CharField(_("title"), max_length=300)
+
+    class Meta:
+        verbose_name = _("level")
+        verbose_name_plural = _("levels")
+        ordering = ["sub_theme", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["sub_theme", "value"], name="level_unique_value"),
+            models.CheckConstraint(
+                condition=Q(value__gte=1) & Q(value__lte=4), name="level_between_1_and_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.title}"
+
+
+class AnnualReport(models.Model):
+    """A region's report of its ELO network's year.
+
+    Draft → submitted by the coordinator → accepted by the national team, or returned with
+    comments. A submitted report is frozen: its PDF is the official record of that version.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted")
+        RETURNED = "returned", _("Returned for changes")
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="annual_reports", verbose_name=_("region")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    national_comment = models.TextField(_("national team's comment"), blank=True)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    official_pdf = models.FileField(_("official PDF"), upload_to="reports/", blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        ordering = ["-year", "region__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year"], name="annual_report_unique_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year}"
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status in (self.Status.SUBMITTED, self.Status.ACCEPTED)
+
+
+class Answer(models.Model):
+    """A region's answer to one sub-theme: its level and what it did, with examples."""
+
+    report = models.ForeignKey(
+        AnnualReport, on_delete=models.CASCADE, related_name="answers", verbose_name=_("report")
+    )
+    sub_theme = models.ForeignKey(
+        SubTheme, on_delete=models.PROTECT, related_name="answers", verbose_name=_("sub-theme")
+    )
+    level = models.PositiveSmallIntegerField(_("level"), null=True, blank=True)
+    activities = models.TextField(
+        _("what was done"), blank=True, help_text=_("One activity a line.")
+    )
+    examples = models.TextField(_("examples"), blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        ordering = ["report", "sub_theme__theme__number", "sub_theme__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "sub_theme"], name="answer_unique_sub_theme"),
+            models.CheckConstraint(
+                condition=Q(level__isnull=True) | (Q(level__gte=1) & Q(level__lte=4)),
+                name="answer_level_between_1_and_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.sub_theme}"
+
+
+class PdfJob(models.Model):
+    """A PDF built in the background: the page polls its status and downloads the file.
+
+    ``inputs_hash`` fingerprints what the document is built from, so a request whose
+    inputs have not changed reuses the finished file instead of building it again.
+    """
+
+    class Kind(models.TextChoices):
+        ANNUAL_REPORT = "annual_report", _("Annual report")
+        NATIONAL_SUMMARY = "national_summary", _("National summary")
+        TNO_SUMMARY = "tno_summary", _("TNO forum summary")
+        ELOLIV_BOOKLET = "eloliv_booklet", _("ELOLIV good-practices booklet")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pdf_jobs",
+        verbose_name=_("region"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    parameters = models.JSONField(_("parameters"), default=dict, blank=True)
+    inputs_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    file = models.FileField(_("file"), upload_to="pdf/%Y/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("PDF job")
+        verbose_name_plural = _("PDF jobs")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__lte=100), name="pdf_job_progress_at_most_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reporting:job_status", kwargs={"pk": self.pk})
