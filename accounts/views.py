@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +22,13 @@ from accounts.access import PermissionMixin
 from accounts.forms import AcceptInvitationForm, InvitationForm
 from accounts.models import Invitation, User
 from network.models import Coordinator, Membership, Organisation, Region
+from network.review_views import waiting_for_review
+
+
+def annotated_region(coordinator: Coordinator) -> Region:
+    """The coordinated region, carrying the count of entries waiting for its review."""
+    coordinator.region.waiting_count = coordinator.waiting_count  # type: ignore[attr-defined]
+    return coordinator.region
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -36,9 +43,11 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         # with their organisation and its region joined.
         context.update(
             coordinated_regions=[
-                c.region
+                annotated_region(c)
                 for c in Coordinator.objects.filter(user_id=user_id)
                 .select_related("region")
+                # What waits in each region's review queue, counted in subqueries.
+                .annotate(waiting_count=waiting_for_review(OuterRef("region")))
                 .order_by("region__position", "region__name")
             ],
             memberships=list(

@@ -1,7 +1,10 @@
 """What the network does: the action plan's actions, funded projects and good practices."""
 
+from pathlib import PurePath
+
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections, models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -174,7 +177,21 @@ class GoodPracticeQuerySet(models.QuerySet["GoodPractice"]):
         return self.filter(region=region)
 
     def published(self) -> "GoodPracticeQuerySet":
-        return self.filter(is_published=True)
+        """Published practices by number; one published without a number comes last."""
+        return self.filter(is_published=True).order_by(
+            F("number").asc(nulls_last=True), "title", "pk"
+        )
+
+    def proposed(self) -> "GoodPracticeQuerySet":
+        """Practices waiting for the coordinator to publish them, oldest first."""
+        return (
+            self.filter(is_published=False)
+            .select_related("proposed_by")
+            .prefetch_related(
+                models.Prefetch("focus_areas", queryset=FocusArea.objects.order_by("number"))
+            )
+            .order_by("pk")
+        )
 
     def with_links(self) -> "GoodPracticeQuerySet":
         """Prefetch organisations and current focus areas: two queries, whatever the row count.
@@ -274,6 +291,51 @@ class GuidanceActionQuerySet(ReviewableQuerySet):
     def for_region(self, region: Region) -> "GuidanceActionQuerySet":
         return self.filter(organisation__region=region)
 
+    def matching(self, text: str) -> "GuidanceActionQuerySet":
+        """Entries whose title, description or outcomes match ``text``.
+
+        On PostgreSQL this is full-text search with the ``finnish`` configuration, so
+        inflected forms match their base form ("ohjaamo" finds "Ohjaamoissa"); the search
+        vector is an alias, not a selected column. On SQLite (development) it falls back
+        to a case-insensitive substring match on the same three fields.
+        """
+        text = text.strip()
+        if not text:
+            return self
+        if connections[self.db].vendor == "postgresql":
+            vector = SearchVector("title", "description", "outcomes", config="finnish")
+            query = SearchQuery(text, config="finnish", search_type="websearch")
+            return self.alias(search=vector).filter(search=query)
+        return self.filter(
+            Q(title__icontains=text) | Q(description__icontains=text) | Q(outcomes__icontains=text)
+        )
+
+    def with_listing(self) -> "GuidanceActionQuerySet":
+        """What a list row shows: the organisation joined, current focus areas prefetched.
+
+        Two queries for the page, whatever the number of rows.
+        """
+        return self.select_related("organisation").prefetch_related(
+            models.Prefetch("focus_areas", queryset=FocusArea.objects.current().order_by("number"))
+        )
+
+    def with_details(self) -> "GuidanceActionQuerySet":
+        """Everything the entry's page shows: the organisation and region joined, then
+        one query per relation (focus areas, goals, target groups, channels, partners and
+        the progress updates in date order)."""
+        return self.select_related("organisation__region").prefetch_related(
+            models.Prefetch("focus_areas", queryset=FocusArea.objects.order_by("number")),
+            models.Prefetch(
+                "goals", queryset=Goal.objects.order_by("focus_area__number", "position")
+            ),
+            "target_groups",
+            "channels",
+            models.Prefetch("partners", queryset=Organisation.objects.order_by("name")),
+            models.Prefetch(
+                "progress_updates", queryset=ProgressUpdate.objects.order_by("date", "id")
+            ),
+        )
+
 
 class GuidanceAction(Reviewable):
     """A concrete guidance action a member organisation logs for a year.
@@ -354,6 +416,11 @@ class GuidanceAction(Reviewable):
     def __str__(self) -> str:
         return f"{self.title} ({self.year})"
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "guidance:detail", kwargs={"region": self.organisation.region.slug, "pk": self.pk}
+        )
+
     @property
     def owning_region_id(self) -> int:
         return self.organisation.region_id
@@ -406,3 +473,8 @@ class ProgressUpdate(models.Model):
     def organisation_id(self) -> int:
         """The organisation whose editors may change this update (asked by the rules)."""
         return self.action.organisation_id
+
+    @property
+    def attachment_filename(self) -> str:
+        """The attachment's file name without its folders, as the download offers it."""
+        return PurePath(self.attachment.name).name if self.attachment else ""

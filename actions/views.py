@@ -1,11 +1,27 @@
-"""Public pages of the network's work: the good practices."""
+"""Pages of the network's work: the good practices, proposed by organisations.
+
+The public catalogue lists published practices in number order. An organisation's
+editor proposes a practice for their organisation; the region's coordinator publishes
+it from the review queue, which gives it the region's next number.
+"""
 
 from typing import Any
 
-from django.views.generic import ListView
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, ListView, View
 
+from accounts.access import PermissionMixin, check_permission
+from actions import services
+from actions.forms import GoodPracticeProposalForm
 from actions.models import GoodPractice
 from network.mixins import RegionMixin
+from network.models import Organisation
 
 
 class GoodPracticeListView(RegionMixin, ListView):
@@ -17,3 +33,69 @@ class GoodPracticeListView(RegionMixin, ListView):
 
     def get_queryset(self) -> Any:
         return GoodPractice.objects.for_region(self.region).published().with_links()
+
+
+class GoodPracticeProposeView(RegionMixin, LoginRequiredMixin, CreateView):  # type: ignore[misc]
+    """An organisation's editor proposes a good practice for one of their organisations.
+
+    The organisations offered are those of the region the person may log entries for
+    (all of them for the coordinator). Someone who may log for none answers 404 when
+    they have no role in the region, else 403.
+    """
+
+    form_class = GoodPracticeProposalForm
+    template_name = "actions/good_practice_propose.html"
+    nav_section = "good_practices"
+    nav_is_section_page = False
+
+    def get_organisations(self) -> Any:
+        organisations = list(Organisation.objects.for_region(self.region).order_by("name"))
+        allowed = [
+            organisation.pk
+            for organisation in organisations
+            if self.request.user.has_perm("actions.log_entry", organisation)
+        ]
+        if not allowed:
+            check_permission(self.request, "actions.log_entry", self.region)
+        return Organisation.objects.filter(pk__in=allowed).order_by("name")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {
+            **super().get_form_kwargs(),
+            "region": self.region,
+            "organisations": self.get_organisations(),
+        }
+
+    def form_valid(self, form: GoodPracticeProposalForm) -> HttpResponse:
+        services.propose_good_practice(form, form.cleaned_data["organisation"])
+        messages.success(
+            self.request,
+            _("Thank you! The coordinator publishes the good practice once it has been reviewed."),
+        )
+        return redirect("actions:good_practice_list", region=self.region.slug)
+
+
+class GoodPracticePublishView(RegionMixin, PermissionMixin, View):
+    """The coordinator publishes a proposed practice with the region's next number."""
+
+    http_method_names = ["post"]
+    permission_required = "network.review_entries"
+
+    def get_permission_object(self) -> Model:
+        self.practice = get_object_or_404(
+            GoodPractice.objects.for_region(self.region), pk=self.kwargs["pk"]
+        )
+        return self.practice
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            practice = services.publish_good_practice(self.practice)
+        except services.GuidanceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” was published as good practice number %(number)s.")
+                % {"title": practice.title, "number": practice.number},
+            )
+        return redirect(reverse("review:queue", kwargs={"region": self.region.slug}))

@@ -1,6 +1,8 @@
 """Network events: ELO and ELO & JAO meetings, Ohjaamo meetings, webinars, forums."""
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import cast
 
 from django.conf import settings
 from django.db import models
@@ -11,11 +13,25 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.models import Project
 from network.models import Organisation, Region
-from network.review import Reviewable, ReviewableQuerySet
+from network.review import Reviewable, ReviewableQuerySet, ReviewStatus
 from strategy.models import FocusArea
+
+#: How far back calendar feeds reach: subscribers want the recent past, not the archive.
+FEED_HISTORY_YEARS = 2
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """Return the same date ``years`` earlier; 29 February becomes the 28th."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 class EventQuerySet(ReviewableQuerySet):
+    def published(self) -> "EventQuerySet":
+        return cast("EventQuerySet", super().published())
+
     def for_region(self, region: Region) -> "EventQuerySet":
         return self.filter(region=region)
 
@@ -41,16 +57,60 @@ class EventQuerySet(ReviewableQuerySet):
         """The organisation's events, newest first: its page lists what it has done lately."""
         return self.filter(organisers=organisation).order_by("-starts_on", "-start_time", "-id")
 
+    def for_feed(self, today: dt.date) -> "EventQuerySet":
+        """Events a calendar feed carries: ended at most two years before ``today``, or later.
+
+        Oldest first, the region joined (for the events' addresses) and the organisers
+        prefetched: two queries however many events. Chain ``published()`` last.
+        """
+        return (
+            self.filter(ends_on__gte=years_before(today, FEED_HISTORY_YEARS))
+            .select_related("region")
+            .with_organisers()
+            .order_by("starts_on", "start_time", "id")
+        )
+
     def with_details(self) -> "EventQuerySet":
-        """Everything the event page shows: one query per relation, four in all.
+        """Everything the event page shows: the series joined, one query per relation, five.
 
         Only focus areas of the current strategy are loaded, as the page links to them.
         """
-        return self.with_organisers().prefetch_related(
-            models.Prefetch("partner_regions", queryset=Region.objects.order_by("name")),
-            models.Prefetch("focus_areas", queryset=FocusArea.objects.current().order_by("number")),
-            "projects",
+        return (
+            self.select_related("series")
+            .with_organisers()
+            .prefetch_related(
+                models.Prefetch("partner_regions", queryset=Region.objects.order_by("name")),
+                models.Prefetch(
+                    "focus_areas", queryset=FocusArea.objects.current().order_by("number")
+                ),
+                "projects",
+                "materials",
+            )
         )
+
+    def matching(self, text: str) -> "EventQuerySet":
+        """Events whose title, description or place match the words of ``text``.
+
+        Finnish full-text search on PostgreSQL (so "työpajat" finds "työpaja"), a plain
+        substring match elsewhere; see ``events.search``.
+        """
+        from events.search import text_search
+
+        return text_search(self, text, ("title", "description", "place"))
+
+    def unpublished_for(self, organisation_ids: Iterable[int] | None) -> "EventQuerySet":
+        """Events not yet public, of the given organisations (all of them for None).
+
+        Their people see these on the event list while the public does not; one query.
+        """
+        events = self.exclude(review_status=ReviewStatus.ACCEPTED)
+        if organisation_ids is not None:
+            events = events.filter(
+                pk__in=Event.organisers.through.objects.filter(
+                    organisation_id__in=list(organisation_ids)
+                ).values("event_id")
+            )
+        return events.order_by("starts_on", "start_time", "id")
 
 
 class EventSeries(models.Model):
@@ -72,6 +132,9 @@ class EventSeries(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:series_detail", kwargs={"region": self.region.slug, "pk": self.pk})
 
 
 class Event(Reviewable):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import views
+from events import manage_views, views
 
 app_name = "events"
 
@@ -8,4 +8,22 @@ urlpatterns = [
     path("", views.EventListView.as_view(), name="event_list"),
     path("<int:year>/<int:month>/", views.EventMonthView.as_view(), name="event_month"),
     path("<int:pk>/", views.EventDetailView.as_view(), name="event_detail"),
+    path("sarjat/<int:pk>/", views.EventSeriesDetailView.as_view(), name="series_detail"),
+    # Member organisations log their events (events.manage_views).
+    path("lisaa/", manage_views.EventCreateView.as_view(), name="add"),
+    path("<int:pk>/muokkaa/", manage_views.EventUpdateView.as_view(), name="edit"),
+    path("<int:pk>/poista/", manage_views.EventDeleteView.as_view(), name="delete"),
+    path("<int:pk>/kopioi/", manage_views.EventCopyView.as_view(), name="copy"),
+    path("<int:pk>/laheta/", manage_views.EventSubmitView.as_view(), name="submit"),
+    path(
+        "<int:pk>/materiaalit/lisaa/",
+        manage_views.EventMaterialCreateView.as_view(),
+        name="material_add",
+    ),
+    path(
+        "materiaalit/<int:pk>/poista/",
+        manage_views.EventMaterialDeleteView.as_view(),
+        name="material_delete",
+    ),
+    path("materiaalit/<int:pk>/", views.material_download, name="material_download"),
 ]

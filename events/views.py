@@ -1,24 +1,30 @@
-"""Public pages of the network's events: the list, a month's calendar and an event."""
+"""Public pages of the network's events: the list, a month's calendar, an event and a series."""
 
 import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from events.calendar import build_month, month_bounds
-from events.models import Event
+from events.filters import EventFilter
+from events.forms import EventMaterialForm
+from events.models import Event, EventMaterial, EventQuerySet, EventSeries
+from events.services import loggable_organisations, unpublished_events, visible_events
 from network.mixins import RegionMixin
 
 
 class EventListView(RegionMixin, ListView):
-    """Upcoming events in full and past events newest first, paginated.
+    """Published upcoming events in full and past ones newest first, paginated, both filtered.
 
     "Today" is the date in Helsinki (TIME_ZONE): an event is past once its last day is.
+    A signed-in editor or coordinator also sees their unpublished events in a section of
+    their own, and a link to log one.
     """
 
     template_name = "events/event_list.html"
@@ -31,20 +37,38 @@ class EventListView(RegionMixin, ListView):
         """Today in Helsinki, read once so both lists split the events at the same day."""
         return timezone.localdate()
 
+    @cached_property
+    def filterset(self) -> EventFilter:
+        return EventFilter(
+            self.request.GET or None,
+            queryset=Event.objects.for_region(self.region).published(),
+            region=self.region,
+        )
+
     def get_queryset(self) -> Any:
-        return Event.objects.for_region(self.region).past(self.today).with_organisers()
+        # A filter with an invalid value is ignored and its error shown beside it.
+        events: EventQuerySet = self.filterset.qs
+        return events.past(self.today).with_organisers()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["today"] = self.today
-        context["upcoming_events"] = (
-            Event.objects.for_region(self.region).upcoming(self.today).with_organisers()
+        events: EventQuerySet = self.filterset.qs
+        upcoming = list(events.upcoming(self.today).with_organisers())
+        context.update(
+            today=self.today,
+            filter=self.filterset,
+            upcoming_events=upcoming,
+            result_count=len(upcoming) + context["paginator"].count,
+            is_filtered=any(self.request.GET.get(name) for name in self.filterset.filters),
         )
+        # Visitors cost no query here; signed-in people two (their roles) and one per list.
+        context["loggable_organisations"] = loggable_organisations(self.request.user, self.region)
+        context["unpublished_events"] = unpublished_events(self.request.user, self.region)
         return context
 
 
 class EventMonthView(RegionMixin, TemplateView):
-    """A month's events as a calendar table (weeks, Monday first) and as a list."""
+    """A month's published events as a calendar table (weeks, Monday first) and as a list."""
 
     template_name = "events/event_month.html"
     nav_section = "events"
@@ -58,7 +82,10 @@ class EventMonthView(RegionMixin, TemplateView):
         except ValueError as error:
             raise Http404("No such month.") from error
         events = list(
-            Event.objects.for_region(self.region).overlapping(first, last).with_organisers()
+            Event.objects.for_region(self.region)
+            .published()
+            .overlapping(first, last)
+            .with_organisers()
         )
         context["events"] = events
         context["calendar"] = build_month(year, month, events, today=timezone.localdate())
@@ -66,7 +93,11 @@ class EventMonthView(RegionMixin, TemplateView):
 
 
 class EventDetailView(RegionMixin, DetailView):
-    """One event of the region; an event of another region answers 404."""
+    """One event of the region.
+
+    An event of another region answers 404, and so does an unpublished one to anyone who
+    may not read it (``actions.view_entry``): its existence stays private.
+    """
 
     template_name = "events/event_detail.html"
     context_object_name = "event"
@@ -74,6 +105,59 @@ class EventDetailView(RegionMixin, DetailView):
     nav_is_section_page = False
 
     def get_object(self, queryset: Any = None) -> Event:
-        return get_object_or_404(
+        event = get_object_or_404(
             Event.objects.for_region(self.region).with_details(), pk=self.kwargs["pk"]
         )
+        if not self.request.user.has_perm("actions.view_entry", event):
+            raise Http404("No such event.")
+        return event
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # The organisers are prefetched, so asking costs no query.
+        context["can_change"] = self.request.user.has_perm("actions.change_entry", self.object)
+        if context["can_change"]:
+            context["material_form"] = EventMaterialForm()
+        return context
+
+
+class EventSeriesDetailView(RegionMixin, DetailView):
+    """A meeting series and its events in date order: published ones, all for the reviewer."""
+
+    template_name = "events/series_detail.html"
+    context_object_name = "series"
+    nav_section = "events"
+    nav_is_section_page = False
+
+    def get_object(self, queryset: Any = None) -> EventSeries:
+        return get_object_or_404(
+            EventSeries.objects.filter(region=self.region), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        events = visible_events(
+            self.request.user, self.region, Event.objects.filter(series=self.object)
+        )
+        context["events"] = events.order_by("starts_on", "start_time", "id").with_organisers()
+        return context
+
+
+@require_GET
+def material_download(request: HttpRequest, region: str, pk: int) -> FileResponse:
+    """Stream an event's uploaded material to whoever may read the event, as an attachment.
+
+    Files are never served from MEDIA_URL: a draft's slides stay as private as the draft.
+    """
+    material = get_object_or_404(
+        EventMaterial.objects.select_related("event").exclude(file=""),
+        pk=pk,
+        event__region__slug=region,
+    )
+    if not request.user.has_perm("actions.view_entry", material.event):
+        raise Http404("No such material.")  # As the event page: a draft stays invisible.
+    try:
+        handle = material.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file is missing.") from error
+    return FileResponse(handle, as_attachment=True, filename=material.file.name.rsplit("/", 1)[-1])

@@ -4,7 +4,6 @@ Public pages are grouped by region (``/<region>/...``); the coordinator's editor
 under ``/<region>/muokkaa/`` and people management under ``/<region>/ihmiset/``.
 """
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
@@ -34,7 +33,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded and generated files are never served by path, not even in development: every
+# attachment, material and PDF goes through a view that checks permission on its object.

@@ -1,16 +1,22 @@
-"""The organisation directory's filters: province, kind and sector."""
+"""The organisation directory's filters: a text search, province, kind and sector."""
 
 from typing import Any
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from network.models import Organisation, Province, Region
+from network.models import Organisation, OrganisationQuerySet, Province, Region
 
 
 class OrganisationFilter(django_filters.FilterSet):
     """Filter a region's organisations; the province choices are that region's provinces."""
 
+    q = django_filters.CharFilter(
+        method="search",
+        label=_("Search by name or description"),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     province = django_filters.ModelChoiceFilter(
         field_name="provinces",
         queryset=Province.objects.none(),
@@ -26,8 +32,12 @@ class OrganisationFilter(django_filters.FilterSet):
 
     class Meta:
         model = Organisation
-        fields = ["province", "kind", "sector"]
+        fields = ["q", "province", "kind", "sector"]
 
     def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.filters["province"].queryset = region.provinces.all()
+
+    def search(self, queryset: OrganisationQuerySet, name: str, value: str) -> OrganisationQuerySet:
+        """Organisations matching the words (see ``OrganisationQuerySet.matching``)."""
+        return queryset.matching(value)

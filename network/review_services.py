@@ -1,7 +1,8 @@
 """The review workflow's transitions, shared by guidance actions and events.
 
-Each transition checks the entry's current state, saves it atomically and sends its
-e-mail after the transaction commits, so a rolled-back change never mails anyone.
+Each transition locks the entry's row, checks its current state, saves it atomically and
+sends its e-mail after the transaction commits, so a rolled-back change never mails anyone
+and two people acting at once cannot both move the same entry.
 """
 
 import logging
@@ -35,39 +36,63 @@ def _organisation_ids(entry: Reviewable) -> list[int]:
     return list(entry.organisers.values_list("pk", flat=True))  # type: ignore[attr-defined]
 
 
+def _addresses(rows: Any) -> list[str]:
+    """The distinct, non-empty e-mail addresses of active users, from ``user__email`` rows."""
+    emails = rows.filter(user__is_active=True).exclude(user__email="")
+    return sorted(set(emails.values_list("user__email", flat=True)))
+
+
+def _lock(entry: Reviewable) -> None:
+    """Lock the entry's row and read its current review state into ``entry``.
+
+    The state the caller loaded may be stale (another coordinator may have acted since);
+    checking the locked row's state keeps each transition valid.
+    """
+    current = (
+        type(entry)._default_manager.select_for_update().only("review_status").get(pk=entry.pk)
+    )
+    entry.review_status = current.review_status
+
+
 def _mail(template: str, recipients: list[str], context: dict[str, Any]) -> None:
-    """Send a Finnish e-mail from ``network/email/<template>_{subject,message}.txt``."""
+    """Send a Finnish e-mail from ``network/email/<template>_{subject,message}.txt``.
+
+    Runs after the transition has committed: a failing mail server is logged and does not
+    turn the saved transition into an error page.
+    """
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"network/email/{template}_subject.txt", context).strip()
         message = render_to_string(f"network/email/{template}_message.txt", context)
-    send_mail(subject, message, None, recipients)
+    try:
+        send_mail(subject, message, None, recipients)
+    except Exception:
+        logger.exception("Could not send %s to %d recipients", template, len(recipients))
+        return
     logger.info("Sent %s to %d recipients", template, len(recipients))
 
 
 def submit(entry: Reviewable, user: Any, entry_url: str = "") -> None:
     """An organisation's editor sends a draft or a returned entry to the coordinator."""
-    if entry.review_status not in (ReviewStatus.DRAFT, ReviewStatus.RETURNED):
-        raise ReviewError(_("Only a draft or a returned entry can be submitted."))
     with transaction.atomic():
+        _lock(entry)
+        if entry.review_status not in (ReviewStatus.DRAFT, ReviewStatus.RETURNED):
+            raise ReviewError(_("Only a draft or a returned entry can be submitted."))
         entry.review_status = ReviewStatus.SUBMITTED
         entry.submitted_at = timezone.now()
         entry.save(update_fields=["review_status", "submitted_at"])
-        recipients = list(
-            Coordinator.objects.filter(region_id=_region_id(entry)).values_list(
-                "user__email", flat=True
-            )
-        )
+        recipients = _addresses(Coordinator.objects.filter(region_id=_region_id(entry)))
         context = {"entry": entry, "submitted_by": user, "entry_url": entry_url}
         transaction.on_commit(lambda: _mail("review_submitted", recipients, context))
 
 
 def accept(entry: Reviewable, reviewer: Any) -> None:
     """The coordinator accepts a submitted entry: from now on it is public."""
-    if entry.review_status != ReviewStatus.SUBMITTED:
-        raise ReviewError(_("Only a submitted entry can be accepted."))
     with transaction.atomic():
+        _lock(entry)
+        if entry.review_status != ReviewStatus.SUBMITTED:
+            raise ReviewError(_("Only a submitted entry can be accepted."))
         entry.review_status = ReviewStatus.ACCEPTED
         entry.review_comment = ""
         entry.reviewed_at = timezone.now()
@@ -77,20 +102,21 @@ def accept(entry: Reviewable, reviewer: Any) -> None:
 
 def return_for_changes(entry: Reviewable, reviewer: Any, comment: str, entry_url: str = "") -> None:
     """The coordinator returns a submitted entry with a comment saying what to change."""
-    if entry.review_status != ReviewStatus.SUBMITTED:
-        raise ReviewError(_("Only a submitted entry can be returned."))
     if not comment.strip():
         raise ReviewError(_("Say in the comment what should be changed."))
     with transaction.atomic():
+        _lock(entry)
+        if entry.review_status != ReviewStatus.SUBMITTED:
+            raise ReviewError(_("Only a submitted entry can be returned."))
         entry.review_status = ReviewStatus.RETURNED
         entry.review_comment = comment.strip()
         entry.reviewed_at = timezone.now()
         entry.reviewed_by = reviewer
         entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
-        recipients = list(
+        recipients = _addresses(
             Membership.objects.filter(
                 organisation_id__in=_organisation_ids(entry), role=Membership.Role.EDITOR
-            ).values_list("user__email", flat=True)
+            )
         )
         context = {"entry": entry, "reviewer": reviewer, "entry_url": entry_url}
         transaction.on_commit(lambda: _mail("review_returned", recipients, context))

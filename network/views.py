@@ -53,9 +53,10 @@ class OrganisationDetailView(RegionMixin, DetailView):
         organisation = self.object
         context.update(
             actions=Action.objects.current().involving(organisation).with_focus_area(),
-            events=Event.objects.for_region(self.region).organised_by(organisation),
+            events=Event.objects.for_region(self.region).published().organised_by(organisation),
             projects=organisation.projects.all(),
             good_practices=organisation.good_practices.published(),
+            guidance_actions=organisation.guidance_actions.published().order_by("-year", "title"),
         )
         return context
 

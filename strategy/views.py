@@ -29,9 +29,11 @@ class RegionHomeView(RegionMixin, TemplateView):
             .with_indicators()
             .first()
         )
-        context["upcoming_events"] = Event.objects.for_region(self.region).upcoming()[
-            : self.upcoming_event_count
-        ]
+        context["upcoming_events"] = (
+            Event.objects.for_region(self.region)
+            .published()
+            .upcoming()[: self.upcoming_event_count]
+        )
         return context
 
 
@@ -52,7 +54,7 @@ class FocusAreaDetailView(RegionMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["actions"] = self.object.actions.with_responsibles()
-        context["events"] = self.object.events.all()
+        context["events"] = self.object.events.published()
         return context
 
 

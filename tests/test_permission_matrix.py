@@ -8,15 +8,22 @@ again (200) or a redirect (302), never an error.
 """
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 
+from network.review import ReviewStatus
 from tests.factories import (
     ActionFactory,
+    EventFactory,
+    EventMaterialFactory,
     GoalFactory,
+    GoodPracticeFactory,
+    GuidanceActionFactory,
     IndicatorFactory,
     IndicatorValueFactory,
     InvitationFactory,
     MembershipFactory,
+    ProgressUpdateFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +52,19 @@ PLAN_EDIT = row(302, 403, 403, 404, OK, 404, 403)
 HISTORY = row(302, 403, 403, 404, 200, 404, 200)
 # An organisation's profile: its editors and the region's coordinator.
 ORGANISATION_EDIT = row(302, OK, 403, 404, OK, 404, 403)
+# Logging for an organisation (Ohjaamo Kotka): its editors and the region's coordinator.
+LOG = row(302, OK, 403, 404, OK, 404, 403)
+# A draft entry of Kotka: hidden (404) from all but its people, the coordinator and the
+# national team, so nobody outside learns it exists.
+VIEW_DRAFT = row(404, 200, 404, 404, 200, 404, 200)
+# The organisation workspace: anyone with a role in the region, and the national team.
+WORKSPACE = row(302, 200, 200, 404, 200, 404, 200)
+# Proposing a good practice: an editor of any organisation of the region.
+PROPOSE = row(302, OK, OK, 404, OK, 404, 403)
+# Changing an event organised by Kotka.
+EVENT_CHANGE = LOG
+# Logging a new event: an editor of any organisation of the region logs for their own.
+EVENT_ADD = row(302, OK, OK, 404, OK, 404, 403)
 # A signed-in person's own page.
 OWN = row(302, 200, 200, 200, 200, 200, 200)
 
@@ -78,16 +98,59 @@ PRIVATE_URLS = {
     "people:revoke_invitation": ("invitation", PLAN_EDIT),
     "accounts:dashboard": ("none", OWN),
     "network:organisation_edit": ("organisation", ORGANISATION_EDIT),
+    "guidance:mine": ("region", WORKSPACE),
+    "guidance:add": ("organisation_for_guidance", LOG),
+    "guidance:detail": ("draft_action", VIEW_DRAFT),
+    "guidance:edit": ("draft_action", LOG),
+    "guidance:delete": ("draft_action", LOG),
+    "guidance:submit": ("draft_action", LOG),
+    "guidance:add_update": ("draft_action", LOG),
+    "guidance:edit_update": ("progress_update", LOG),
+    "guidance:delete_update": ("progress_update", LOG),
+    "guidance:attachment": ("progress_update", VIEW_DRAFT),
+    "review:queue": ("region", PLAN_EDIT),
+    "review:accept": ("submitted_action", PLAN_EDIT),
+    "review:return": ("submitted_action", PLAN_EDIT),
+    "actions:good_practice_propose": ("region", PROPOSE),
+    "actions:good_practice_publish": ("proposal", PLAN_EDIT),
+    "transfer:index": ("region", PLAN_EDIT),
+    "transfer:export": ("export", PLAN_EDIT),
+    "transfer:import": ("import", PLAN_EDIT),
+    "events:add": ("region", EVENT_ADD),
+    "events:edit": ("draft_event", EVENT_CHANGE),
+    "events:copy": ("draft_event", EVENT_CHANGE),
+    "events:delete": ("draft_event", EVENT_CHANGE),
+    "events:submit": ("draft_event", EVENT_CHANGE),
+    "events:material_add": ("draft_event", EVENT_CHANGE),
+    "events:material_delete": ("material", EVENT_CHANGE),
+    "events:material_download": ("material", VIEW_DRAFT),
 }
 
 # Views that answer only one method: the other gets 405 for those allowed in.
-POST_ONLY = {"editor:action_move", "editor:action_status"}
+POST_ONLY = {
+    "editor:action_move",
+    "editor:action_status",
+    "guidance:submit",
+    "events:submit",
+    "review:accept",
+    "actions:good_practice_publish",
+}
+# Readable by some visitors (an accepted entry by all): the method is checked before the
+# object, so a POST answers 405 to everyone and tells nothing of the object.
+METHOD_FIRST = {"guidance:detail", "guidance:attachment", "events:material_download"}
 GET_ONLY = {
     "editor:home",
     "editor:feed",
     "editor:history",
     "people:list",
     "accounts:dashboard",
+    "guidance:mine",
+    "guidance:detail",
+    "guidance:attachment",
+    "events:material_download",
+    "review:queue",
+    "transfer:index",
+    "transfer:export",
 }
 
 
@@ -99,6 +162,19 @@ def plan(strategy, focus_area, kotka):
     value = IndicatorValueFactory(indicator=indicator, year=2021)
     membership = MembershipFactory(organisation=kotka, user__email="jasen@kaselo.example")
     invitation = InvitationFactory(organisation=kotka)
+    draft = GuidanceActionFactory(organisation=kotka)
+    update = ProgressUpdateFactory(
+        action=draft, attachment=SimpleUploadedFile("raportti.pdf", b"%PDF-1.4 kokeilu")
+    )
+    submitted = GuidanceActionFactory(organisation=kotka, review_status=ReviewStatus.SUBMITTED)
+    draft_event = EventFactory(region=strategy.region, review_status=ReviewStatus.DRAFT)
+    draft_event.organisers.add(kotka)
+    material = EventMaterialFactory(
+        event=draft_event, url="", file=SimpleUploadedFile("diat.pdf", b"%PDF-1.4 diat")
+    )
+    proposal = GoodPracticeFactory(
+        region=strategy.region, number=None, is_published=False, proposed_by=kotka
+    )
     region = strategy.region.slug
     return {
         "none": {},
@@ -115,6 +191,15 @@ def plan(strategy, focus_area, kotka):
         "action_history": {"region": region, "kind": "action", "pk": action.pk},
         "membership": {"region": region, "pk": membership.pk},
         "invitation": {"region": region, "pk": invitation.pk},
+        "organisation_for_guidance": {"region": region, "organisation": kotka.slug},
+        "draft_action": {"region": region, "pk": draft.pk},
+        "progress_update": {"region": region, "pk": update.pk},
+        "submitted_action": {"region": region, "kind": "guidance", "pk": submitted.pk},
+        "proposal": {"region": region, "pk": proposal.pk},
+        "draft_event": {"region": region, "pk": draft_event.pk},
+        "material": {"region": region, "pk": material.pk},
+        "export": {"region": region, "dataset": "organisaatiot", "format": "csv"},
+        "import": {"region": region, "dataset": "organisaatiot"},
     }
 
 
@@ -153,6 +238,11 @@ PUBLIC_URLS = {
     "actions:good_practice_list",
     # The link in the e-mail: anyone holding it may open it (tested with invitations).
     "accounts:accept_invitation",
+    "guidance:list",
+    "feeds:region",
+    "feeds:organisation",
+    "feeds:focus_area",
+    "events:series_detail",
 }
 
 
@@ -197,6 +287,8 @@ def test_permission_matrix(name, method, persona, plan, personas, client_of):
     if allowed and (
         (method == "get" and name in POST_ONLY) or (method == "post" and name in GET_ONLY)
     ):
+        expected = 405
+    if method == "post" and name in METHOD_FIRST:
         expected = 405
     url = reverse(name, kwargs=plan[kwargs_key])
     response = getattr(client_of(personas[persona]), method)(url)

@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from actions.models import Action, GoodPractice, Project
-from events.models import Event
+from events.models import Event, EventSeries
 from network.demo import kaselo
 from network.models import Organisation, Province, Region
 from network.review import ReviewStatus
@@ -79,6 +79,7 @@ def load_demo() -> LoadReport:
     _load_indicators(report, strategy, focus_areas)
     _load_good_practices(report, region, organisations, focus_areas, actions)
     _load_events(report, region, regions, organisations, focus_areas, projects)
+    _load_event_series(report, region)
     return report
 
 
@@ -439,3 +440,26 @@ def _load_events(
             report, event, "focus_areas", _pick(focus_areas, data.focus_areas, "focus area")
         )
         _set_members(report, event, "projects", _pick(projects, data.projects, "project"))
+
+
+#: The monthly meetings that form a series, by the title their events start with, and the
+#: series' description (seed 002: "Ajankohtaista ohjaamoista TEM Teams-palaveri").
+_EVENT_SERIES = {
+    "Ajankohtaista ohjaamoista": (
+        "TEM:n kuukausittainen Teams-palaveri ohjaamoiden ajankohtaisista asioista."
+    ),
+}
+
+
+def _load_event_series(report: LoadReport, region: Region) -> None:
+    """Gather the monthly meetings of a series; a second run finds nothing to change."""
+    for title, description in _EVENT_SERIES.items():
+        series = _upsert(
+            report, EventSeries, {"region": region, "title": title}, {"description": description}
+        )
+        for event in Event.objects.filter(region=region, title__startswith=title).exclude(
+            series=series
+        ):
+            event.series = series
+            event.save(update_fields=["series"])
+            report.updated[Event] += 1

@@ -5,11 +5,13 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from network.models import Organisation
+from network.review import ReviewStatus
 from tests.factories import (
     ActionFactory,
     EventFactory,
     FocusAreaFactory,
     GoodPracticeFactory,
+    GuidanceActionFactory,
     OrganisationFactory,
     ProjectFactory,
     ProvinceFactory,
@@ -243,6 +245,7 @@ def add_organisation_page_rows(region, organisation, focus_area, count):
         EventFactory(region=region).organisers.add(organisation)
         ProjectFactory(region=region).organisations.add(organisation)
         GoodPracticeFactory(region=region).organisations.add(organisation)
+        GuidanceActionFactory(organisation=organisation, review_status=ReviewStatus.ACCEPTED)
 
 
 def test_organisation_page_query_count_does_not_grow_with_rows(
@@ -251,10 +254,10 @@ def test_organisation_page_query_count_does_not_grow_with_rows(
     url = organisation.get_absolute_url()
     add_organisation_page_rows(region, organisation, focus_area, 2)
     # region, organisation, its provinces, actions with their focus areas, events,
-    # projects, good practices
-    with django_assert_num_queries(7):
+    # projects, good practices, accepted guidance actions
+    with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
 
     add_organisation_page_rows(region, organisation, focus_area, 6)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get(url).status_code == 200

@@ -1,0 +1,267 @@
+"""Forms of what member organisations log: guidance actions, progress updates, good practices.
+
+Each form validates everything the database would refuse (the unique title of an
+organisation's year, end after start, sane years) so the user gets the message in Finnish
+beside the field and nothing is saved until every field is valid. Choices of related
+objects are limited to the region's current strategy and organisations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePath
+from typing import Any, cast
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
+from network.models import Organisation, Region
+from strategy.models import FocusArea, Goal
+
+#: The largest attachment of a progress update, in bytes.
+MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
+#: The file types a progress update may carry: documents, sheets, slides, images, text.
+ATTACHMENT_EXTENSIONS = ("pdf", "docx", "xlsx", "pptx", "png", "jpg", "odt", "ods", "txt")
+
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+
+
+def limit_choices(field: forms.Field, queryset: QuerySet[Any]) -> None:
+    """Offer only ``queryset`` in a model choice field."""
+    cast(forms.ModelChoiceField, field).queryset = queryset
+
+
+def date_widget() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def current_focus_areas(region: Region) -> QuerySet[FocusArea]:
+    return FocusArea.objects.for_region(region).current().order_by("number")
+
+
+class GoalChoiceField(forms.ModelMultipleChoiceField):
+    """Goals labelled with their focus area's number, as several areas' goals are offered."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.focus_area.number}: {obj.title}"
+
+
+class GuidanceActionForm(forms.ModelForm):
+    """A guidance action of one organisation; the view sets the organisation, not the form."""
+
+    class Meta:
+        model = GuidanceAction
+        fields = [
+            "title",
+            "description",
+            "year",
+            "focus_areas",
+            "goals",
+            "target_groups",
+            "channels",
+            "partners",
+            "other_partners",
+            "start_date",
+            "end_date",
+            "status",
+            "outcomes",
+            "links",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "focus_areas": forms.CheckboxSelectMultiple,
+            "goals": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "channels": forms.CheckboxSelectMultiple,
+            "partners": forms.CheckboxSelectMultiple,
+            "start_date": date_widget(),
+            "end_date": date_widget(),
+            "outcomes": forms.Textarea(attrs={"rows": 4}),
+            "links": forms.Textarea(attrs={"rows": 3}),
+        }
+        field_classes = {"goals": GoalChoiceField}
+        help_texts = {
+            "goals": _("Choose only goals of the focus areas you chose."),
+            "links": _("One web address a line, e.g. https://www.ohjaamot.fi/."),
+        }
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.instance.organisation = organisation
+        region = organisation.region
+        focus_areas = current_focus_areas(region)
+        limit_choices(self.fields["focus_areas"], focus_areas)
+        limit_choices(
+            self.fields["goals"],
+            Goal.objects.filter(focus_area__in=focus_areas)
+            .select_related("focus_area")
+            .order_by("focus_area__number", "position", "id"),
+        )
+        limit_choices(
+            self.fields["partners"],
+            Organisation.objects.for_region(region).exclude(pk=organisation.pk).order_by("name"),
+        )
+        year = self.fields["year"]
+        year.validators += [MinValueValidator(2000), MaxValueValidator(2100)]
+        year.widget.attrs.update(min=2000, max=2100)
+        if self.instance.pk is None:
+            year.initial = timezone.localdate().year
+        for name in ("start_date", "end_date"):
+            cast(forms.DateField, self.fields[name]).input_formats = DATE_INPUT_FORMATS
+
+    def clean_links(self) -> str:
+        """Check each line is a web address; an address without a scheme gets https://."""
+        validate = URLValidator(schemes=["http", "https"])
+        lines = []
+        errors = []
+        for number, raw in enumerate(self.cleaned_data["links"].splitlines(), start=1):
+            line = raw.strip()
+            if not line:
+                continue
+            if "://" not in line:
+                line = f"https://{line}"
+            try:
+                validate(line)
+            except ValidationError:
+                errors.append(
+                    ValidationError(
+                        _("Line %(number)s is not a web address: %(value)s"),
+                        code="invalid",
+                        params={"number": number, "value": raw.strip()},
+                    )
+                )
+            lines.append(line)
+        if errors:
+            raise ValidationError(errors)
+        return "\n".join(lines)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        focus_areas = cleaned.get("focus_areas")
+        goals = cleaned.get("goals")
+        if focus_areas is not None and goals:
+            chosen = {focus_area.pk for focus_area in focus_areas}
+            strays = [goal for goal in goals if goal.focus_area_id not in chosen]
+            if strays:
+                self.add_error(
+                    "goals",
+                    _(
+                        "These goals belong to focus areas you did not choose: %(goals)s. "
+                        "Choose their focus areas too, or leave the goals out."
+                    )
+                    % {"goals": "; ".join(f"{g.focus_area.number}: {g.title}" for g in strays)},
+                )
+        title, year = cleaned.get("title"), cleaned.get("year")
+        if title and year:
+            taken = GuidanceAction.objects.filter(
+                organisation=self.organisation, year=year, title=title
+            ).exclude(pk=self.instance.pk)
+            if taken.exists():
+                self.add_error(
+                    "title",
+                    _("%(organisation)s already has an action with this title for %(year)s.")
+                    % {"organisation": self.organisation.name, "year": year},
+                )
+        return cleaned
+
+
+def validate_attachment(upload: UploadedFile) -> None:
+    """Refuse files over 10 MB and types other than office documents, images and text."""
+    extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
+    if extension not in ATTACHMENT_EXTENSIONS:
+        raise ValidationError(
+            _("Files of this type cannot be attached. Allowed types: %(types)s."),
+            code="file_type",
+            params={"types": ", ".join(ATTACHMENT_EXTENSIONS)},
+        )
+    if upload.size is not None and upload.size > MAX_ATTACHMENT_SIZE:
+        raise ValidationError(
+            _("The file is too large: at most %(size)s MB can be attached."),
+            code="file_size",
+            params={"size": MAX_ATTACHMENT_SIZE // (1024 * 1024)},
+        )
+
+
+class ProgressUpdateForm(forms.ModelForm):
+    """A dated note on a guidance action, with an optional figure and attachment."""
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["date", "note", "figure", "figure_label", "attachment"]
+        widgets = {
+            "date": date_widget(),
+            "note": forms.Textarea(attrs={"rows": 5}),
+            "attachment": forms.ClearableFileInput(
+                attrs={"accept": ",".join(f".{ext}" for ext in ATTACHMENT_EXTENSIONS)}
+            ),
+        }
+        localized_fields = ["figure"]
+        help_texts = {
+            "figure": _("A number the update reports, e.g. 120. A decimal comma is fine."),
+            "attachment": _(
+                "At most 10 MB: PDF, Word, Excel, PowerPoint, OpenDocument, image "
+                "(PNG, JPG) or text."
+            ),
+        }
+
+    def __init__(self, *args: Any, action: GuidanceAction, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.action = action
+        cast(forms.DateField, self.fields["date"]).input_formats = DATE_INPUT_FORMATS
+        if self.instance.pk is None:
+            self.fields["date"].initial = timezone.localdate()
+
+    def clean_attachment(self) -> Any:
+        attachment = self.cleaned_data.get("attachment")
+        if isinstance(attachment, UploadedFile):
+            validate_attachment(attachment)
+        return attachment
+
+    def clean_date(self) -> dt.date:
+        date: dt.date = self.cleaned_data["date"]
+        if not 2000 <= date.year <= 2100:
+            raise ValidationError(_("Give a date between the years 2000 and 2100."), code="range")
+        return date
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("figure") is not None and not cleaned.get("figure_label"):
+            self.add_error("figure_label", _("Say what the figure counts."))
+        return cleaned
+
+
+class GoodPracticeProposalForm(forms.ModelForm):
+    """A good practice an organisation proposes; the coordinator publishes and numbers it."""
+
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        label=_("Proposing organisation"),
+        empty_label=None,
+    )
+
+    class Meta:
+        model = GoodPractice
+        fields = ["organisation", "title", "description", "focus_areas"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "focus_areas": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(
+        self, *args: Any, region: Region, organisations: QuerySet[Organisation], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.region = region
+        limit_choices(self.fields["organisation"], organisations)
+        limit_choices(self.fields["focus_areas"], current_focus_areas(region))
+        self.fields["description"].required = True

@@ -1,0 +1,183 @@
+"""Changes to what member organisations log: guidance actions, progress updates, good practices.
+
+Every function takes model instances (or a valid form), runs in one transaction and
+raises ``GuidanceError`` with a message for the user when the change is not allowed in
+the entry's review state; the views turn it into a message. The review transitions
+themselves (submit, accept, return) are ``network.review_services``.
+
+The review rules for changes:
+- an entry waiting for review (submitted) cannot be changed until the coordinator has
+  accepted or returned it;
+- an accepted entry may be changed by the coordinator as it is; when its organisation
+  changes it (or its progress updates) it returns to draft, so nothing unreviewed is public;
+- an organisation's editor deletes only drafts; the coordinator may delete any entry.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.files.storage import Storage
+from django.db import transaction
+from django.db.models import Max
+from django.forms import ModelForm
+from django.utils.translation import gettext as _
+
+from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
+from network.models import Organisation, Region
+from network.review import ReviewStatus
+
+logger = logging.getLogger(__name__)
+
+
+class GuidanceError(Exception):
+    """A change the entry's review state does not allow; the message is for the user."""
+
+
+def ensure_changeable(action: GuidanceAction) -> None:
+    """Raise ``GuidanceError`` while the entry waits for the coordinator's review."""
+    if action.review_status == ReviewStatus.SUBMITTED:
+        raise GuidanceError(
+            _(
+                "The entry is waiting for the coordinator's review and cannot be changed now. "
+                "You can change it again once it has been accepted or returned."
+            )
+        )
+
+
+def ensure_deletable(action: GuidanceAction, *, may_review: bool) -> None:
+    """Raise ``GuidanceError`` unless the entry is a draft or the person is its reviewer."""
+    if not may_review and action.review_status != ReviewStatus.DRAFT:
+        raise GuidanceError(
+            _("Only a draft can be deleted. Ask the coordinator to delete this entry.")
+        )
+
+
+def returns_to_draft(action: GuidanceAction, may_review: bool) -> bool:
+    """Whether saving a change would take the accepted entry off the public pages."""
+    return action.review_status == ReviewStatus.ACCEPTED and not may_review
+
+
+def _lock(action: GuidanceAction) -> GuidanceAction:
+    """Re-read the entry's review state under a row lock, so a review cannot slip between."""
+    locked = GuidanceAction.objects.select_for_update().only("review_status").get(pk=action.pk)
+    action.review_status = locked.review_status
+    return action
+
+
+def _after_change(action: GuidanceAction, may_review: bool) -> None:
+    if returns_to_draft(action, may_review):
+        action.review_status = ReviewStatus.DRAFT
+        action.save(update_fields=["review_status", "updated_at"])
+        logger.info("Guidance action %s returned to draft by a change", action.pk)
+
+
+def save_guidance_action(form: ModelForm, user: Any, *, may_review: bool) -> GuidanceAction:
+    """Save a valid ``GuidanceActionForm`` with its links; returns the saved entry.
+
+    A new entry is a draft created by ``user``. A change to an accepted entry by its
+    organisation returns it to draft (see the module's docstring).
+    """
+    action: GuidanceAction = form.instance
+    with transaction.atomic():
+        if action.pk is None:
+            action.created_by = user
+            action.review_status = ReviewStatus.DRAFT
+        else:
+            ensure_changeable(_lock(action))
+            if returns_to_draft(action, may_review):
+                action.review_status = ReviewStatus.DRAFT
+        form.save()
+    return action
+
+
+def delete_guidance_action(action: GuidanceAction, *, may_review: bool) -> None:
+    """Delete an entry with its progress updates, and their files once the deletion commits."""
+    with transaction.atomic():
+        ensure_deletable(_lock(action), may_review=may_review)
+        files = [
+            update.attachment.name
+            for update in action.progress_updates.exclude(attachment="")
+            if update.attachment
+        ]
+        storage = ProgressUpdate._meta.get_field("attachment").storage  # type: ignore[attr-defined]
+        action.delete()
+        transaction.on_commit(lambda: _delete_files(storage, files))
+
+
+def save_progress_update(form: ModelForm, user: Any, *, may_review: bool) -> ProgressUpdate:
+    """Save a valid ``ProgressUpdateForm``; returns the update.
+
+    A replaced or cleared attachment's old file is deleted once the change commits.
+    """
+    update: ProgressUpdate = form.instance
+    action = update.action
+    old_file = ""
+    if update.pk is not None and "attachment" in form.changed_data:
+        old_file = ProgressUpdate.objects.get(pk=update.pk).attachment.name or ""
+    with transaction.atomic():
+        ensure_changeable(_lock(action))
+        if update.pk is None:
+            update.created_by = user
+        form.save()
+        _after_change(action, may_review)
+        if old_file and old_file != update.attachment.name:
+            storage = update.attachment.storage
+            transaction.on_commit(lambda: _delete_files(storage, [old_file]))
+    return update
+
+
+def delete_progress_update(update: ProgressUpdate, *, may_review: bool) -> None:
+    """Delete a progress update, and its file once the deletion commits."""
+    action = update.action
+    with transaction.atomic():
+        ensure_changeable(_lock(action))
+        name = update.attachment.name if update.attachment else ""
+        storage = update.attachment.storage
+        update.delete()
+        _after_change(action, may_review)
+        if name:
+            transaction.on_commit(lambda: _delete_files(storage, [name]))
+
+
+def _delete_files(storage: Storage, names: list[str]) -> None:
+    for name in names:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.exception("Could not delete the file %s", name)
+
+
+def propose_good_practice(form: ModelForm, organisation: Organisation) -> GoodPractice:
+    """Save a valid proposal: unpublished, without a number, proposed by ``organisation``."""
+    practice: GoodPractice = form.instance
+    with transaction.atomic():
+        practice.is_published = False
+        practice.number = None
+        practice.proposed_by = organisation
+        form.save()
+        practice.organisations.add(organisation)
+    logger.info("Good practice %s proposed by organisation %s", practice.pk, organisation.pk)
+    return practice
+
+
+def publish_good_practice(practice: GoodPractice) -> GoodPractice:
+    """Publish a proposal with the region's next number; returns the published practice.
+
+    The region's row is locked while the number is chosen, so two coordinators
+    publishing at once cannot pick the same number.
+    """
+    with transaction.atomic():
+        Region.objects.select_for_update().only("pk").get(pk=practice.region_id)
+        current = GoodPractice.objects.select_for_update().get(pk=practice.pk)
+        if current.is_published:
+            raise GuidanceError(_("This good practice has already been published."))
+        highest = GoodPractice.objects.filter(region_id=practice.region_id).aggregate(
+            highest=Max("number")
+        )["highest"]
+        practice.number = (highest or 0) + 1
+        practice.is_published = True
+        practice.save(update_fields=["number", "is_published"])
+    logger.info("Good practice %s published as number %s", practice.pk, practice.number)
+    return practice

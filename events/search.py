@@ -1,0 +1,41 @@
+"""Text search over a few text fields, as well as the database allows.
+
+PostgreSQL (production and the test suite) gets full-text search with the "finnish"
+configuration, so inflected words match their base form ("työpajat" finds "työpaja");
+SQLite, used only for quick local runs, gets a case-insensitive substring match of every word.
+"""
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from django.db import connections
+from django.db.models import Q, QuerySet
+
+QuerySetT = TypeVar("QuerySetT", bound=QuerySet)
+
+#: The PostgreSQL text search configuration of the portal's (Finnish) content.
+SEARCH_CONFIG = "finnish"
+
+
+def text_search(queryset: QuerySetT, text: str, fields: Sequence[str]) -> QuerySetT:
+    """Return ``queryset`` narrowed to rows whose ``fields`` match the words of ``text``.
+
+    An empty ``text`` leaves the queryset as it is. The choice is made by the vendor of the
+    queryset's database, so the same call works on both databases the portal runs on.
+    """
+    text = text.strip()
+    if not text:
+        return queryset
+    if connections[queryset.db].vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector(*fields, config=SEARCH_CONFIG)
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        return queryset.alias(search_vector=vector).filter(search_vector=query)
+    condition = Q()
+    for word in text.split():
+        any_field = Q()
+        for name in fields:
+            any_field |= Q(**{f"{name}__icontains": word})
+        condition &= any_field
+    return queryset.filter(condition)

@@ -1,0 +1,14 @@
+"""The coordinator's form for returning an entry to its organisation."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ReturnForm(forms.Form):
+    """The coordinator's comment on what to change in a returned entry."""
+
+    comment = forms.CharField(
+        label=_("What should be changed?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The organisation's editors receive this comment by e-mail."),
+    )

@@ -1,0 +1,190 @@
+"""The coordinator's review of what member organisations log, under /<region>/arviointi/.
+
+The queue lists the region's submitted guidance actions and events, oldest first, and
+the good practices proposed for publishing. Accepting and returning go through
+``network.review_services``; every view needs ``network.review_entries``, checked through
+``accounts.access`` on the region before any entry is looked up and again on the entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import F, Func, IntegerField, Model, QuerySet, Subquery
+from django.db.models.expressions import CombinedExpression
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView, View
+
+from accounts.access import PermissionMixin, check_permission
+from actions.models import GoodPractice, GuidanceAction
+from events.models import Event
+from network import review_services
+from network.mixins import RegionMixin
+from network.models import Region
+from network.review import Reviewable
+from network.review_forms import ReturnForm
+
+
+def submitted_guidance_actions(region: Region) -> QuerySet[GuidanceAction]:
+    """The region's guidance actions waiting for review, oldest first, in one query."""
+    return (
+        GuidanceAction.objects.for_region(region)
+        .awaiting_review()
+        .select_related("organisation__region")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def submitted_events(region: Region) -> QuerySet[Event]:
+    """The region's events waiting for review, oldest first: two queries with organisers."""
+    return (
+        Event.objects.for_region(region)
+        .with_organisers()
+        .select_related("region")
+        .awaiting_review()
+        .order_by("submitted_at", "pk")
+    )
+
+
+def _count(queryset: QuerySet[Any]) -> Subquery:
+    """``SELECT COUNT(id) ... WHERE ...`` as a subquery: a plain function, not an aggregate,
+    so there is no GROUP BY and the subquery answers one row, 0 when nothing matches."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Subquery(counted, output_field=IntegerField())
+
+
+def waiting_for_review(region: Any) -> CombinedExpression:
+    """An expression counting what waits for the region's coordinator, for ``annotate``.
+
+    ``region`` is a region or an ``OuterRef`` to one. Submitted guidance actions and
+    events and unpublished good practices are counted in subqueries, so annotating a list
+    of regions adds no query.
+    """
+    return (
+        _count(GuidanceAction.objects.awaiting_review().filter(organisation__region=region))
+        + _count(Event.objects.awaiting_review().filter(region=region))
+        + _count(GoodPractice.objects.filter(is_published=False, region=region))
+    )
+
+
+def entries_of_kind(kind: str, region: Region) -> QuerySet[Any]:
+    """The region's entries of a kind the URLs name ("guidance" or "event"), else 404."""
+    if kind == "guidance":
+        return GuidanceAction.objects.for_region(region).select_related("organisation__region")
+    if kind == "event":
+        return Event.objects.for_region(region).select_related("region")
+    raise Http404(_("Unknown kind of entry."))
+
+
+def entry_url(entry: Reviewable) -> str:
+    """The entry's own page, where the editor and the coordinator open it."""
+    return entry.get_absolute_url()  # type: ignore[attr-defined,no-any-return]
+
+
+class ReviewMixin(RegionMixin, PermissionMixin):
+    """Only the region's coordinator (or a site administrator) reviews."""
+
+    permission_required = "network.review_entries"
+    request: HttpRequest
+    kwargs: dict[str, Any]
+
+    def get_permission_object(self) -> Model:
+        return self.region
+
+    def queue_url(self) -> str:
+        return reverse("review:queue", kwargs={"region": self.region.slug})
+
+
+class ReviewQueueView(ReviewMixin, TemplateView):
+    """Submitted guidance actions and events, oldest first, and good-practice proposals.
+
+    Queries: the region, the person's roles (two), the guidance actions with their
+    organisations, the events and their organisers (two), the proposals and their focus
+    areas (two): the same whatever the number of entries.
+    """
+
+    template_name = "network/review/queue.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            guidance_actions=list(submitted_guidance_actions(self.region)),
+            events=list(submitted_events(self.region)),
+            proposals=list(GoodPractice.objects.for_region(self.region).proposed()),
+            return_form=ReturnForm(),
+        )
+        return context
+
+
+class EntryReviewMixin(ReviewMixin):
+    """A submitted entry of the URL's kind in the region, checked for the reviewer's right."""
+
+    entry: Reviewable
+
+    def get_entry(self) -> Reviewable:
+        entries = entries_of_kind(self.kwargs["kind"], self.region)
+        entry: Reviewable = get_object_or_404(entries, pk=self.kwargs["pk"])
+        check_permission(self.request, "network.review_entries", entry)
+        return entry
+
+
+class AcceptView(EntryReviewMixin, View):
+    """Accept a submitted entry: it becomes public."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        entry = self.get_entry()
+        try:
+            review_services.accept(entry, request.user)
+        except review_services.ReviewError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("“%(title)s” was accepted and is now public.") % {"title": entry}
+            )
+        return redirect(self.queue_url())
+
+
+class ReturnView(EntryReviewMixin, FormView):
+    """Return a submitted entry with a comment; its organisation's editors are told by e-mail."""
+
+    template_name = "network/review/return.html"
+    form_class = ReturnForm
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            entry=self.entry, entry_url=entry_url(self.entry), queue_url=self.queue_url()
+        )
+        return context
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.entry = self.get_entry()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.entry = self.get_entry()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: ReturnForm) -> HttpResponse:
+        try:
+            review_services.return_for_changes(
+                self.entry,
+                self.request.user,
+                form.cleaned_data["comment"],
+                self.request.build_absolute_uri(entry_url(self.entry)),
+            )
+        except review_services.ReviewError as error:
+            messages.error(self.request, str(error))
+        else:
+            messages.success(
+                self.request,
+                _("“%(title)s” was returned to its organisation with your comment.")
+                % {"title": self.entry},
+            )
+        return redirect(self.queue_url())

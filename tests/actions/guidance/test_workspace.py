@@ -1,0 +1,96 @@
+"""The organisation's workspace: its entries by year with their review state."""
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from network.models import Membership
+from network.review import ReviewStatus
+from tests.actions.guidance.conftest import url
+from tests.factories import GuidanceActionFactory, MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_editor_sees_their_organisations_entries_by_year_with_badges(
+    client_of, editor, kotka, lut
+):
+    GuidanceActionFactory(organisation=kotka, title="Vanha", year=2020)
+    GuidanceActionFactory(
+        organisation=kotka, title="Odottaa", year=2021, review_status=ReviewStatus.SUBMITTED
+    )
+    GuidanceActionFactory(
+        organisation=kotka, title="Julki", year=2021, review_status=ReviewStatus.ACCEPTED
+    )
+    GuidanceActionFactory(organisation=lut, title="LUTin luonnos")
+
+    response = client_of(editor).get(url("mine"))
+
+    html = response.content.decode()
+    assert html.index("2021") < html.index("2020")
+    assertContains(response, "Luonnos")
+    assertContains(response, "Odottaa tarkastusta")
+    assertContains(response, "Hyväksytty")
+    assertNotContains(response, "LUTin luonnos")
+    assertContains(response, url("add", kotka.slug))
+
+
+def test_a_returned_entry_shows_the_coordinators_comment_prominently(client_of, editor, kotka):
+    GuidanceActionFactory(
+        organisation=kotka,
+        review_status=ReviewStatus.RETURNED,
+        review_comment="Kerro tavoitettujen nuorten määrä.",
+    )
+
+    response = client_of(editor).get(url("mine"))
+
+    assertContains(response, 'role="alert"')
+    assertContains(response, "Kerro tavoitettujen nuorten määrä.")
+
+
+def test_the_coordinator_opens_any_organisations_workspace(client_of, coordinator, lut):
+    GuidanceActionFactory(organisation=lut, title="LUTin luonnos")
+
+    response = client_of(coordinator).get(url("mine"), {"organisation": lut.slug})
+
+    assertContains(response, "LUTin luonnos")
+
+
+def test_an_editor_cannot_open_another_organisations_workspace(
+    client_of, editor, lut, editor_of_other_region
+):
+    assert client_of(editor).get(url("mine"), {"organisation": lut.slug}).status_code == 403
+    assert client_of(editor_of_other_region).get(url("mine")).status_code == 404
+
+
+def test_a_visitor_is_sent_to_sign_in(client, region):
+    response = client.get(url("mine"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_viewer_reads_but_cannot_log(client_of, kotka, draft):
+    viewer = MembershipFactory(organisation=kotka, role=Membership.Role.VIEWER).user
+
+    response = client_of(viewer).get(url("mine"))
+
+    assertContains(response, draft.title)
+    assertNotContains(response, url("add", kotka.slug))
+
+
+def test_the_workspace_query_count_does_not_grow_with_entries(
+    client_of, editor, kotka, lut, django_assert_num_queries
+):
+    MembershipFactory(user=editor, organisation=lut)
+    client = client_of(editor)
+    GuidanceActionFactory.create_batch(2, organisation=kotka)
+    client.get(url("mine"))
+    # session, user, region, the person's roles (two), organisations, entries
+    with django_assert_num_queries(7):
+        assert client.get(url("mine")).status_code == 200
+
+    GuidanceActionFactory.create_batch(10, organisation=kotka)
+    GuidanceActionFactory.create_batch(10, organisation=lut, year=2020)
+    with django_assert_num_queries(7):
+        assert client.get(url("mine")).status_code == 200
