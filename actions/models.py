@@ -3,8 +3,7 @@
 from pathlib import PurePath
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connections, models
+from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from network.models import Organisation, Region
 from network.review import Reviewable, ReviewableQuerySet
+from network.search import text_search
 from strategy.models import FocusArea, Goal
 
 
@@ -299,16 +299,7 @@ class GuidanceActionQuerySet(ReviewableQuerySet):
         vector is an alias, not a selected column. On SQLite (development) it falls back
         to a case-insensitive substring match on the same three fields.
         """
-        text = text.strip()
-        if not text:
-            return self
-        if connections[self.db].vendor == "postgresql":
-            vector = SearchVector("title", "description", "outcomes", config="finnish")
-            query = SearchQuery(text, config="finnish", search_type="websearch")
-            return self.alias(search=vector).filter(search=query)
-        return self.filter(
-            Q(title__icontains=text) | Q(description__icontains=text) | Q(outcomes__icontains=text)
-        )
+        return text_search(self, text, ("title", "description", "outcomes"))
 
     def with_listing(self) -> "GuidanceActionQuerySet":
         """What a list row shows: the organisation joined, current focus areas prefetched.

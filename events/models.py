@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from actions.models import Project
 from network.models import Organisation, Region
 from network.review import Reviewable, ReviewableQuerySet, ReviewStatus
+from network.search import text_search
 from strategy.models import FocusArea
 
 #: How far back calendar feeds reach: subscribers want the recent past, not the archive.
@@ -92,10 +93,8 @@ class EventQuerySet(ReviewableQuerySet):
         """Events whose title, description or place match the words of ``text``.
 
         Finnish full-text search on PostgreSQL (so "työpajat" finds "työpaja"), a plain
-        substring match elsewhere; see ``events.search``.
+        substring match elsewhere; see ``network.search``.
         """
-        from events.search import text_search
-
         return text_search(self, text, ("title", "description", "place"))
 
     def unpublished_for(self, organisation_ids: Iterable[int] | None) -> "EventQuerySet":

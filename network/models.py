@@ -1,11 +1,12 @@
 """The ELO network: regions (ELY areas), their provinces, member organisations and people."""
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connections, models
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from network.search import text_search
 
 
 class Region(models.Model):
@@ -67,15 +68,12 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         name or abbreviation, so a partial name ("ohjaa") still finds. On SQLite
         (development): a case-insensitive substring of any of the three.
         """
-        text = text.strip()
-        if not text:
-            return self
-        partial = Q(name__icontains=text) | Q(abbreviation__icontains=text)
-        if connections[self.db].vendor == "postgresql":
-            vector = SearchVector("name", "abbreviation", "description", config="finnish")
-            query = SearchQuery(text, config="finnish", search_type="websearch")
-            return self.alias(search=vector).filter(Q(search=query) | partial)
-        return self.filter(partial | Q(description__icontains=text))
+        return text_search(
+            self,
+            text,
+            ("name", "abbreviation", "description"),
+            partial_fields=("name", "abbreviation"),
+        )
 
     def with_provinces(self) -> "OrganisationQuerySet":
         """Prefetch provinces: the directory shows them on every row in one extra query."""

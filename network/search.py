@@ -17,11 +17,18 @@ QuerySetT = TypeVar("QuerySetT", bound=QuerySet)
 SEARCH_CONFIG = "finnish"
 
 
-def text_search(queryset: QuerySetT, text: str, fields: Sequence[str]) -> QuerySetT:
+def text_search(
+    queryset: QuerySetT,
+    text: str,
+    fields: Sequence[str],
+    partial_fields: Sequence[str] = (),
+) -> QuerySetT:
     """Return ``queryset`` narrowed to rows whose ``fields`` match the words of ``text``.
 
-    An empty ``text`` leaves the queryset as it is. The choice is made by the vendor of the
-    queryset's database, so the same call works on both databases the portal runs on.
+    ``partial_fields`` also match a substring of the whole text on PostgreSQL, so a name
+    typed in part ("ohjaa") still finds. An empty ``text`` leaves the queryset as it is.
+    The choice is made by the vendor of the queryset's database, so the same call works on
+    both databases the portal runs on; the search vector is an alias, not a selected column.
     """
     text = text.strip()
     if not text:
@@ -31,7 +38,10 @@ def text_search(queryset: QuerySetT, text: str, fields: Sequence[str]) -> QueryS
 
         vector = SearchVector(*fields, config=SEARCH_CONFIG)
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        return queryset.alias(search_vector=vector).filter(search_vector=query)
+        partial = Q()
+        for name in partial_fields:
+            partial |= Q(**{f"{name}__icontains": text})
+        return queryset.alias(search_vector=vector).filter(Q(search_vector=query) | partial)
     condition = Q()
     for word in text.split():
         any_field = Q()
