@@ -56,6 +56,7 @@ class GuidanceListView(RegionMixin, FilterView):
 
     filterset_class = GuidanceActionFilter
     template_name = "actions/guidance/list.html"
+    nav_section = "guidance"
     paginate_by = settings.PAGE_SIZE
     context_object_name = "guidance_actions"
 
@@ -70,6 +71,7 @@ class GuidanceDetailView(RegionMixin, DetailView):
     """An entry with its progress updates as a timeline; unpublished ones only to insiders."""
 
     template_name = "actions/guidance/detail.html"
+    nav_section = "guidance"
     context_object_name = "guidance_action"
     nav_is_section_page = False
 

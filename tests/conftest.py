@@ -6,6 +6,7 @@ an editor in another region, that region's coordinator, and the national team.
 """
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from network.models import Membership
@@ -22,6 +23,8 @@ from tests.factories import (
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
+    # Rate-limit counters and cached fragments live in Redis: each test starts without them.
+    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     # WhiteNoise warns on every request's middleware set-up when STATIC_ROOT is missing.

@@ -1,31 +1,12 @@
-"""The target groups and guidance channels a logged action can name (seed 002, issue 4)."""
+"""The target groups and guidance channels a logged action can name (see actions.lookups)."""
 
 from django.db import migrations
 
-TARGET_GROUPS = [
-    ("nuoret", "Nuoret"),
-    ("opiskelijat", "Opiskelijat"),
-    ("tyottomat", "Työttömät"),
-    ("tyossa-olevat", "Työssä olevat"),
-    ("tyovoiman-ulkopuolella", "Työvoiman ulkopuolella olevat"),
-    ("maahanmuuttajat", "Maahanmuuttajat"),
-    ("ikaantyneet", "Ikääntyneet"),
-    ("osatyokykyiset", "Osatyökykyiset"),
-    ("tyonantajat", "Työnantajat ja yritykset"),
-]
-CHANNELS = [
-    ("kasvokkain", "Kasvokkain"),
-    ("verkossa", "Verkossa"),
-    ("puhelimitse", "Puhelimitse"),
-    ("ryhmassa", "Ryhmässä"),
-]
+from actions.lookups import write_lookup_rows
 
 
 def add_rows(apps, schema_editor):
-    for model_name, rows in (("TargetGroup", TARGET_GROUPS), ("GuidanceChannel", CHANNELS)):
-        model = apps.get_model("actions", model_name)
-        for position, (slug, name) in enumerate(rows):
-            model.objects.update_or_create(slug=slug, defaults={"name": name, "position": position})
+    write_lookup_rows(apps.get_model("actions", "TargetGroup"), apps.get_model("actions", "GuidanceChannel"))
 
 
 class Migration(migrations.Migration):

@@ -15,7 +15,8 @@ from django.db import models, transaction
 from django.utils import translation
 from django.utils.text import slugify
 
-from actions.models import Action, GoodPractice, Project
+from actions.lookups import write_lookup_rows
+from actions.models import Action, GoodPractice, GuidanceChannel, Project, TargetGroup
 from events.models import Event, EventSeries
 from network.demo import kaselo
 from network.models import Organisation, Province, Region
@@ -67,6 +68,7 @@ def action_status(text: str) -> str:
 def load_demo() -> LoadReport:
     """Load all the demo data in one transaction, so a failure leaves the database as it was."""
     report = LoadReport()
+    write_lookup_rows(TargetGroup, GuidanceChannel)
     regions = _load_regions(report)
     region = regions[kaselo.REGION]
     provinces = _load_provinces(report, region)

@@ -14,7 +14,9 @@ from actions.models import Action
 from strategy.models import Strategy
 from tests.factories import CoordinatorFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the rows data migrations seed (target groups, channels) survive the
+# flush that follows each live-server test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "salasana-testi-123"  # noqa: S105 - the UserFactory's password
 

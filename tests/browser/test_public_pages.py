@@ -3,7 +3,9 @@
 import pytest
 from django.core.management import call_command
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the rows data migrations seed (target groups, channels) survive the
+# flush that follows each live-server test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
