@@ -184,3 +184,27 @@ rules.add_perm(
 rules.add_perm("network.review_entries", can_edit_plan)
 # Imports and exports of the region's data.
 rules.add_perm("network.transfer_data", can_edit_plan)
+
+
+# --- Annual reports and PDFs (reporting) -------------------------------------------------
+# ``obj`` is an AnnualReport (its region decides) or a Region.
+
+
+@rules.predicate
+def is_accepted_report(user: Any, obj: Model | None) -> bool:
+    return getattr(obj, "status", None) == "accepted"
+
+
+# The region's coordinator drafts and submits the report; freezing is the service's rule.
+rules.add_perm("reporting.edit_report", can_edit_plan)
+# A report: its region's people, the national team, administrators; accepted ones are public.
+rules.add_perm("reporting.view_report", is_accepted_report | can_read_region)
+# The national team accepts or returns reports and sets each year's due date.
+rules.add_perm("reporting.review_report", is_site_admin | is_national_team)
+rules.add_perm("reporting.manage_years", is_site_admin | is_national_team)
+# The national summary of all regions: the national team, administrators and coordinators.
+rules.add_perm(
+    "reporting.view_national_summary", is_site_admin | is_national_team | is_coordinator_anywhere
+)
+# PDF summaries of a region's strategy work (TNO forum) and good practices (ELOLIV).
+rules.add_perm("reporting.request_region_pdf", can_edit_plan | is_national_team)
