@@ -60,30 +60,40 @@ class StrategyQuerySet(models.QuerySet["Strategy"]):
         organisations prefetched (see ``ActionQuerySet.with_responsibles``). The editor's
         overview and the page of an earlier version show all of it without a query per row.
         """
-        # actions.models imports this module, so Action can only be imported here.
-        from actions.models import Action
-
-        return self.prefetch_related(
-            Prefetch(
-                "focus_areas",
-                queryset=FocusArea.objects.order_by("number").prefetch_related(
-                    "national_goals",
-                    "goals",
-                    Prefetch("actions", queryset=Action.objects.with_responsibles()),
-                ),
-            )
-        )
+        return self.prefetch_related(*action_plan_prefetches())
 
     def with_indicator_links(self) -> "StrategyQuerySet":
         """Prefetch indicators with yearly values and linked focus areas: three queries."""
-        return self.prefetch_related(
-            Prefetch(
-                "indicators",
-                queryset=Indicator.objects.with_yearly_values().prefetch_related(
-                    Prefetch("focus_areas", queryset=FocusArea.objects.order_by("number"))
-                ),
-            )
+        return self.prefetch_related(*indicator_link_prefetches())
+
+
+def action_plan_prefetches() -> list[Prefetch]:
+    """The prefetches of ``with_action_plan``, also for a strategy already loaded."""
+    # actions.models imports this module, so Action can only be imported here.
+    from actions.models import Action
+
+    return [
+        Prefetch(
+            "focus_areas",
+            queryset=FocusArea.objects.order_by("number").prefetch_related(
+                "national_goals",
+                "goals",
+                Prefetch("actions", queryset=Action.objects.with_responsibles()),
+            ),
         )
+    ]
+
+
+def indicator_link_prefetches() -> list[Prefetch]:
+    """The prefetches of ``with_indicator_links``, also for a strategy already loaded."""
+    return [
+        Prefetch(
+            "indicators",
+            queryset=Indicator.objects.with_yearly_values().prefetch_related(
+                Prefetch("focus_areas", queryset=FocusArea.objects.order_by("number"))
+            ),
+        )
+    ]
 
 
 class Strategy(models.Model):
