@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from kaselo.env import env_bool, env_int, env_list, env_str
@@ -122,6 +123,20 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery beat: delete expired PDF summaries at night (official report PDFs are never deleted).
+CELERY_BEAT_SCHEDULE = {
+    "delete-expired-pdfs": {
+        "task": "reporting.tasks.delete_expired_pdfs",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}
+
+# --- PDFs ----------------------------------------------------------------------------------
+PDF_RETENTION_DAYS = env_int("PDF_RETENTION_DAYS", 30)
+PDF_TASK_SOFT_TIME_LIMIT = env_int("PDF_TASK_SOFT_TIME_LIMIT", 150)
+PDF_TASK_TIME_LIMIT = env_int("PDF_TASK_TIME_LIMIT", 180)
+# A job still queued after this many seconds had its worker die: it is marked failed.
+PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 3600)
 
 # --- Accounts and passwords ---------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -219,4 +234,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every layout step at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
