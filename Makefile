@@ -9,7 +9,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kaselo
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run install test services lint format messages clean
+.PHONY: run install test services lint format messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,12 +44,16 @@ test: install services
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy accounts network strategy actions events reporting kaselo
+	$(BIN)/mypy accounts network strategy actions events reporting kaselo bench
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+## Benchmark at national scale (issue 6): BENCH_SCALES="0.1 1" BENCH_SECONDS=15; see README.
+bench: install services
+	$(BIN)/python bench/run.py
 
 ## Refresh the translation catalogues after changing strings.
 messages: install

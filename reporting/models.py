@@ -252,4 +252,4 @@ class PdfJob(models.Model):
         return f"{self.get_kind_display()} ({self.get_status_display()})"
 
     def get_absolute_url(self) -> str:
-        return reverse("reporting:job_status", kwargs={"pk": self.pk})
+        return reverse("pdf:status", kwargs={"pk": self.pk})

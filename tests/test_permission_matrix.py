@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 
 from network.review import ReviewStatus
+from reporting.models import AnnualReport, PdfJob, ReportingYear
 from tests.factories import (
     ActionFactory,
     EventFactory,
@@ -65,6 +66,18 @@ PROPOSE = row(302, OK, OK, 404, OK, 404, 403)
 EVENT_CHANGE = LOG
 # Logging a new event: an editor of any organisation of the region logs for their own.
 EVENT_ADD = row(302, OK, OK, 404, OK, 404, 403)
+# A region's annual reports: its people and the national team read drafts.
+REGION_READ = row(302, 200, 200, 404, 200, 404, 200)
+# The national team accepts or returns a submitted report.
+NATIONAL_REVIEW = row(302, 403, 403, 404, 403, 404, OK)
+# National pages: the national team and coordinators of any region.
+SUMMARY_READ = row(302, 404, 404, 404, 200, 200, 200)
+# Reporting years and due dates: the national team only.
+YEARS = row(302, 404, 404, 404, 404, 404, OK)
+# Asking for a region's TNO summary PDF: its coordinator and the national team.
+PDF_REQUEST = row(302, 403, 403, 404, OK, 404, OK)
+# A KASELO PDF job: the region's people and the national team; others never learn of it.
+PDF_JOB = row(404, 200, 200, 404, 200, 404, 200)
 # A signed-in person's own page.
 OWN = row(302, 200, 200, 200, 200, 200, 200)
 
@@ -124,7 +137,23 @@ PRIVATE_URLS = {
     "events:material_add": ("draft_event", EVENT_CHANGE),
     "events:material_delete": ("material", EVENT_CHANGE),
     "events:material_download": ("material", VIEW_DRAFT),
+    "reports:list": ("region", REGION_READ),
+    "reports:detail": ("draft_report", REGION_READ),
+    "reports:start": ("report_to_start", PLAN_EDIT),
+    "reports:edit": ("draft_report", PLAN_EDIT),
+    "reports:submit": ("draft_report", PLAN_EDIT),
+    "reports:accept": ("submitted_report", NATIONAL_REVIEW),
+    "reports:return": ("submitted_report", NATIONAL_REVIEW),
+    "reporting:index": ("none", SUMMARY_READ),
+    "reporting:year_edit": ("year", YEARS),
+    "reporting:summary": ("year", SUMMARY_READ),
+    "pdf:request": ("none", PDF_REQUEST),
+    "pdf:status": ("pdf_job", PDF_JOB),
+    "pdf:download": ("pdf_job", PDF_JOB),
 }
+
+# The body a POST sends, where an empty one would stop at validation before permission.
+POST_DATA = {"pdf:request": {"kind": "tno_summary", "region": "kaakkois-suomi"}}
 
 # Views that answer only one method: the other gets 405 for those allowed in.
 POST_ONLY = {
@@ -132,12 +161,23 @@ POST_ONLY = {
     "editor:action_status",
     "guidance:submit",
     "events:submit",
+    "reports:start",
+    "reports:accept",
+    "pdf:request",
     "review:accept",
     "actions:good_practice_publish",
 }
-# Readable by some visitors (an accepted entry by all): the method is checked before the
-# object, so a POST answers 405 to everyone and tells nothing of the object.
-METHOD_FIRST = {"guidance:detail", "guidance:attachment", "events:material_download"}
+# Views that check the method before the object: the other method answers 405 to
+# everyone and tells nothing of the object (readable pages of entries, PDF jobs).
+METHOD_FIRST = {
+    "guidance:detail": "post",
+    "guidance:attachment": "post",
+    "events:material_download": "post",
+    "reports:detail": "post",
+    "pdf:status": "post",
+    "pdf:download": "post",
+    "pdf:request": "get",
+}
 GET_ONLY = {
     "editor:home",
     "editor:feed",
@@ -149,6 +189,12 @@ GET_ONLY = {
     "guidance:attachment",
     "events:material_download",
     "review:queue",
+    "reports:list",
+    "reports:detail",
+    "reporting:index",
+    "reporting:summary",
+    "pdf:status",
+    "pdf:download",
     "transfer:index",
     "transfer:export",
 }
@@ -171,6 +217,19 @@ def plan(strategy, focus_area, kotka):
     draft_event.organisers.add(kotka)
     material = EventMaterialFactory(
         event=draft_event, url="", file=SimpleUploadedFile("diat.pdf", b"%PDF-1.4 diat")
+    )
+    ReportingYear.objects.create(year=2021)
+    ReportingYear.objects.create(year=2022)
+    draft_report = AnnualReport.objects.create(region=strategy.region, year=2021)
+    submitted_report = AnnualReport.objects.create(
+        region=strategy.region, year=2020, status=AnnualReport.Status.SUBMITTED
+    )
+    job = PdfJob.objects.create(
+        kind=PdfJob.Kind.TNO_SUMMARY,
+        region=strategy.region,
+        status=PdfJob.Status.DONE,
+        progress=100,
+        file=SimpleUploadedFile("tno.pdf", b"%PDF-1.4 tno"),
     )
     proposal = GoodPracticeFactory(
         region=strategy.region, number=None, is_published=False, proposed_by=kotka
@@ -197,6 +256,11 @@ def plan(strategy, focus_area, kotka):
         "submitted_action": {"region": region, "kind": "guidance", "pk": submitted.pk},
         "proposal": {"region": region, "pk": proposal.pk},
         "draft_event": {"region": region, "pk": draft_event.pk},
+        "draft_report": {"region": region, "year": draft_report.year},
+        "submitted_report": {"region": region, "year": submitted_report.year},
+        "report_to_start": {"region": region, "year": 2022},
+        "year": {"year": 2021},
+        "pdf_job": {"pk": job.pk},
         "material": {"region": region, "pk": material.pk},
         "export": {"region": region, "dataset": "organisaatiot", "format": "csv"},
         "import": {"region": region, "dataset": "organisaatiot"},
@@ -288,10 +352,11 @@ def test_permission_matrix(name, method, persona, plan, personas, client_of):
         (method == "get" and name in POST_ONLY) or (method == "post" and name in GET_ONLY)
     ):
         expected = 405
-    if method == "post" and name in METHOD_FIRST:
+    if METHOD_FIRST.get(name) == method:
         expected = 405
     url = reverse(name, kwargs=plan[kwargs_key])
-    response = getattr(client_of(personas[persona]), method)(url)
+    data = POST_DATA.get(name, {}) if method == "post" else {}
+    response = getattr(client_of(personas[persona]), method)(url, data)
     acceptable = expected if isinstance(expected, set) else {expected}
     if method == "post" and allowed and expected != 405:
         # An empty body to a button-only view is malformed: 400, not a server error.

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.demo import load_demo_users
 from network.demo.loader import load_demo
+from reporting.demo import load_reporting_demo
 
 
 class Command(BaseCommand):
@@ -15,6 +16,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         report = load_demo()
         self.stdout.write(self.style.SUCCESS(report.summary()))
+        # The reporting framework and the 2016 reports of seed 001 (after the regions).
+        load_reporting_demo(self.stdout)
         if settings.DEBUG:
             # Demo users with a shared, printed password: never outside development.
             load_demo_users(self.stdout)

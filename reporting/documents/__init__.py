@@ -1,0 +1,77 @@
+"""The PDF documents the portal builds, one module each; ``prepare_for_job`` picks by kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+
+from reporting.documents.base import (
+    DocumentError,
+    PreparedDocument,
+    RenderedDocument,
+    render,
+    write_pdf,
+)
+
+if TYPE_CHECKING:
+    from reporting.models import AnnualReport, PdfJob
+
+__all__ = [
+    "DocumentError",
+    "PreparedDocument",
+    "RenderedDocument",
+    "annual_report_for",
+    "prepare_for_job",
+    "render",
+    "write_pdf",
+]
+
+
+def annual_report_for(region_id: int | None, year: int | None) -> AnnualReport | None:
+    """The region's report on the year, its region joined; None without either."""
+    from reporting.models import AnnualReport
+
+    if region_id is None or year is None:
+        return None
+    return (
+        AnnualReport.objects.select_related("region").filter(region_id=region_id, year=year).first()
+    )
+
+
+def prepare_for_job(job: PdfJob) -> PreparedDocument:
+    """Gather the data of the document the job asks for, in the active language.
+
+    Raises DocumentError for what the requester can act on: a report that does not exist
+    (any more), a region without a strategy, a year nobody has reported on.
+    """
+    from reporting.models import PdfJob
+
+    kind = job.kind
+    if kind == PdfJob.Kind.TNO_SUMMARY:
+        from reporting.documents.tno import prepare_tno_summary
+
+        if job.region is None:
+            raise DocumentError(_("The summary needs a region."))
+        start = dt.date.fromisoformat(job.parameters["start"])
+        end = dt.date.fromisoformat(job.parameters["end"])
+        return prepare_tno_summary(job.region, start, end)
+    if kind == PdfJob.Kind.ELOLIV_BOOKLET:
+        from reporting.documents.eloliv import prepare_eloliv_booklet
+
+        return prepare_eloliv_booklet(job.region)
+    if kind == PdfJob.Kind.ANNUAL_REPORT:
+        from reporting.documents.annual_report import prepare_annual_report
+
+        report = annual_report_for(job.region_id, job.year)
+        if report is None:
+            raise DocumentError(_("The annual report does not exist."))
+        return prepare_annual_report(report)
+    if kind == PdfJob.Kind.NATIONAL_SUMMARY:
+        from reporting.documents.national_summary import prepare_national_summary
+
+        if job.year is None:
+            raise DocumentError(_("The summary needs a year."))
+        return prepare_national_summary(job.year)
+    raise DocumentError(_("Unknown kind of document."))

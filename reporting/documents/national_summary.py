@@ -1,0 +1,116 @@
+"""The national summary of a year's reports as a PDF: levels, activities, matrix, charts.
+
+The content is ``reporting.summary.build_national_summary`` (seven queries); this module
+adds the cover, the table of contents and one bar chart of the level distribution per
+sub-theme, without a query of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from reporting import charts
+from reporting.documents.base import (
+    Chapter,
+    Cover,
+    DocumentError,
+    PreparedDocument,
+    file_name,
+    today,
+)
+from reporting.summary import NationalSummary, SubThemeSummary, build_national_summary
+
+
+@dataclass(frozen=True)
+class SubThemeSection:
+    """A sub-theme's summary with its level distribution drawn as a bar chart."""
+
+    summary: SubThemeSummary
+    chart: SafeString
+
+
+@dataclass(frozen=True)
+class ThemeSection:
+    anchor: str
+    number: int
+    title: str
+    sub_themes: tuple[SubThemeSection, ...]
+
+
+@dataclass(frozen=True)
+class NationalSummaryPdf:
+    cover: Cover
+    chapters: tuple[Chapter, ...]
+    summary: NationalSummary
+    themes: tuple[ThemeSection, ...]
+    #: The matrix columns with their titles, for the legend under the table.
+    columns: tuple[tuple[str, str], ...]
+
+
+def build_national_summary_pdf(year: int) -> NationalSummaryPdf:
+    """Return the year's national summary as a printable document.
+
+    Raises DocumentError when no region has submitted a report on the year.
+    """
+    summary = build_national_summary(year)
+    if not summary.regions:
+        raise DocumentError(_("No region has submitted a report on %(year)s yet.") % {"year": year})
+    themes = []
+    for theme in summary.themes:
+        sections = []
+        for sub_theme in theme.sub_themes:
+            titles = {group.value: group.title for group in sub_theme.levels}
+            bars = [
+                (f"{value} {titles.get(value, '')}".strip(), count)
+                for value, count in sorted(sub_theme.distribution.items())
+            ]
+            chart = charts.bar_chart(
+                f"distribution-{sub_theme.number.replace('.', '-')}",
+                _("Regions by level: %(number)s %(title)s")
+                % {"number": sub_theme.number, "title": sub_theme.title},
+                "; ".join(
+                    _("level %(level)s: %(count)s regions") % {"level": value, "count": count}
+                    for value, count in sorted(sub_theme.distribution.items())
+                ),
+                bars,
+                label_width=200,
+            )
+            sections.append(SubThemeSection(summary=sub_theme, chart=chart))
+        themes.append(
+            ThemeSection(
+                anchor=f"teema-{theme.number}",
+                number=theme.number,
+                title=theme.title,
+                sub_themes=tuple(sections),
+            )
+        )
+    chapters = (
+        *(Chapter(theme.anchor, f"{theme.number}. {theme.title}") for theme in themes),
+        Chapter("matriisi", _("Regions and levels")),
+    )
+    return NationalSummaryPdf(
+        cover=Cover(
+            title=_("National summary %(year)s") % {"year": year},
+            subtitle=_("Regional lifelong guidance networks"),
+            region_name=_("All regions"),
+            period=str(year),
+            made_on=today(),
+        ),
+        chapters=chapters,
+        summary=summary,
+        themes=tuple(themes),
+        columns=tuple(zip(summary.sub_theme_labels, summary.sub_theme_titles, strict=False)),
+    )
+
+
+def prepare_national_summary(year: int) -> PreparedDocument:
+    document = build_national_summary_pdf(year)
+    return PreparedDocument(
+        "national_summary.html",
+        document,
+        title=document.cover.title,
+        filename=file_name("valtakunnallinen-yhteenveto", str(year)),
+    )

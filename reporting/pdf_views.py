@@ -1,0 +1,158 @@
+"""PDF jobs on the web: ask for one, watch it being made, download it.
+
+Who may ask depends on the kind: a region's TNO summary or ELOLIV booklet the region's
+coordinator and the national team (``reporting.request_region_pdf``), an annual report
+whoever may read it, the national summary and the all-regions booklet whoever may read
+the national summary. Who may watch and download asks the same of the job's object
+again: everybody else gets 404, so a job of others stays invisible.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.access import check_permission
+from network.models import Region
+from reporting import pdf
+from reporting.documents import annual_report_for
+from reporting.models import AnnualReport, PdfJob
+from reporting.pdf_forms import PdfRequestForm
+
+#: htmx stops polling when a response has this status (the job has finished).
+HTMX_STOP_POLLING = 286
+
+
+def required_permission(kind: str, region: Region | None) -> str:
+    if kind == PdfJob.Kind.ANNUAL_REPORT:
+        return "reporting.view_report"
+    if kind == PdfJob.Kind.NATIONAL_SUMMARY or region is None:
+        return "reporting.view_national_summary"
+    return "reporting.request_region_pdf"
+
+
+def may_view_job(user: Any, job: PdfJob) -> bool:
+    """Whether the person may see the job's progress and download its file.
+
+    The national team every region's; a region's own people their region's; the public
+    only what is published, that is accepted annual reports.
+    """
+    if job.kind == PdfJob.Kind.ANNUAL_REPORT:
+        report = annual_report_for(job.region_id, job.year)
+        return report is not None and user.has_perm("reporting.view_report", report)
+    if job.kind == PdfJob.Kind.NATIONAL_SUMMARY or job.region is None:
+        return user.has_perm("reporting.view_national_summary")
+    return user.has_perm("network.view_region_private", job.region)
+
+
+def visible_job(request: HttpRequest, pk: Any) -> PdfJob:
+    job = get_object_or_404(PdfJob.objects.select_related("region"), pk=pk)
+    if not may_view_job(request.user, job):
+        raise Http404("No such PDF.")
+    return job
+
+
+@require_POST
+def request_pdf(request: HttpRequest) -> HttpResponseBase:
+    """Ask for a PDF and go to its status page (a finished one's at once, if reused)."""
+    form = PdfRequestForm(request.POST)
+    if not form.is_valid():
+        return render(request, "reporting/pdf/request_invalid.html", {"form": form}, status=400)
+    data = form.cleaned_data
+    kind = data["kind"]
+    region = get_object_or_404(Region, slug=data["region"]) if data["region"] else None
+    year = (
+        data["year"] if kind in (PdfJob.Kind.ANNUAL_REPORT, PdfJob.Kind.NATIONAL_SUMMARY) else None
+    )
+    if kind == PdfJob.Kind.ANNUAL_REPORT:
+        target: Any = get_object_or_404(AnnualReport, region=region, year=year)
+    else:
+        target = None if kind == PdfJob.Kind.NATIONAL_SUMMARY else region
+    permission = required_permission(kind, region)
+    if not request.user.is_authenticated and not request.user.has_perm(permission, target):
+        return redirect_to_login(_page_to_return_to(request))
+    check_permission(request, permission, target)
+    job = pdf.request_pdf(
+        kind,
+        region=region if kind != PdfJob.Kind.NATIONAL_SUMMARY else None,
+        year=year,
+        parameters={"start": data["start"], "end": data["end"]},
+        user=request.user,
+    )
+    return redirect("pdf:status", pk=job.pk)
+
+
+def _page_to_return_to(request: HttpRequest) -> str:
+    """The page the button was on (its ``next`` field), to come back to after signing in."""
+    page = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(page, {request.get_host()}, request.is_secure()):
+        return page
+    return reverse("strategy:home")
+
+
+def job_json(job: PdfJob) -> dict[str, Any]:
+    return {
+        "id": str(job.pk),
+        "kind": job.kind,
+        "status": job.status,
+        "status_label": str(job.get_status_display()),
+        "progress": job.progress,
+        "error": job.error,
+        "download_url": reverse("pdf:download", kwargs={"pk": job.pk})
+        if job.status == PdfJob.Status.DONE
+        else None,
+    }
+
+
+@require_GET
+def job_status(request: HttpRequest, pk: Any) -> HttpResponse:
+    """The job's status: a page that polls itself, its partial for htmx, or JSON.
+
+    Every look marks a job whose worker died as failed (see ``pdf.expire_if_stale``).
+    """
+    job = visible_job(request, pk)
+    pdf.expire_if_stale(job)
+    finished = job.status in (PdfJob.Status.DONE, PdfJob.Status.FAILED)
+    context = {"job": job, "finished": finished, "file_name": pdf.display_name(job)}
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse(job_json(job))
+    if getattr(request, "htmx", False):
+        return render(
+            request,
+            "reporting/pdf/includes/job_progress.html",
+            context,
+            status=HTMX_STOP_POLLING if finished else 200,
+        )
+    return render(request, "reporting/pdf/status.html", {**context, "region": job.region})
+
+
+@require_GET
+def download(request: HttpRequest, pk: Any) -> FileResponse:
+    """Stream a finished PDF to whoever may see its object, as an attachment."""
+    job = visible_job(request, pk)
+    if job.status != PdfJob.Status.DONE or not job.file:
+        raise Http404("The PDF is not ready.")
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file is missing.") from error
+    response = FileResponse(handle, content_type="application/pdf")
+    name = pdf.display_name(job)
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"{pdf.ascii_name(name)}\"; filename*=UTF-8''{quote(name)}"
+    )
+    return response

@@ -1,0 +1,478 @@
+"""Annual reports: what the year's records say, and the report's way from draft to accepted.
+
+Draft (or returned) → submitted by the region's coordinator → accepted by the national team,
+or returned with a comment and then edited and submitted again as the next version. A
+submitted or accepted report is frozen: its official PDF is the record of that version.
+
+Every transition locks the report's row and checks its state there, so two people acting at
+once cannot both move it; errors the person can act on are ``ReportError``, whose message
+is for the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Prefetch, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actions.models import GuidanceAction, Project
+from events.models import Event
+from network.models import Region
+from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
+from strategy.models import Indicator, IndicatorValue
+
+logger = logging.getLogger(__name__)
+
+
+class ReportError(Exception):
+    """A change the report's state or content does not allow; the message is for the user."""
+
+
+# --- What the year's records say --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FocusAreaCount:
+    """Accepted guidance actions of a focus area; ``number`` None for "no focus area"."""
+
+    number: int | None
+    title: str
+    count: int
+
+
+@dataclass(frozen=True)
+class EventKindCount:
+    kind: str
+    label: str
+    count: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class FundingCount:
+    source: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class IndicatorRecord:
+    title: str
+    unit: str
+    target: Decimal | None
+    target_year: int | None
+    #: (year, value) in year order, up to the report's year.
+    values: list[tuple[int, Decimal]]
+
+
+@dataclass(frozen=True)
+class YearRecords:
+    """What the portal knows of a region's year, filled in beside the report's answers."""
+
+    year: int
+    guidance_actions_total: int
+    guidance_actions_by_focus_area: list[FocusAreaCount]
+    events_total: int
+    participants_total: int
+    events_by_kind: list[EventKindCount]
+    projects_total: int
+    projects_by_funding: list[FundingCount]
+    indicators: list[IndicatorRecord]
+
+    @property
+    def max_events(self) -> int:
+        """The largest count of one kind: the bar chart's full width."""
+        return max((row.count for row in self.events_by_kind), default=0)
+
+
+def gather_year_records(region: Region, year: int) -> YearRecords:
+    """Count the region's accepted guidance actions, published events, active projects and
+    read its current strategy's indicators for ``year``.
+
+    Six queries whatever the number of rows: the counts are aggregates in the database
+    (guidance actions by focus area, their total, events by kind, projects by funding
+    source), and the indicators come with their values in one prefetch.
+    """
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    with transaction.atomic():
+        actions = GuidanceAction.objects.for_region(region).published().filter(year=year)
+        # One row per focus area (number, title); the LEFT JOIN's NULL row counts the
+        # actions without one. An action with two focus areas counts under both.
+        by_focus_area = list(
+            actions.values("focus_areas__number", "focus_areas__title")
+            .annotate(count=Count("pk", distinct=True))
+            .order_by("focus_areas__number", "focus_areas__title")
+        )
+        actions_total = actions.count()
+        by_kind = list(
+            Event.objects.for_region(region)
+            .published()
+            .filter(starts_on__year=year)
+            .values("kind")
+            .annotate(count=Count("pk"), participants=Sum("participants_count"))
+            .order_by("-count", "kind")
+        )
+        # Active in the year: the dates overlap it, an open end counting as "still running".
+        by_funding = list(
+            Project.objects.filter(region=region)
+            .filter(Q(start_date__isnull=True) | Q(start_date__lte=last))
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+            .values("funding_source")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "funding_source")
+        )
+        indicators = list(
+            Indicator.objects.filter(strategy__region=region, strategy__is_current=True)
+            .order_by("position", "pk")
+            .prefetch_related(
+                Prefetch(
+                    "values",
+                    queryset=IndicatorValue.objects.filter(year__lte=year).order_by("year"),
+                    to_attr="values_until_year",
+                )
+            )
+        )
+    kind_labels = dict(Event.Kind.choices)
+    funding_labels = dict(Project.FundingSource.choices)
+    events = [
+        EventKindCount(
+            kind=row["kind"],
+            label=str(kind_labels.get(row["kind"], row["kind"])),
+            count=row["count"],
+            participants=row["participants"] or 0,
+        )
+        for row in by_kind
+    ]
+    projects = [
+        FundingCount(
+            source=row["funding_source"],
+            label=str(funding_labels.get(row["funding_source"], row["funding_source"])),
+            count=row["count"],
+        )
+        for row in by_funding
+    ]
+    return YearRecords(
+        year=year,
+        guidance_actions_total=actions_total,
+        guidance_actions_by_focus_area=[
+            FocusAreaCount(
+                number=row["focus_areas__number"],
+                title=row["focus_areas__title"] or _("No focus area"),
+                count=row["count"],
+            )
+            for row in by_focus_area
+        ],
+        events_total=sum(row.count for row in events),
+        participants_total=sum(row.participants for row in events),
+        events_by_kind=events,
+        projects_total=sum(row.count for row in projects),
+        projects_by_funding=projects,
+        indicators=[
+            IndicatorRecord(
+                title=indicator.title,
+                unit=indicator.unit,
+                target=indicator.target,
+                target_year=indicator.target_year,
+                values=[(value.year, value.value) for value in indicator.values_until_year],  # type: ignore[attr-defined]
+            )
+            for indicator in indicators
+        ],
+    )
+
+
+# --- The report's life ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerInput:
+    """What the form gives for one sub-theme."""
+
+    level: int | None
+    activities: str
+    examples: str
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """The edit form's cleaned data: the summary and an answer per sub-theme id."""
+
+    summary: str
+    answers: Mapping[int, AnswerInput]
+
+
+def previous_report(report: AnnualReport) -> AnnualReport | None:
+    """The region's latest report before this one's year, with its answers: two queries.
+
+    Regions do not report every year (seed 001 is on 2016, the next report on 2021), so
+    "the previous year" is the previous report, whichever year it is on.
+    """
+    return (
+        AnnualReport.objects.filter(region_id=report.region_id, year__lt=report.year)
+        .order_by("-year")
+        .prefetch_related(
+            Prefetch("answers", queryset=Answer.objects.select_related("sub_theme__theme"))
+        )
+        .first()
+    )
+
+
+def _lock(report: AnnualReport) -> None:
+    """Lock the report's row and read its current state into ``report`` (it may be stale)."""
+    current = AnnualReport.objects.select_for_update().only("status", "version").get(pk=report.pk)
+    report.status = current.status
+    report.version = current.version
+
+
+def start_report(region: Region, year: int, user: Any) -> AnnualReport:
+    """Start the region's draft for ``year``, one answer per sub-theme of the framework.
+
+    The answers are filled in from the region's previous report where it answered the same
+    sub-theme, so the coordinator edits what changed rather than writing it all again.
+    """
+    with transaction.atomic():
+        if not ReportingYear.objects.filter(year=year).exists():
+            raise ReportError(_("Reports on %(year)s cannot be started.") % {"year": year})
+        try:
+            # A savepoint: the unique (region, year) answers a second start at once.
+            with transaction.atomic():
+                report = AnnualReport.objects.create(region=region, year=year)
+        except IntegrityError:
+            raise ReportError(
+                _("The report on %(year)s has already been started.") % {"year": year}
+            ) from None
+        previous = previous_report(report)
+        earlier = (
+            {answer.sub_theme_id: answer for answer in previous.answers.all()} if previous else {}
+        )
+        blank = Answer(level=None, activities="", examples="")
+        Answer.objects.bulk_create(
+            Answer(
+                report=report,
+                sub_theme=sub_theme,
+                level=earlier.get(sub_theme.pk, blank).level,
+                activities=earlier.get(sub_theme.pk, blank).activities,
+                examples=earlier.get(sub_theme.pk, blank).examples,
+            )
+            for sub_theme in SubTheme.objects.all()
+        )
+    logger.info("%s started the report %s", user, report)
+    return report
+
+
+def save_answers(report: AnnualReport, data: ReportInput) -> None:
+    """Save the whole form at once: the summary and every answer, or nothing.
+
+    Refused for a submitted or accepted report, which is frozen.
+    """
+    with transaction.atomic():
+        _lock(report)
+        if report.is_frozen:
+            raise ReportError(_("The report has been submitted and can no longer be changed."))
+        AnnualReport.objects.filter(pk=report.pk).update(
+            summary=data.summary, updated_at=timezone.now()
+        )
+        report.summary = data.summary
+        ladders = set(Level.objects.values_list("sub_theme_id", "value"))
+        for sub_theme_id, given in data.answers.items():
+            if given.level is not None and (sub_theme_id, given.level) not in ladders:
+                raise ReportError(_("Choose a level of the sub-theme's own ladder."))
+        answers = {answer.sub_theme_id: answer for answer in report.answers.all()}
+        new, changed = [], []
+        for sub_theme_id, given in data.answers.items():
+            answer = answers.get(sub_theme_id)
+            if answer is None:
+                new.append(Answer(report=report, sub_theme_id=sub_theme_id))
+                answer = new[-1]
+            else:
+                changed.append(answer)
+            answer.level = given.level
+            answer.activities = given.activities
+            answer.examples = given.examples
+        Answer.objects.bulk_create(new)
+        Answer.objects.bulk_update(changed, ["level", "activities", "examples"])
+
+
+def missing_levels(report: AnnualReport) -> list[SubTheme]:
+    """The sub-themes the report gives no level for, in the framework's order: one query."""
+    answered = Answer.objects.filter(report=report, level__isnull=False).values("sub_theme_id")
+    return list(SubTheme.objects.exclude(pk__in=answered).select_related("theme"))
+
+
+def _request_official_pdf(report: AnnualReport) -> None:
+    """Queue the official PDF of the submitted version, if the PDF module offers it.
+
+    ``reporting.pdf`` is written alongside this module; until it has
+    ``request_official_pdf`` the report is submitted without a PDF, and a later
+    submission (or the PDF module itself) builds it.
+    """
+    try:
+        from reporting import pdf  # type: ignore[attr-defined,unused-ignore]
+
+        request = pdf.request_official_pdf
+    except (ImportError, AttributeError):
+        logger.info("No official PDF for %s: reporting.pdf.request_official_pdf is missing", report)
+        return
+    request(report)
+
+
+def submit_report(report: AnnualReport, user: Any) -> None:
+    """The coordinator sends a draft or a returned report to the national team.
+
+    Every sub-theme needs a level. Sending a returned report again makes it the next
+    version. The official PDF is queued once the submission has committed.
+    """
+    with transaction.atomic():
+        _lock(report)
+        if report.status not in (AnnualReport.Status.DRAFT, AnnualReport.Status.RETURNED):
+            raise ReportError(_("Only a draft or a returned report can be submitted."))
+        missing = missing_levels(report)
+        if missing:
+            raise ReportError(
+                _("Choose a level for every sub-theme before submitting. Missing: %(missing)s")
+                % {
+                    "missing": "; ".join(
+                        f"{sub_theme.theme.number}.{sub_theme.number} {sub_theme.title}"
+                        for sub_theme in missing
+                    )
+                }
+            )
+        if report.status == AnnualReport.Status.RETURNED:
+            report.version += 1
+        report.status = AnnualReport.Status.SUBMITTED
+        report.submitted_at = timezone.now()
+        report.submitted_by = user
+        report.save(
+            update_fields=["status", "version", "submitted_at", "submitted_by", "updated_at"]
+        )
+        transaction.on_commit(lambda: _request_official_pdf(report))
+    logger.info("%s submitted the report %s, version %s", user, report, report.version)
+
+
+def accept_report(report: AnnualReport, user: Any) -> None:
+    """The national team accepts a submitted report: it becomes public."""
+    with transaction.atomic():
+        _lock(report)
+        if report.status != AnnualReport.Status.SUBMITTED:
+            raise ReportError(_("Only a submitted report can be accepted."))
+        report.status = AnnualReport.Status.ACCEPTED
+        report.reviewed_at = timezone.now()
+        report.save(update_fields=["status", "reviewed_at", "updated_at"])
+    logger.info("%s accepted the report %s", user, report)
+
+
+def return_report(report: AnnualReport, user: Any, comment: str) -> None:
+    """The national team returns a submitted report for changes, saying what to change."""
+    comment = comment.strip()
+    if not comment:
+        raise ReportError(_("Say what should be changed."))
+    with transaction.atomic():
+        _lock(report)
+        if report.status != AnnualReport.Status.SUBMITTED:
+            raise ReportError(_("Only a submitted report can be returned."))
+        report.status = AnnualReport.Status.RETURNED
+        report.national_comment = comment
+        report.reviewed_at = timezone.now()
+        report.save(update_fields=["status", "national_comment", "reviewed_at", "updated_at"])
+    logger.info("%s returned the report %s", user, report)
+
+
+# --- The report as a document (the PDF renders this) ------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerDoc:
+    number: str
+    title: str
+    level: int | None
+    level_title: str
+    #: The sub-theme's ladder: (value, title) from 1 up.
+    ladder: list[tuple[int, str]]
+    activities: list[str]
+    examples: str
+
+
+@dataclass(frozen=True)
+class ThemeDoc:
+    number: int
+    title: str
+    sub_themes: list[AnswerDoc]
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    region_name: str
+    year: int
+    status: str
+    status_label: str
+    version: int
+    submitted_at: dt.datetime | None
+    summary: str
+    national_comment: str
+    themes: list[ThemeDoc]
+    records: YearRecords
+
+
+def framework() -> list[Theme]:
+    """The themes with their sub-themes and each sub-theme's levels: three queries."""
+    return list(
+        Theme.objects.order_by("number").prefetch_related(
+            Prefetch(
+                "sub_themes",
+                queryset=SubTheme.objects.order_by("number").prefetch_related("levels"),
+            )
+        )
+    )
+
+
+def activity_lines(text: str) -> list[str]:
+    """The activities of an answer, one a line, blank lines dropped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def build_report_document(report: AnnualReport) -> ReportDocument:
+    """The report as plain data, the way its page and its PDF show it.
+
+    Ten queries: the region, the framework (three), the answers, and the year's records (six).
+    Every sub-theme of the framework appears, answered or not.
+    """
+    region = Region.objects.get(pk=report.region_id)
+    answers = {answer.sub_theme_id: answer for answer in Answer.objects.filter(report=report)}
+    themes = []
+    for theme in framework():
+        docs = []
+        for sub_theme in theme.sub_themes.all():
+            ladder = [(level.value, level.title) for level in sub_theme.levels.all()]
+            answer = answers.get(sub_theme.pk)
+            level = answer.level if answer else None
+            docs.append(
+                AnswerDoc(
+                    number=f"{theme.number}.{sub_theme.number}",
+                    title=sub_theme.title,
+                    level=level,
+                    level_title=dict(ladder).get(level, "") if level else "",
+                    ladder=ladder,
+                    activities=activity_lines(answer.activities) if answer else [],
+                    examples=answer.examples if answer else "",
+                )
+            )
+        themes.append(ThemeDoc(number=theme.number, title=theme.title, sub_themes=docs))
+    return ReportDocument(
+        region_name=region.name,
+        year=report.year,
+        status=report.status,
+        status_label=str(report.get_status_display()),
+        version=report.version,
+        submitted_at=report.submitted_at,
+        summary=report.summary,
+        national_comment=report.national_comment,
+        themes=themes,
+        records=gather_year_records(region, report.year),
+    )

@@ -1,0 +1,206 @@
+"""The national summary of a year's reports, shaped like seed 001.
+
+For each theme and sub-theme: the ladder's levels, under each the activities reported with
+the regions in parentheses, identical texts of several regions on one line; then a matrix of
+regions by sub-themes, how many regions stand on each level, and each region's change from
+the previous report. Only submitted and accepted reports count: a draft is not yet a
+region's word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Max
+
+from network.models import Region
+from reporting.models import AnnualReport, Answer
+from reporting.services import activity_lines, framework
+
+COUNTED = (AnnualReport.Status.SUBMITTED, AnnualReport.Status.ACCEPTED)
+
+
+@dataclass(frozen=True)
+class ActivityLine:
+    text: str
+    #: Region names in the official order.
+    regions: list[str]
+
+    @property
+    def label(self) -> str:
+        """The line as seed 001 writes it: "text (REGION A, REGION B)"."""
+        return f"{self.text} ({', '.join(self.regions)})" if self.regions else self.text
+
+
+@dataclass(frozen=True)
+class LevelGroup:
+    value: int
+    title: str
+    activities: list[ActivityLine]
+    #: The regions on this level, in the official order.
+    regions: list[str]
+
+
+@dataclass(frozen=True)
+class Change:
+    region: str
+    previous: int | None
+    current: int | None
+
+    @property
+    def direction(self) -> str:
+        """ "up", "down", "new" (no level before), "gone" (no level now) or "same"."""
+        if self.previous is None:
+            return "new" if self.current is not None else "same"
+        if self.current is None:
+            return "gone"
+        if self.current > self.previous:
+            return "up"
+        if self.current < self.previous:
+            return "down"
+        return "same"
+
+
+@dataclass(frozen=True)
+class SubThemeSummary:
+    number: str
+    title: str
+    levels: list[LevelGroup]
+    #: Level value → number of regions on it, every level of the ladder present.
+    distribution: dict[int, int]
+    #: Regions whose level differs from their previous report's, in the official order.
+    changes: list[Change]
+
+    @property
+    def max_count(self) -> int:
+        return max(self.distribution.values(), default=0)
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    number: int
+    title: str
+    sub_themes: list[SubThemeSummary]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    region: str
+    #: One level (or None) per sub-theme, aligned with ``NationalSummary.sub_theme_labels``.
+    levels: list[int | None]
+
+
+@dataclass(frozen=True)
+class NationalSummary:
+    year: int
+    themes: list[ThemeSummary]
+    #: The regions with a submitted or accepted report, in the official order.
+    regions: list[str]
+    matrix: list[MatrixRow]
+    #: The sub-themes' numbers ("1.2"), the matrix's columns.
+    sub_theme_labels: list[str]
+    #: The latest earlier year with submitted or accepted reports, if any.
+    previous_year: int | None
+    sub_theme_titles: list[str] = field(default_factory=list)
+
+
+def build_national_summary(year: int) -> NationalSummary:
+    """Summarise the year's submitted and accepted reports.
+
+    Six queries for any number of regions: the previous year, the reporting regions, the
+    framework (three), and the answers of this and the previous year (one query, the
+    report and its region joined). Everything else is grouping in memory.
+    """
+    previous_year = AnnualReport.objects.filter(year__lt=year, status__in=COUNTED).aggregate(
+        previous=Max("year")
+    )["previous"]
+    regions = list(
+        Region.objects.filter(annual_reports__year=year, annual_reports__status__in=COUNTED)
+        .order_by("position", "name")
+        .values_list("pk", "name")
+    )
+    themes = framework()
+    years = [year] if previous_year is None else [year, previous_year]
+    answers = (
+        Answer.objects.filter(report__year__in=years, report__status__in=COUNTED)
+        .select_related("report")
+        .order_by("report__region__position", "report__region__name", "pk")
+    )
+    # (sub-theme id, region id) → this year's answer, and → the previous year's level.
+    current: dict[tuple[int, int], Answer] = {}
+    previous: dict[tuple[int, int], int | None] = {}
+    for row in answers:
+        key = (row.sub_theme_id, row.report.region_id)
+        if row.report.year == year:
+            current[key] = row
+        else:
+            previous[key] = row.level
+
+    theme_summaries = []
+    labels, titles = [], []
+    columns: list[int] = []
+    for theme in themes:
+        sub_summaries = []
+        for sub_theme in theme.sub_themes.all():
+            number = f"{theme.number}.{sub_theme.number}"
+            labels.append(number)
+            titles.append(sub_theme.title)
+            columns.append(sub_theme.pk)
+            groups = []
+            for level in sub_theme.levels.all():
+                lines: dict[str, list[str]] = {}
+                on_level = []
+                for region_id, name in regions:
+                    answer = current.get((sub_theme.pk, region_id))
+                    if answer is None or answer.level != level.value:
+                        continue
+                    on_level.append(name)
+                    for text in activity_lines(answer.activities):
+                        names = lines.setdefault(text, [])
+                        if name not in names:
+                            names.append(name)
+                groups.append(
+                    LevelGroup(
+                        value=level.value,
+                        title=level.title,
+                        activities=[ActivityLine(text, names) for text, names in lines.items()],
+                        regions=on_level,
+                    )
+                )
+            changes = []
+            if previous_year is not None:
+                for region_id, name in regions:
+                    answer = current.get((sub_theme.pk, region_id))
+                    now = answer.level if answer else None
+                    before = previous.get((sub_theme.pk, region_id))
+                    if now != before:
+                        changes.append(Change(region=name, previous=before, current=now))
+            sub_summaries.append(
+                SubThemeSummary(
+                    number=number,
+                    title=sub_theme.title,
+                    levels=groups,
+                    distribution={group.value: len(group.regions) for group in groups},
+                    changes=changes,
+                )
+            )
+        theme_summaries.append(
+            ThemeSummary(number=theme.number, title=theme.title, sub_themes=sub_summaries)
+        )
+
+    matrix = []
+    for region_id, name in regions:
+        levels: list[int | None] = []
+        for sub_theme_id in columns:
+            answer = current.get((sub_theme_id, region_id))
+            levels.append(answer.level if answer else None)
+        matrix.append(MatrixRow(region=name, levels=levels))
+    return NationalSummary(
+        year=year,
+        themes=theme_summaries,
+        regions=[name for _pk, name in regions],
+        matrix=matrix,
+        sub_theme_labels=labels,
+        previous_year=previous_year,
+        sub_theme_titles=titles,
+    )

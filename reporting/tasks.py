@@ -1,0 +1,63 @@
+"""Background work of the reporting app: building PDFs and deleting expired ones."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError
+from django.utils.translation import gettext as _
+
+from reporting import pdf
+
+logger = logging.getLogger(__name__)
+
+#: Errors worth another try: the database or the broker was briefly out of reach.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=3,
+    soft_time_limit=pdf.task_soft_time_limit(),
+    time_limit=pdf.task_time_limit(),
+    acks_late=True,
+)
+def build_pdf(self, job_id: str) -> str:  # type: ignore[no-untyped-def]
+    """Build the PDF of the job ``job_id`` and return the job's final status.
+
+    Transient errors are retried with exponential backoff (the job shows "queued" while it
+    waits); when the retries run out, or on the soft time limit, or on any other error, the
+    job is marked failed with a general message and the traceback goes to the log. A build
+    killed at the hard time limit leaves its job "running"; ``pdf.expire_if_stale`` (the
+    status page) and ``delete_expired_pdfs`` mark such jobs failed.
+    """
+    try:
+        return pdf.run_job(job_id)
+    except SoftTimeLimitExceeded:
+        logger.error("PDF job %s ran out of time", job_id)
+        pdf.finish_failed(job_id, _("Making the PDF took too long. Please try again later."))
+        return "failed"
+    except TRANSIENT_ERRORS:
+        if self.request.retries >= self.max_retries:
+            logger.exception("PDF job %s failed after %s retries", job_id, self.request.retries)
+            pdf.finish_failed(job_id, pdf.generic_failure())
+        else:
+            logger.warning("PDF job %s hit a transient error; retrying", job_id, exc_info=True)
+            pdf.update_job(job_id, status="queued", progress=0)
+        raise
+    except Exception:
+        logger.exception("PDF job %s failed unexpectedly", job_id)
+        pdf.finish_failed(job_id, pdf.generic_failure())
+        raise
+
+
+@shared_task(time_limit=600, soft_time_limit=540)
+def delete_expired_pdfs() -> int:
+    """Fail dead jobs and delete expired PDF files with their jobs; return how many went."""
+    return pdf.delete_expired()
