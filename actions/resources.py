@@ -68,18 +68,31 @@ class CurrentFocusAreaWidget(NumberListWidget):
 
 
 class GuidanceActionResource(ReviewedResource):
-    """Guidance actions of one region's organisations, matched on (organisation, year, title)."""
+    """Guidance actions of one region's organisations, matched on (organisation, year, title).
+
+    Written in bulk (a file may hold ten thousand rows): GuidanceAction has no history
+    and no signals. Its constraints are checked here without a query a row: the year's
+    range and the dates' order in ``check_row``, the unique natural key by matching the
+    stored row with the same key and refusing a key repeated in the file.
+    """
 
     keep_when_empty = ("status",)
+    constraints_checked_in_rows = True
 
     class Meta(ReviewedResource.Meta):
         model = GuidanceAction
         import_id_fields = ("organisation", "year", "title")
+        use_bulk = True
 
     @cached_property
     def current_strategy_id(self) -> int | None:
         strategy = Strategy.objects.for_region(self.region).current().only("pk").first()
         return strategy.pk if strategy else None
+
+    @cached_property
+    def current_strategy_ids(self) -> set[int]:
+        """Every region's current strategy: links to focus areas of others are kept."""
+        return set(Strategy.objects.filter(is_current=True).values_list("pk", flat=True))
 
     def build_fields(self) -> dict[str, fields.Field]:
         return {
@@ -120,12 +133,25 @@ class GuidanceActionResource(ReviewedResource):
     def init_instance(self, row: Any = None) -> GuidanceAction:
         return GuidanceAction()
 
+    def preload_existing(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        """Four queries for all the stored rows: the rows with their organisation, then
+        each relation the columns show (every focus area, for the earlier ones kept)."""
+        return queryset.select_related("organisation").prefetch_related(
+            "focus_areas", "target_groups", "channels"
+        )
+
     def after_init_instance(self, instance: Any, new: bool, row: Any, **kwargs: Any) -> None:
         super().after_init_instance(instance, new, row, **kwargs)
         # Links to earlier strategy versions' focus areas are kept: the file names only
         # the current strategy's.
         self._earlier_focus_areas = (
-            [] if new else list(instance.focus_areas.exclude(strategy__is_current=True))
+            []
+            if new
+            else [
+                area
+                for area in instance.focus_areas.all()
+                if area.strategy_id not in self.current_strategy_ids
+            ]
         )
 
     def check_row(self, instance: GuidanceAction, errors: dict[str, Any]) -> None:
@@ -137,10 +163,8 @@ class GuidanceActionResource(ReviewedResource):
         if instance.start_date and instance.end_date and instance.end_date < instance.start_date:
             errors.setdefault("end_date", []).append(_("The end date is before the start date."))
 
-    def save_m2m(self, instance: GuidanceAction, row: Any, **kwargs: Any) -> None:
-        super().save_m2m(instance, row, **kwargs)
-        if self._earlier_focus_areas and FOCUS_AREAS in row:
-            instance.focus_areas.add(*self._earlier_focus_areas)
+    def kept_m2m(self, instance: Any, attribute: str) -> list[Any]:
+        return self._earlier_focus_areas if attribute == "focus_areas" else []
 
     def export_queryset(self) -> QuerySet[GuidanceAction]:
         """Four queries in all: the actions with their organisation, then each relation."""

@@ -221,7 +221,22 @@ class Event(Reviewable):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["starts_on", "start_time", "id"]
-        indexes = [models.Index(fields=["region", "starts_on"], name="event_region_start")]
+        indexes = [
+            models.Index(fields=["region", "starts_on"], name="event_region_start"),
+            # The review queue and the dashboard's count: a region's few submitted events.
+            models.Index(
+                fields=["region", "submitted_at"],
+                condition=Q(review_status=ReviewStatus.SUBMITTED),
+                name="event_awaiting_review",
+            ),
+            # A region's public events that have not ended (the home page's upcoming ones):
+            # a range of end dates, not the region's whole history.
+            models.Index(
+                fields=["region", "ends_on"],
+                condition=Q(review_status=ReviewStatus.ACCEPTED),
+                name="event_public_region_end",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")), name="event_end_after_start"

@@ -6,6 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
@@ -89,6 +90,12 @@ class EventMonthView(RegionMixin, TemplateView):
         )
         context["events"] = events
         context["calendar"] = build_month(year, month, events, today=timezone.localdate())
+        # The calendar links every event of every day: one reverse for all, not one a link.
+        marker = 918273645
+        before, after = reverse(
+            "events:event_detail", kwargs={"region": self.region.slug, "pk": marker}
+        ).split(str(marker))
+        context.update(event_url_before=before, event_url_after=after)
         return context
 
 

@@ -76,8 +76,14 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         )
 
     def with_provinces(self) -> "OrganisationQuerySet":
-        """Prefetch provinces: the directory shows them on every row in one extra query."""
-        return self.prefetch_related("provinces")
+        """Prefetch provinces: the directory shows them on every row in one extra query.
+
+        Ordered by name only: the model's default order joins the region for its position,
+        which a single organisation's provinces never need.
+        """
+        return self.prefetch_related(
+            models.Prefetch("provinces", queryset=Province.objects.order_by("name"))
+        )
 
 
 class Organisation(models.Model):
@@ -143,6 +149,20 @@ class Organisation(models.Model):
             "network:organisation_detail",
             kwargs={"region": self.region.slug, "slug": self.slug},
         )
+
+    # Django's generated get_FOO_display rebuilds a dict of every choice, translating each
+    # label, on every call: hundreds of gettext calls for one page of the directory.
+    # These look the value up in a dict built once and translate only the one label.
+    def get_kind_display(self) -> str:  # type: ignore[no-redef]
+        return str(_KIND_LABELS.get(self.kind, self.kind))
+
+    def get_sector_display(self) -> str:  # type: ignore[no-redef]
+        return str(_SECTOR_LABELS.get(self.sector, self.sector))
+
+
+#: Value → lazy label, for ``Organisation.get_kind_display`` and ``get_sector_display``.
+_KIND_LABELS = dict(Organisation.Kind.choices)
+_SECTOR_LABELS = dict(Organisation.Sector.choices)
 
 
 class Membership(models.Model):

@@ -8,10 +8,11 @@ the good practices proposed for publishing. Accepting and returning go through
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import F, Func, IntegerField, Model, QuerySet, Subquery
+from django.db.models import Count, F, Func, IntegerField, Model, QuerySet, Subquery, Window
 from django.db.models.expressions import CombinedExpression
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -48,6 +49,35 @@ def submitted_events(region: Region) -> QuerySet[Event]:
         .awaiting_review()
         .order_by("submitted_at", "pk")
     )
+
+
+#: How many of the oldest waiting entries of each kind the queue shows at once: with the
+#: good-practice proposals at most 50 cards, whatever the backlog. Accepting or returning
+#: the oldest brings the next ones up; the headings give the full counts.
+QUEUE_LENGTH = 20
+PROPOSALS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class QueueSection:
+    """The oldest entries of one kind and how many wait in all."""
+
+    entries: list[Any]
+    waiting: int
+
+    @property
+    def is_partial(self) -> bool:
+        return self.waiting > len(self.entries)
+
+
+def oldest_waiting(queryset: QuerySet[Any], length: int) -> QueueSection:
+    """The first ``length`` rows of ``queryset`` and the count of all, in one query.
+
+    The count is a window over the whole filtered set (``COUNT(*) OVER ()``), computed
+    before the LIMIT, so a long backlog costs neither a second query nor more rows.
+    """
+    entries = list(queryset.annotate(waiting_in_all=Window(Count("pk")))[:length])
+    return QueueSection(entries, entries[0].waiting_in_all if entries else 0)
 
 
 def _count(queryset: QuerySet[Any]) -> Subquery:
@@ -104,7 +134,10 @@ class ReviewQueueView(ReviewMixin, TemplateView):
 
     Queries: the region, the person's roles (two), the guidance actions with their
     organisations, the events and their organisers (two), the proposals and their focus
-    areas (two): the same whatever the number of entries.
+    areas (two): the same whatever the number of entries. Each kind shows its oldest
+    entries only (``QUEUE_LENGTH``), with the count of all that wait; the partial indexes
+    ``guidance_awaiting_review`` and ``event_awaiting_review`` find them without reading
+    the accepted history.
     """
 
     template_name = "network/review/queue.html"
@@ -112,9 +145,11 @@ class ReviewQueueView(ReviewMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
-            guidance_actions=list(submitted_guidance_actions(self.region)),
-            events=list(submitted_events(self.region)),
-            proposals=list(GoodPractice.objects.for_region(self.region).proposed()),
+            guidance=oldest_waiting(submitted_guidance_actions(self.region), QUEUE_LENGTH),
+            events=oldest_waiting(submitted_events(self.region), QUEUE_LENGTH),
+            proposals=oldest_waiting(
+                GoodPractice.objects.for_region(self.region).proposed(), PROPOSALS_SHOWN
+            ),
             return_form=ReturnForm(),
         )
         return context

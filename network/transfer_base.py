@@ -13,14 +13,16 @@ Error messages are English msgids; ``network.transfer`` runs imports under
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,6 +34,11 @@ from network.review import ReviewStatus
 #: Separator of several names or numbers in one cell ("Kymenlaakso; Etelä-Karjala").
 LIST_SEPARATOR = ";"
 _EMPTY = (None, "")
+#: Rows a bulk import writes in one INSERT or UPDATE, and related links in one statement.
+BATCH_SIZE = 1000
+#: A natural-key column with more distinct values than this is not used to narrow the
+#: query that loads the stored rows: the other key columns narrow it enough.
+_KEY_FILTER_LIMIT = 1000
 
 
 class Change(NamedTuple):
@@ -67,14 +74,19 @@ class ChoiceWidget(widgets.Widget):
     def __init__(self, choices: type[models.TextChoices], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.choices = choices
+        self._lookup_cache: dict[str, str] | None = None
 
     def _lookup(self) -> dict[str, str]:
+        """Codes and labels in both languages; built once, as it translates every label."""
+        if self._lookup_cache is not None:
+            return self._lookup_cache
         lookup: dict[str, str] = {}
         for value, label in self.choices.choices:
             for language in ("en", "fi"):
                 with translation.override(language):
                     lookup[str(label).casefold()] = value
             lookup[value.casefold()] = value
+        self._lookup_cache = lookup
         return lookup
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str | None:
@@ -242,7 +254,10 @@ def split_list(value: Any) -> list[str]:
 class NameListWidget(widgets.ManyToManyWidget):
     """Related rows named in one cell, separated by semicolons, looked up by one field.
 
-    ``queryset`` is called at each clean, so it may depend on the resource's region.
+    ``queryset`` is read once per import (``reset`` forgets it; the resource calls it
+    before each import), so it may depend on the resource's region, and a file of ten
+    thousand rows costs one query here, not one a row: the lists it names (focus areas,
+    target groups, channels, provinces, organisers) are short.
     Being a ManyToManyWidget tells import-export to save it after the row itself.
     """
 
@@ -259,27 +274,41 @@ class NameListWidget(widgets.ManyToManyWidget):
         self.queryset = queryset
         self.field = field
         self.unknown_message = unknown_message
+        self._by_name: dict[str, Any] | None = None
+        self._by_folded_name: dict[str, Any] = {}
+
+    def reset(self) -> None:
+        """Forget the loaded rows, so the next clean reads them again."""
+        self._by_name = None
+        self._by_folded_name = {}
+
+    def _load(self) -> dict[str, Any]:
+        if self._by_name is None:
+            self._by_name, self._by_folded_name = {}, {}
+            for obj in self.queryset():
+                name = str(getattr(obj, self.field))
+                self._by_name.setdefault(name, obj)
+                self._by_folded_name.setdefault(name.casefold(), obj)
+        return self._by_name
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> list[Any]:
         names = split_list(value)
         if not names:
             return []
-        found = {
-            str(getattr(obj, self.field)).casefold(): obj
-            for obj in self.queryset().filter(**{f"{self.field}__in": self._lookups(names)})
-        }
-        # A case-insensitive second look for names typed in another case.
-        missing = [name for name in names if name.casefold() not in found]
-        if missing:
-            for obj in self.queryset():
-                found.setdefault(str(getattr(obj, self.field)).casefold(), obj)
-        errors = [self.unknown_message(name) for name in names if name.casefold() not in found]
+        by_name = self._load()
+        found: list[Any] = []
+        errors: list[str] = []
+        for name in names:
+            # The name as written, or else in another case.
+            obj = by_name.get(name)
+            if obj is None:
+                obj = self._by_folded_name.get(name.casefold())
+            if obj is None:
+                errors.append(self.unknown_message(name))
+            found.append(obj)
         if errors:
             raise ValueError(" ".join(errors))
-        return [found[name.casefold()] for name in names]
-
-    def _lookups(self, names: list[str]) -> list[Any]:
-        return names
+        return found
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         if value is None:
@@ -290,9 +319,6 @@ class NameListWidget(widgets.ManyToManyWidget):
 
 class NumberListWidget(NameListWidget):
     """Related rows named by their numbers, e.g. focus areas "1; 3"; written in number order."""
-
-    def _lookups(self, names: list[str]) -> list[Any]:
-        return [int(name) for name in names if name.isdigit()]
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         if value is None:
@@ -308,11 +334,40 @@ class RegionOrganisationWidget(widgets.Widget):
     def __init__(self, region: Region, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.region = region
+        self._found: dict[str, Organisation] | None = None
+        self._not_found: dict[str, Organisation | str] = {}
+
+    def reset(self) -> None:
+        """Forget the organisations read; the resource calls it before each import."""
+        self._found = None
+        self._not_found = {}
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Organisation | None:
+        """The organisation, from the region's organisations read once per import.
+
+        A name not among them is looked up in the database (another region's, or
+        unknown), once per name: the answer, organisation or error message, is kept.
+        """
         name = _text(value)
         if not name:
             return None
+        if self._found is None:
+            self._found = {}
+            for member in Organisation.objects.for_region(self.region):
+                self._found.setdefault(member.name.casefold(), member)
+        if (organisation := self._found.get(name.casefold())) is not None:
+            return organisation
+        if name not in self._not_found:
+            try:
+                self._not_found[name] = self._look_up(name)
+            except ValueError as error:
+                self._not_found[name] = str(error)
+        found = self._not_found[name]
+        if isinstance(found, str):
+            raise ValueError(found)
+        return found
+
+    def _look_up(self, name: str) -> Organisation:
         organisation = (
             Organisation.objects.for_region(self.region).filter(name__iexact=name).first()
         )
@@ -341,10 +396,21 @@ class RegionResource(resources.ModelResource):
 
     ``changes[row_number]`` holds the columns a row changes (or, for a new row, fills);
     rows whose values equal the stored ones are skipped and counted as unchanged.
+
+    Shaped for files of ten thousand rows: ``before_import`` reads the stored rows the
+    file's natural keys name in one query (``preload_existing`` adds what their columns
+    show), and the widgets read the names they look up once, so a row costs no query to
+    match and check. With ``use_bulk`` in Meta, rows are written with bulk INSERTs and
+    UPDATEs and their many-to-many links with bulk statements on the link tables, in the
+    import's one transaction; such a model must have no signals or history to keep.
     """
 
     #: Fields whose empty cell means "keep the stored value or the default".
     keep_when_empty: tuple[str, ...] = ()
+    #: True when ``check_row`` and matching rows on their natural key (stored rows, and
+    #: earlier rows of the file) check every constraint of the model, so that full_clean
+    #: need not ask the database once a row for each unique and check constraint.
+    constraints_checked_in_rows = False
 
     def __init__(self, region: Region, user: Any = None) -> None:
         self.region = region
@@ -355,6 +421,10 @@ class RegionResource(resources.ModelResource):
         self._m2m_values: dict[str, list[Any]] = {}
         self._row_changes: list[Change] = []
         self._seen_keys: dict[tuple[Any, ...], int] = {}
+        #: The stored rows by natural key, read by ``before_import``.
+        self._existing: dict[tuple[Any, ...], Any] | None = None
+        #: Many-to-many links of rows written in bulk: (instance, is new, {attribute: objects}).
+        self._pending_m2m: list[tuple[Any, bool, dict[str, list[Any]]]] = []
         #: The file line of each row number (1-based), set by ``network.transfer``.
         self.row_lines: list[int] = []
         super().__init__()
@@ -364,8 +434,12 @@ class RegionResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         clean_model_instances = True
+        # The preview's changes come from ``skip_row``'s own comparison: no deep copy of
+        # each row for import-export's diff.
+        skip_diff = True
         skip_html_diff = True
         use_transactions = True
+        batch_size = BATCH_SIZE
 
     def build_fields(self) -> dict[str, fields.Field]:
         """The columns of the file, in order; subclasses declare them with the region."""
@@ -395,12 +469,8 @@ class RegionResource(resources.ModelResource):
     def _is_m2m(self, field: fields.Field) -> bool:
         return isinstance(field.widget, NameListWidget)
 
-    def get_instance(self, instance_loader: Any, row: dict[str, Any]) -> Any:
-        """The stored row with the same natural key, or None when a key cell is unreadable.
-
-        An unreadable key (an unknown organisation, a bad year) makes the row new here;
-        ``import_instance`` then reports the cell's error.
-        """
+    def _key_of_row(self, row: dict[str, Any]) -> dict[str, Any] | None:
+        """The row's natural key by attribute, or None when a key cell is empty or unreadable."""
         lookup = {}
         for name in self.get_import_id_fields():
             field = self.fields[name]
@@ -411,6 +481,65 @@ class RegionResource(resources.ModelResource):
             if value in _EMPTY:
                 return None
             lookup[field.attribute] = value
+        return lookup
+
+    def _key_value(self, attribute: str, value: Any) -> Any:
+        """A key cell's value as the dictionary of stored rows holds it: a related row's pk."""
+        return value.pk if isinstance(value, models.Model) else value
+
+    def _stored_key(self, instance: Any) -> tuple[Any, ...]:
+        key = []
+        for name in self.get_import_id_fields():
+            attribute = self.fields[name].attribute
+            model_field = instance._meta.get_field(attribute)
+            key.append(getattr(instance, model_field.attname))
+        return tuple(key)
+
+    def before_import(self, dataset: Any, **kwargs: Any) -> None:
+        """Read what the rows refer to once: the names the widgets look up, and the stored
+        rows with the file's natural keys (one query, plus ``preload_existing``'s)."""
+        for field in self.fields.values():
+            if hasattr(field.widget, "reset"):
+                field.widget.reset()
+        self._seen_keys = {}
+        self._pending_m2m = []
+        values: dict[str, set[Any]] = {}
+        for data_row in dataset:
+            lookup = self._key_of_row(dict(zip(dataset.headers, data_row, strict=False)))
+            for attribute, value in (lookup or {}).items():
+                values.setdefault(attribute, set()).add(self._key_value(attribute, value))
+        self._existing = {}
+        if not values:
+            return
+        queryset = self.get_queryset().filter(
+            **{
+                f"{attribute}__in": sorted(found, key=str)
+                for attribute, found in values.items()
+                if len(found) <= _KEY_FILTER_LIMIT
+            }
+        )
+        if not queryset.ordered:
+            queryset = queryset.order_by("pk")  # as ``first()`` would read them
+        for instance in self.preload_existing(queryset):
+            self._existing.setdefault(self._stored_key(instance), instance)
+
+    def preload_existing(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        """The stored rows an import may update, with what their columns show prefetched."""
+        return queryset
+
+    def get_instance(self, instance_loader: Any, row: dict[str, Any]) -> Any:
+        """The stored row with the same natural key, or None when a key cell is unreadable.
+
+        An unreadable key (an unknown organisation, a bad year) makes the row new here;
+        ``import_instance`` then reports the cell's error.
+        """
+        lookup = self._key_of_row(row)
+        if lookup is None:
+            return None
+        if self._existing is not None:
+            return self._existing.get(
+                tuple(self._key_value(attribute, value) for attribute, value in lookup.items())
+            )
         return self.get_queryset().filter(**lookup).first()
 
     def after_init_instance(self, instance: Any, new: bool, row: Any, **kwargs: Any) -> None:
@@ -433,9 +562,16 @@ class RegionResource(resources.ModelResource):
             return
         if is_m2m and field.attribute in self._m2m_values:
             # Cleaned once in import_instance: set what was validated.
-            getattr(instance, field.attribute).set(self._m2m_values[field.attribute])
+            getattr(instance, field.attribute).set(self._m2m_links(instance, field.attribute))
             return
         super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
+
+    def kept_m2m(self, instance: Any, attribute: str) -> list[Any]:
+        """Related rows the import keeps linked beside those the file names."""
+        return []
+
+    def _m2m_links(self, instance: Any, attribute: str) -> list[Any]:
+        return [*self._m2m_values[attribute], *self.kept_m2m(instance, attribute)]
 
     def import_instance(self, instance: Any, row: Any, **kwargs: Any) -> None:
         """Fill the instance and check every cell, many-to-many ones included.
@@ -462,6 +598,42 @@ class RegionResource(resources.ModelResource):
 
     def check_row(self, instance: Any, errors: dict[str, Any]) -> None:
         """Checks across cells, with clearer words than the database constraints'."""
+
+    def validate_instance(
+        self, instance: Any, import_validation_errors: Any = None, validate_unique: bool = True
+    ) -> None:
+        """The cells' errors and the model's own checks (Django's ``full_clean``), together.
+
+        As ``full_clean``, except that a foreign key holding a row is not looked up again
+        to prove it exists: the import found it (a widget's lookup, or the stored row's
+        own value), so checking a row costs no query for it. With
+        ``constraints_checked_in_rows`` the unique and check constraints are left to
+        ``check_row`` and the natural-key matching, which check them without a query.
+        """
+        errors = dict(import_validation_errors or {})
+        exclude = set(errors)
+        found_relations = {
+            field.name
+            for field in instance._meta.concrete_fields
+            if field.many_to_one and getattr(instance, field.attname) is not None
+        }
+        try:
+            instance.clean_fields(exclude=exclude | found_relations)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        try:
+            instance.clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if not self.constraints_checked_in_rows:
+            for check in (instance.validate_unique, instance.validate_constraints):
+                exclude |= {name for name in errors if name != NON_FIELD_ERRORS}
+                try:
+                    check(exclude=exclude)
+                except ValidationError as error:
+                    errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
     def _check_repeated_key(self, instance: Any, row_number: int, errors: dict[str, Any]) -> None:
         key = tuple(
@@ -507,6 +679,89 @@ class RegionResource(resources.ModelResource):
     def after_import_row(self, row: Any, row_result: Any, **kwargs: Any) -> None:
         self.changes[kwargs.get("row_number", 0)] = self._row_changes
 
+    # Writing in bulk (``use_bulk``) ---------------------------------------------------
+
+    def get_bulk_update_fields(self) -> list[str]:
+        """The model fields an updated row may change: its columns but the key, and the
+        fields ``before_save_instance`` and ``auto_now`` set."""
+        key = set(self.get_import_id_fields())
+        names = [
+            field.attribute
+            for name, field in self.fields.items()
+            if name not in key and not self._is_m2m(field)
+        ]
+        names += [name for name in self.bulk_update_extra_fields if name not in names]
+        names += [
+            field.name
+            for field in self._meta.model._meta.concrete_fields
+            if getattr(field, "auto_now", False) and field.name not in names
+        ]
+        return names
+
+    #: Fields ``before_save_instance`` sets, which an update in bulk must write too.
+    bulk_update_extra_fields: tuple[str, ...] = ()
+
+    def save_instance(self, instance: Any, is_create: bool, row: Any, **kwargs: Any) -> None:
+        if self._meta.use_bulk and not is_create:
+            # ``save()`` would set these; a bulk UPDATE does not.
+            for field in instance._meta.concrete_fields:
+                if getattr(field, "auto_now", False):
+                    field.pre_save(instance, add=False)
+        super().save_instance(instance, is_create, row, **kwargs)
+
+    def save_m2m(self, instance: Any, row: Any, **kwargs: Any) -> None:
+        """Links of a row written in bulk wait for ``after_import``: the row has no pk yet."""
+        if not self._meta.use_bulk:
+            super().save_m2m(instance, row, **kwargs)
+            return
+        links = {
+            field.attribute: self._m2m_links(instance, field.attribute)
+            for field in self.fields.values()
+            if self._is_m2m(field)
+            and field.column_name in row
+            and field.attribute in self._m2m_values
+        }
+        if links:
+            self._pending_m2m.append((instance, self._new, links))
+
+    def after_import(self, dataset: Any, result: Any, **kwargs: Any) -> None:
+        """Write the links of rows written in bulk, unless the import is rolled back anyway."""
+        pending, self._pending_m2m = self._pending_m2m, []
+        if pending and not (result.has_errors() or result.has_validation_errors()):
+            for field in self.fields.values():
+                if self._is_m2m(field):
+                    self._write_links(field.attribute, pending)
+        super().after_import(dataset, result, **kwargs)
+
+    def _write_links(
+        self, attribute: str, pending: list[tuple[Any, bool, dict[str, list[Any]]]]
+    ) -> None:
+        """Make each row's links what ``set()`` would: delete the links no longer wanted,
+        insert the new ones; a few statements for the whole file. A stored row's present
+        links come from ``preload_existing``'s prefetch."""
+        relation = self._meta.model._meta.get_field(attribute)
+        through = relation.remote_field.through
+        source = through._meta.get_field(relation.m2m_field_name()).attname
+        target = through._meta.get_field(relation.m2m_reverse_field_name()).attname
+        added: list[Any] = []
+        removed: list[tuple[Any, Any]] = []
+        for instance, new, links in pending:
+            if attribute not in links:
+                continue
+            wanted = list(dict.fromkeys(obj.pk for obj in links[attribute]))
+            present = set() if new else {obj.pk for obj in getattr(instance, attribute).all()}
+            added += [
+                through(**{source: instance.pk, target: pk}) for pk in wanted if pk not in present
+            ]
+            removed += [(instance.pk, pk) for pk in present if pk not in wanted]
+        for start in range(0, len(removed), BATCH_SIZE):
+            condition = functools.reduce(
+                operator.or_,
+                (Q(**{source: a, target: b}) for a, b in removed[start : start + BATCH_SIZE]),
+            )
+            through.objects.filter(condition).delete()
+        through.objects.bulk_create(added, batch_size=BATCH_SIZE)
+
     def export_queryset(self) -> QuerySet[Any]:
         """The region's rows in export order, with what the columns show prefetched."""
         raise NotImplementedError
@@ -520,6 +775,8 @@ class RegionResource(resources.ModelResource):
 
 class ReviewedResource(RegionResource):
     """Rows of the review workflow: what the coordinator imports is accepted at once."""
+
+    bulk_update_extra_fields = ("review_status", "reviewed_at", "reviewed_by")
 
     def before_save_instance(self, instance: Any, row: Any, **kwargs: Any) -> None:
         instance.review_status = ReviewStatus.ACCEPTED

@@ -35,12 +35,19 @@ class OrganisationListView(RegionMixin, FilterView):
 
 
 class OrganisationDetailView(RegionMixin, DetailView):
-    """An organisation with its actions, the events it organised, projects and good practices."""
+    """An organisation with its actions, the events it organised, projects and good practices.
+
+    Its events and guidance actions pile up over the years, so the page shows the latest
+    ``latest_count`` of each and links to the event and guidance lists filtered by the
+    organisation for the rest: the page's size and queries stay the same however long
+    the organisation has been in the network.
+    """
 
     template_name = "network/organisation_detail.html"
     context_object_name = "organisation"
     nav_section = "organisations"
     nav_is_section_page = False
+    latest_count = 10
 
     def get_object(self, queryset: Any = None) -> Organisation:
         return get_object_or_404(
@@ -53,10 +60,18 @@ class OrganisationDetailView(RegionMixin, DetailView):
         organisation = self.object
         context.update(
             actions=Action.objects.current().involving(organisation).with_focus_area(),
-            events=Event.objects.for_region(self.region).published().organised_by(organisation),
+            events=list(
+                Event.objects.for_region(self.region)
+                .published()
+                .organised_by(organisation)[: self.latest_count]
+            ),
             projects=organisation.projects.all(),
             good_practices=organisation.good_practices.published(),
-            guidance_actions=organisation.guidance_actions.published().order_by("-year", "title"),
+            guidance_actions=list(
+                organisation.guidance_actions.published().order_by("-year", "title", "pk")[
+                    : self.latest_count
+                ]
+            ),
         )
         return context
 

@@ -2,7 +2,11 @@
 
 from typing import Any
 
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from events.models import Event
@@ -38,23 +42,46 @@ class RegionHomeView(RegionMixin, TemplateView):
 
 
 class FocusAreaDetailView(RegionMixin, DetailView):
-    """A focus area of the region's current strategy, found by its number."""
+    """A focus area of the region's current strategy, found by its number.
+
+    Everything that grows with the years is bounded: the actions ``PAGE_SIZE`` a page,
+    the events the next and the latest ``event_count`` each, with a link to the event
+    list filtered by the area for the rest.
+
+    Queries: the region, the focus area (its strategy joined, its actions counted), its
+    goals, national goals, indicators and their values, a page of actions and their
+    responsible organisations, the upcoming and the past events: the same count however
+    many rows.
+    """
 
     template_name = "strategy/focus_area_detail.html"
     context_object_name = "focus_area"
     nav_section = "focus_areas"
     nav_is_section_page = False
+    event_count = 10
 
     def get_object(self, queryset: Any = None) -> FocusArea:
         return get_object_or_404(
-            FocusArea.objects.for_region(self.region).current().with_details(),
+            FocusArea.objects.for_region(self.region)
+            .current()
+            .with_details()
+            .annotate(action_count=Count("actions")),
             number=self.kwargs["number"],
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["actions"] = self.object.actions.with_responsibles()
-        context["events"] = self.object.events.published()
+        paginator = Paginator(self.object.actions.with_responsibles(), settings.PAGE_SIZE)
+        paginator.count = self.object.action_count  # type: ignore[attr-defined,misc]  # counted
+        page = paginator.get_page(self.request.GET.get("page"))
+        today = timezone.localdate()
+        events = self.object.events.published()
+        context.update(
+            page_obj=page,
+            actions=page.object_list,
+            upcoming_events=list(events.upcoming(today)[: self.event_count]),
+            past_events=list(events.past(today)[: self.event_count]),
+        )
         return context
 
 

@@ -9,12 +9,15 @@ The views are thin: forms validate, ``strategy.services`` changes the rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Model, QuerySet, prefetch_related_objects
+from django.db.models import Count, Model, QuerySet, prefetch_related_objects
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -42,9 +45,65 @@ from strategy.models import (
     Indicator,
     IndicatorValue,
     Strategy,
-    action_plan_prefetches,
     indicator_link_prefetches,
 )
+
+#: The query parameter naming the focus area the editor shows, by its number.
+FOCUS_AREA_PARAMETER = "painopiste"
+
+
+def url_maker(name: str, key: str = "pk", **kwargs: Any) -> Callable[[int], str]:
+    """Return a function that gives the URL ``name`` for an id, reversing it only once.
+
+    A list of rows needs the same URL for every row with only the id changing; reversing
+    once and filling the id in as text costs a fraction of ``reverse`` per row.
+    """
+    marker = 918273645  # an id no row has, replaced by each row's id
+    before, after = reverse(name, kwargs={**kwargs, key: marker}).split(str(marker))
+    return lambda pk: f"{before}{pk}{after}"
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action on the editor's list with the URLs of its tools, built in Python."""
+
+    action: Action
+    edit_url: str
+    delete_url: str
+    history_url: str
+    status_url: str
+    move_url: str
+    is_first: bool = False
+    is_last: bool = False
+
+
+def action_rows(
+    region_slug: str,
+    actions: Sequence[Action],
+    *,
+    first: Action | None = None,
+    last: Action | None = None,
+) -> list[ActionRow]:
+    """The rows of ``actions``; ``first`` and ``last`` are the focus area's (their arrows
+    are disabled), which on a later page of a long list are not on the page."""
+    edit = url_maker("editor:action_edit", region=region_slug)
+    delete = url_maker("editor:action_delete", region=region_slug)
+    history_url = url_maker("editor:history", region=region_slug, kind="action")
+    status = url_maker("editor:action_status", region=region_slug)
+    move = url_maker("editor:action_move", region=region_slug)
+    return [
+        ActionRow(
+            action=action,
+            edit_url=edit(action.pk),
+            delete_url=delete(action.pk),
+            history_url=history_url(action.pk),
+            status_url=status(action.pk),
+            move_url=move(action.pk),
+            is_first=first is not None and action.pk == first.pk,
+            is_last=last is not None and action.pk == last.pk,
+        )
+        for action in actions
+    ]
 
 
 class EditorMixin(RegionMixin, PermissionMixin):
@@ -72,8 +131,18 @@ class EditorMixin(RegionMixin, PermissionMixin):
             raise Http404(_("The region has no current strategy."))
         return self.strategy
 
-    def home_url(self, anchor: str = "") -> str:
+    def home_url(
+        self, anchor: str = "", *, focus_area: FocusArea | None = None, page: int = 1
+    ) -> str:
+        """The overview, showing ``focus_area`` (the first one without it) at ``anchor``."""
         url = reverse("editor:home", kwargs={"region": self.region.slug})
+        query: dict[str, int] = {}
+        if focus_area is not None:
+            query[FOCUS_AREA_PARAMETER] = focus_area.number
+        if page > 1:
+            query["page"] = page
+        if query:
+            url = f"{url}?{urlencode(query)}"
         return f"{url}#{anchor}" if anchor else url
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -84,24 +153,71 @@ class EditorMixin(RegionMixin, PermissionMixin):
 
 
 class EditorHomeView(EditorMixin, TemplateView):
-    """The current strategy for editing, with every edit a click away.
+    """The current strategy for editing, one focus area at a time, with every edit a click away.
+
+    The focus areas are tabs (``?painopiste=<number>``, the first by default); only the
+    chosen one's goals and actions are loaded, its actions ``PAGE_SIZE`` a page, so the
+    page's size and cost stay the same however large the plan grows.
 
     Queries: the region, the person's roles (two), the strategy (loaded once, for the
-    permission check), then the action plan (five) and the indicators (three) prefetched
-    onto it, and the versions: the same count whatever the number of rows.
+    permission check), the focus areas with their action counts, the chosen area's
+    national goals, goals, a page of actions and their responsible organisations, the
+    indicators (three) and the versions: the same count whatever the number of rows.
     """
 
     template_name = "strategy/editor/home.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        if self.strategy is not None:
-            prefetch_related_objects(
-                [self.strategy], *action_plan_prefetches(), *indicator_link_prefetches()
-            )
         context["versions"] = Strategy.objects.for_region(self.region).order_by("-version")
         context["status_choices"] = Action.Status.choices
+        if self.strategy is None:
+            return context
+        prefetch_related_objects([self.strategy], *indicator_link_prefetches())
+        # The tabs: every focus area with its number of actions, which also sizes the pages.
+        focus_areas = list(
+            focus_areas_of(self.strategy).order_by("number").annotate(action_count=Count("actions"))
+        )
+        chosen = self.chosen_focus_area(focus_areas)
+        context.update(focus_areas=focus_areas, focus_area=chosen)
+        if chosen is not None:
+            chosen.strategy = self.strategy
+            prefetch_related_objects([chosen], "national_goals", "goals")
+            context.update(
+                action_list_context(self.region.slug, chosen, self.request.GET.get("page"))
+            )
         return context
+
+    def chosen_focus_area(self, focus_areas: Sequence[FocusArea]) -> FocusArea | None:
+        """The focus area named by ``?painopiste=``; the first for none or an unknown one."""
+        number = self.request.GET.get(FOCUS_AREA_PARAMETER, "")
+        for focus_area in focus_areas:
+            if str(focus_area.number) == number:
+                return focus_area
+        return focus_areas[0] if focus_areas else None
+
+
+def action_list_context(
+    region_slug: str, focus_area: FocusArea, page_number: Any, *, count: int | None = None
+) -> dict[str, Any]:
+    """A page of the focus area's actions as rows: two queries (the actions with their lead
+    joined, their responsible organisations), or three without ``count`` or an annotated
+    ``action_count`` on the focus area."""
+    paginator: Paginator[Action] = Paginator(focus_area_actions(focus_area), settings.PAGE_SIZE)
+    known = count if count is not None else getattr(focus_area, "action_count", None)
+    if known is not None:
+        paginator.count = known  # type: ignore[misc]  # counted already: no COUNT query
+    page = paginator.get_page(page_number)
+    actions = list(page.object_list)
+    first = actions[0] if actions and not page.has_previous() else None
+    last = actions[-1] if actions and not page.has_next() else None
+    list_url = reverse("editor:home", kwargs={"region": region_slug})
+    return {
+        "action_page": page,
+        "action_rows": action_rows(region_slug, actions, first=first, last=last),
+        # The pages' links, also right in a list htmx swaps in after a move (a POST elsewhere).
+        "action_list_url": f"{list_url}?{urlencode({FOCUS_AREA_PARAMETER: focus_area.number})}",
+    }
 
 
 # --- Forms ---------------------------------------------------------------------------------
@@ -118,18 +234,24 @@ class EditorFormMixin(EditorMixin):
     def get_anchor(self) -> str:
         return self.anchor
 
+    def get_anchor_focus_area(self) -> FocusArea | None:
+        """The focus area whose tab the overview opens after saving; None for the first."""
+        return None
+
     def save(self, form: Any) -> Model:
         return services.save_form(form)  # type: ignore[no-any-return]
 
     def form_valid(self, form: Any) -> HttpResponse:
         self.object = self.save(form)
         messages.success(self.request, self.success_message)
-        return redirect(self.home_url(self.get_anchor()))
+        return redirect(self.home_url(self.get_anchor(), focus_area=self.get_anchor_focus_area()))
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["heading"] = context["editor_crumb"] = self.heading
-        context["cancel_url"] = self.home_url(self.get_anchor())
+        context["cancel_url"] = self.home_url(
+            self.get_anchor(), focus_area=self.get_anchor_focus_area()
+        )
         return context
 
 
@@ -153,6 +275,9 @@ class FocusAreaFormMixin(EditorFormMixin):
 
     def get_anchor(self) -> str:
         return f"painopiste-{self.object.pk}" if getattr(self, "object", None) else ""
+
+    def get_anchor_focus_area(self) -> FocusArea | None:
+        return getattr(self, "object", None)
 
 
 def focus_areas_of(strategy: Strategy) -> QuerySet[FocusArea]:
@@ -186,6 +311,9 @@ class FocusAreaChildMixin(EditorFormMixin):
 
     def get_anchor(self) -> str:
         return f"painopiste-{self.get_focus_area().pk}"
+
+    def get_anchor_focus_area(self) -> FocusArea | None:
+        return self.get_focus_area()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -371,18 +499,22 @@ class EditorDeleteView(EditorMixin, DeleteView):  # type: ignore[misc]
     def get_anchor(self) -> str:
         return self.anchor
 
+    def get_anchor_focus_area(self) -> FocusArea | None:
+        """The focus area whose tab the overview opens afterwards; None for the first."""
+        return None
+
     def form_valid(self, form: Any) -> HttpResponse:
-        anchor = self.get_anchor()
+        url = self.home_url(self.get_anchor(), focus_area=self.get_anchor_focus_area())
         services.delete_object(self.object)
         messages.success(self.request, self.success_message)
-        return redirect(self.home_url(anchor))
+        return redirect(url)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
             question=self.question,
             consequence=self.consequence,
-            cancel_url=self.home_url(self.get_anchor()),
+            cancel_url=self.home_url(self.get_anchor(), focus_area=self.get_anchor_focus_area()),
             editor_crumb=_("Delete"),
         )
         return context
@@ -398,6 +530,9 @@ class FocusAreaDeleteView(EditorDeleteView):
     def get_object(self, queryset: Any = None) -> FocusArea:
         return get_object_or_404(focus_areas_of(self.get_strategy()), pk=self.kwargs["pk"])
 
+    def get_anchor_focus_area(self) -> FocusArea | None:
+        return self.object
+
 
 class GoalDeleteView(EditorDeleteView):
     question = gettext_lazy("Delete this goal?")
@@ -406,11 +541,17 @@ class GoalDeleteView(EditorDeleteView):
 
     def get_object(self, queryset: Any = None) -> Goal:
         return get_object_or_404(
-            Goal.objects.filter(focus_area__strategy=self.get_strategy()), pk=self.kwargs["pk"]
+            Goal.objects.filter(focus_area__strategy=self.get_strategy()).select_related(
+                "focus_area"
+            ),
+            pk=self.kwargs["pk"],
         )
 
     def get_anchor(self) -> str:
         return f"painopiste-{self.object.focus_area_id}"
+
+    def get_anchor_focus_area(self) -> FocusArea | None:
+        return self.object.focus_area  # type: ignore[no-any-return]
 
 
 class ActionDeleteView(ActionObjectMixin, EditorDeleteView):
@@ -422,6 +563,9 @@ class ActionDeleteView(ActionObjectMixin, EditorDeleteView):
 
     def get_anchor(self) -> str:
         return f"painopiste-{self.object.focus_area_id}"
+
+    def get_anchor_focus_area(self) -> FocusArea | None:
+        return self.object.focus_area  # type: ignore[no-any-return]
 
 
 class IndicatorDeleteView(EditorDeleteView):
@@ -463,13 +607,18 @@ class ActionMoveView(ActionObjectMixin, View):
             return HttpResponseBadRequest(_("Choose up or down."))
         moved = services.move_action(action, form.cleaned_data["direction"])
         if request.htmx:  # type: ignore[attr-defined]
+            # The page of the list the action is on now (a move can cross a page's edge).
+            ids = list(action.focus_area.actions.values_list("pk", flat=True))
+            page = ids.index(action.pk) // settings.PAGE_SIZE + 1
             return render(
                 request,
                 "strategy/editor/includes/action_list.html",
                 {
                     "region": self.region,
                     "focus_area": action.focus_area,
-                    "actions": focus_area_actions(action.focus_area),
+                    **action_list_context(
+                        self.region.slug, action.focus_area, page, count=len(ids)
+                    ),
                     "status_choices": Action.Status.choices,
                     "moved_action_id": action.pk if moved else None,
                     # htmx focuses the autofocus button, so the keyboard stays on the action.
@@ -480,7 +629,7 @@ class ActionMoveView(ActionObjectMixin, View):
             messages.success(request, _("The action was moved."))
         else:
             messages.info(request, _("The action cannot move further that way."))
-        return redirect(self.home_url(f"toimenpide-{action.pk}"))
+        return redirect(self.home_url(f"toimenpide-{action.pk}", focus_area=action.focus_area))
 
 
 class ActionStatusView(ActionObjectMixin, View):
@@ -502,7 +651,7 @@ class ActionStatusView(ActionObjectMixin, View):
                 {
                     "region": self.region,
                     "focus_area": action.focus_area,
-                    "action": action,
+                    "row": action_rows(self.region.slug, [action])[0],
                     "status_choices": Action.Status.choices,
                     "status_saved": True,
                 },
@@ -512,7 +661,7 @@ class ActionStatusView(ActionObjectMixin, View):
             _("The status of “%(title)s” is now %(status)s.")
             % {"title": action.title, "status": action.get_status_display()},
         )
-        return redirect(self.home_url(f"toimenpide-{action.pk}"))
+        return redirect(self.home_url(f"toimenpide-{action.pk}", focus_area=action.focus_area))
 
 
 # --- History -------------------------------------------------------------------------------

@@ -261,3 +261,16 @@ def test_organisation_page_query_count_does_not_grow_with_rows(
     add_organisation_page_rows(region, organisation, focus_area, 6)
     with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
+
+
+def test_organisation_page_shows_the_latest_events_and_links_to_the_rest(
+    client, region, organisation
+):
+    for number in range(12):
+        EventFactory(region=region, title=f"Tapahtuma {number:02}").organisers.add(organisation)
+
+    response = client.get(organisation.get_absolute_url())
+
+    assert response.content.decode().count("Tapahtuma ") == 10
+    events_url = reverse("events:event_list", kwargs={"region": region.slug})
+    assertContains(response, f'href="{events_url}?organisation={organisation.pk}"')

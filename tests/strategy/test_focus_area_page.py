@@ -159,11 +159,29 @@ def test_focus_area_page_query_count_does_not_grow_with_rows(
 ):
     url = focus_area.get_absolute_url()
     add_focus_area_rows(focus_area, 2)
-    # region, focus area with its strategy, goals, national goals, indicators, indicator
-    # values, actions with lead organisations, responsible organisations, events
-    with django_assert_num_queries(9):
+    # region, focus area with its strategy and action count, goals, national goals,
+    # indicators, indicator values, a page of actions with lead organisations, responsible
+    # organisations, the upcoming events, the latest past events (10, not 9: the events
+    # are two bounded lists now, no longer every event of the area)
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200
 
     add_focus_area_rows(focus_area, 6)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200
+
+
+def test_focus_area_page_shows_the_latest_events_and_links_to_the_rest(client, region, focus_area):
+    for day in range(1, 13):
+        event = EventFactory(
+            region=region, title=f"Tapahtuma {day}", starts_on=dt.date(2021, 3, day)
+        )
+        event.focus_areas.add(focus_area)
+
+    response = client.get(focus_area.get_absolute_url())
+
+    assertContains(response, "Tapahtuma 12")
+    assertContains(response, "Tapahtuma 3<")
+    assertNotContains(response, "Tapahtuma 2<")
+    events_url = reverse("events:event_list", kwargs={"region": region.slug})
+    assertContains(response, f'href="{events_url}?focus_area={focus_area.pk}"')

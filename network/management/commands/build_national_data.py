@@ -5,7 +5,12 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from network.national_data import NationalDataExists, build_national_data, delete_national_data
+from network.national_data import (
+    NationalDataExists,
+    build_national_data,
+    delete_national_data,
+    refresh_planner_statistics,
+)
 
 
 class Command(BaseCommand):
@@ -38,6 +43,7 @@ class Command(BaseCommand):
             report = build_national_data(options["scale"], options["seed"], reset=options["reset"])
         except (NationalDataExists, ValueError) as error:
             raise CommandError(str(error)) from error
+        refresh_planner_statistics()
         for line in report.lines():
             self.stdout.write(line)
         self.stdout.write(

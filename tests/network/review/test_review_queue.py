@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from network import review_views
 from network.review import ReviewStatus
 from tests.factories import (
     EventFactory,
@@ -53,15 +54,35 @@ def test_the_queue_lists_submitted_actions_and_events_oldest_first(
 
     response = client_of(coordinator).get(queue_url())
 
-    assert [entry.title for entry in response.context["guidance_actions"]] == [
+    assert [entry.title for entry in response.context["guidance"].entries] == [
         "Vanhempi",
         "Uudempi",
     ]
-    assert [entry.title for entry in response.context["events"]] == ["Ohjaamotapaaminen"]
+    assert [entry.title for entry in response.context["events"].entries] == ["Ohjaamotapaaminen"]
     assertContains(response, f'href="{event.get_absolute_url()}"')
     assertContains(response, accept_url("event", event.pk))
     assertNotContains(response, "Muun alueen")
     assertNotContains(response, "Julkaistu tapahtuma")
+
+
+def test_the_queue_shows_the_oldest_entries_and_counts_them_all(
+    client_of, coordinator, region, kotka, monkeypatch
+):
+    monkeypatch.setattr(review_views, "QUEUE_LENGTH", 2)
+    for days_ago in (3, 9, 1, 5):
+        GuidanceActionFactory(
+            organisation=kotka,
+            title=f"{days_ago} päivää sitten",
+            review_status=SUBMITTED,
+            submitted_at=submitted_at(days_ago),
+        )
+
+    response = client_of(coordinator).get(queue_url())
+
+    guidance = response.context["guidance"]
+    assert [entry.title for entry in guidance.entries] == ["9 päivää sitten", "5 päivää sitten"]
+    assert guidance.waiting == 4
+    assertContains(response, "Ohjaustoimenpiteet (4)")
 
 
 def test_the_coordinator_accepts_a_submitted_event(client_of, coordinator, region):

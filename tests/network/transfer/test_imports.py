@@ -4,6 +4,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from actions.models import GuidanceAction
 from events.models import Event
@@ -12,10 +14,14 @@ from network.models import Organisation
 from network.review import ReviewStatus
 from strategy.models import IndicatorValue
 from tests.factories import (
+    FocusAreaFactory,
     GuidanceActionFactory,
     IndicatorFactory,
     OrganisationFactory,
     ProvinceFactory,
+    StrategyFactory,
+    guidance_channel,
+    target_group,
 )
 from tests.network.transfer.conftest import csv_upload, xlsx_upload
 
@@ -216,6 +222,76 @@ def test_imported_guidance_actions_are_accepted(region, kotka, coordinator):
     assert set(GuidanceAction.objects.values_list("review_status", "reviewed_by")) == {
         (ReviewStatus.ACCEPTED, coordinator.pk)
     }
+
+
+def test_an_updated_guidance_action_gets_the_files_links_and_keeps_earlier_ones(
+    region, strategy, kotka, lut, coordinator
+):
+    earlier_area = FocusAreaFactory(
+        strategy=StrategyFactory(region=region, version=0, is_current=False), number=1
+    )
+    first, second = (FocusAreaFactory(strategy=strategy, number=n) for n in (1, 2))
+    changed = GuidanceActionFactory(organisation=kotka, year=2021, title="Messut")
+    changed.focus_areas.set([earlier_area, first])
+    changed.target_groups.set([target_group("nuoret"), target_group("tyottomat")])
+    changed.channels.set([guidance_channel("verkossa")])
+    kept = GuidanceActionFactory(organisation=lut, year=2021, title="Urapäivä")
+    kept.target_groups.set([target_group("opiskelijat")])
+    updated_at = changed.updated_at
+    upload = csv_upload(
+        [
+            ["Organisaatio", "Vuosi", "Otsikko", "Painopisteet", "Kohderyhmät", "Kanavat"],
+            ["ohjaamo kotka", "2021", "Messut", "2", "Nuoret; Opiskelijat", ""],
+            ["LUT-yliopisto", "2021", "Urapäivä", "", "Opiskelijat", ""],
+            ["Ohjaamo Kotka", "2022", "Messut", "1; 2", "Työttömät", "Verkossa"],
+        ]
+    )
+
+    preview = transfer.preview_import(region, "ohjaustoimenpiteet", upload, coordinator)
+    result = transfer.run_import(region, "ohjaustoimenpiteet", upload, coordinator)
+
+    for outcome in (preview, result):
+        assert (outcome.new, outcome.updated, outcome.unchanged, outcome.errors) == (1, 1, 1, [])
+    assert ("Painopisteet", "1", "2") in result.rows[0].changes
+    changed.refresh_from_db()
+    assert set(changed.focus_areas.all()) == {earlier_area, second}
+    assert {group.slug for group in changed.target_groups.all()} == {"nuoret", "opiskelijat"}
+    assert not changed.channels.exists()
+    assert (changed.review_status, changed.reviewed_by) == (ReviewStatus.ACCEPTED, coordinator)
+    assert changed.updated_at > updated_at
+    assert [group.slug for group in kept.target_groups.all()] == ["opiskelijat"]
+    new = GuidanceAction.objects.get(year=2022)
+    assert (set(new.focus_areas.all()), new.created_by) == ({first, second}, coordinator)
+    assert [channel.slug for channel in new.channels.all()] == ["verkossa"]
+
+
+def test_the_queries_of_a_guidance_action_import_do_not_grow_with_its_rows(
+    region, strategy, focus_area, kotka, lut
+):
+    def queries_to_import(count):
+        GuidanceActionFactory(organisation=kotka, year=2020, title=f"Tallennettu {count}")
+        header = ["Organisaatio", "Vuosi", "Otsikko", "Painopisteet", "Kohderyhmät", "Kanavat"]
+        rows = [
+            [
+                ("Ohjaamo Kotka", "LUT-yliopisto")[n % 2],
+                "2020",
+                f"Rivi {count}.{n}",
+                "1",
+                "Nuoret",
+                "",
+            ]
+            for n in range(count)
+        ]
+        rows.append(["Ohjaamo Kotka", "2020", f"Tallennettu {count}", "1", "Nuoret", "Verkossa"])
+        upload = csv_upload([header, *rows])
+        with CaptureQueriesContext(connection) as queries:
+            result = transfer.run_import(region, "ohjaustoimenpiteet", upload)
+        assert (result.new, result.updated, result.errors) == (count, 1, [])
+        return len(queries)
+
+    # Per import, not per row: the organisations, the focus areas, target groups and
+    # channels, the stored rows and their three relations, the writes in bulk.
+    assert queries_to_import(40) == queries_to_import(4)
 
 
 def test_a_row_repeating_an_earlier_one_is_an_error(region, kotka):

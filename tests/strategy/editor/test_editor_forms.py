@@ -81,7 +81,10 @@ def test_coordinator_adds_a_focus_area_with_national_goals(coordinator_client, r
     )
 
     focus_area = FocusArea.objects.get(strategy=strategy, number=2)
-    assertRedirects(response, editor_url(region, "home") + f"#painopiste-{focus_area.pk}")
+    # The overview shows one focus area at a time: it opens the new one's tab.
+    assertRedirects(
+        response, editor_url(region, "home") + f"?painopiste=2#painopiste-{focus_area.pk}"
+    )
     assert list(focus_area.national_goals.all()) == [national_goal]
 
 

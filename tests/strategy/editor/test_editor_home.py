@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.factories import ActionFactory, GoalFactory, IndicatorValueFactory
+from tests.factories import ActionFactory, FocusAreaFactory, GoalFactory, IndicatorValueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +36,9 @@ def test_the_overview_query_count_does_not_grow_with_rows(
     coordinator_client, region, plan, django_assert_num_queries
 ):
     # session, user, region, coordinator roles, membership roles, strategy (permission),
-    # then prefetched onto it: focus areas, national goals, goals, actions with lead,
-    # responsible organisations, indicators, values, indicator focus areas; versions
+    # focus areas with their action counts, then the shown one's national goals, goals,
+    # a page of actions with lead, responsible organisations; indicators, values,
+    # indicator focus areas; versions
     expected = 15
     with django_assert_num_queries(expected):
         assert coordinator_client.get(editor_home(region)).status_code == 200
@@ -76,3 +77,39 @@ def test_the_public_pages_show_the_edit_link_to_the_coordinator_only(
     client.force_login(coordinator)
     for page in pages:
         assertContains(client.get(page), editor_home(region))
+
+
+def test_the_overview_shows_one_focus_area_at_a_time_with_tabs_to_the_others(
+    coordinator_client, region, plan
+):
+    other = FocusAreaFactory(strategy=plan["strategy"], number=2, title="TOINEN ALUE")
+    ActionFactory(focus_area=other, title="Toisen alueen toimenpide")
+
+    first_tab = coordinator_client.get(editor_home(region))
+    second_tab = coordinator_client.get(editor_home(region) + "?painopiste=2")
+
+    assertContains(first_tab, "Ensimmäinen")
+    assertNotContains(first_tab, "Toisen alueen toimenpide")
+    assertContains(first_tab, f'href="{editor_home(region)}?painopiste=2#painopiste-{other.pk}"')
+    assertContains(second_tab, "Toisen alueen toimenpide")
+    assertNotContains(second_tab, "Ensimmäinen")
+    assertContains(
+        second_tab,
+        f'href="{editor_home(region)}?painopiste=2#painopiste-{other.pk}" aria-current="page"',
+    )
+
+
+def test_a_long_focus_area_lists_its_actions_a_page_at_a_time(
+    coordinator_client, region, plan, settings
+):
+    settings.PAGE_SIZE = 2
+
+    first_page = coordinator_client.get(editor_home(region))
+    second_page = coordinator_client.get(editor_home(region) + "?painopiste=1&page=2")
+
+    assertContains(first_page, "Toinen")
+    assertNotContains(first_page, "Kolmas")
+    assertContains(second_page, "Kolmas")
+    assertNotContains(second_page, "Ensimmäinen")
+    # The last action of the area cannot move down; the first of page 2 can move up.
+    assertContains(second_page, 'value="up" class="button-small"')
