@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.rules import organiser_ids_of, region_id_of
 from network.models import Coordinator, Membership
 from network.review import Reviewable, ReviewStatus
 
@@ -23,17 +24,6 @@ logger = logging.getLogger(__name__)
 
 class ReviewError(Exception):
     """A transition the entry's state does not allow; the message is for the user."""
-
-
-def _region_id(entry: Reviewable) -> int:
-    return entry.owning_region_id if hasattr(entry, "owning_region_id") else entry.region_id  # type: ignore[attr-defined]
-
-
-def _organisation_ids(entry: Reviewable) -> list[int]:
-    own = getattr(entry, "organisation_id", None)
-    if own is not None:
-        return [own]
-    return list(entry.organisers.values_list("pk", flat=True))  # type: ignore[attr-defined]
 
 
 def _addresses(rows: Any) -> list[str]:
@@ -82,7 +72,9 @@ def submit(entry: Reviewable, user: Any, entry_url: str = "") -> None:
         entry.review_status = ReviewStatus.SUBMITTED
         entry.submitted_at = timezone.now()
         entry.save(update_fields=["review_status", "submitted_at"])
-        recipients = _addresses(Coordinator.objects.filter(region_id=_region_id(entry)))
+        # Every entry belongs to a region (an event directly, an action by its organisation).
+        coordinators = Coordinator.objects.filter(region_id__in=[region_id_of(entry)])
+        recipients = _addresses(coordinators)
         context = {"entry": entry, "submitted_by": user, "entry_url": entry_url}
         transaction.on_commit(lambda: _mail("review_submitted", recipients, context))
 
@@ -115,7 +107,7 @@ def return_for_changes(entry: Reviewable, reviewer: Any, comment: str, entry_url
         entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
         recipients = _addresses(
             Membership.objects.filter(
-                organisation_id__in=_organisation_ids(entry), role=Membership.Role.EDITOR
+                organisation_id__in=organiser_ids_of(entry), role=Membership.Role.EDITOR
             )
         )
         context = {"entry": entry, "reviewer": reviewer, "entry_url": entry_url}
