@@ -21,7 +21,7 @@ from network.mixins import RegionMixin
 
 
 class EventListView(RegionMixin, ListView):
-    """Published upcoming events in full and past ones newest first, paginated, both filtered.
+    """The next 50 published events and past ones newest first, paginated, both filtered.
 
     "Today" is the date in Helsinki (TIME_ZONE): an event is past once its last day is.
     A signed-in editor or coordinator also sees their unpublished events in a section of
@@ -54,11 +54,16 @@ class EventListView(RegionMixin, ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         events: EventQuerySet = self.filterset.qs
-        upcoming = list(events.upcoming(self.today).with_organisers())
+        # The next PAGE_SIZE upcoming events; one more row tells whether the list goes on
+        # (then the month views carry the rest), so the page stays bounded in one query.
+        upcoming = list(events.upcoming(self.today).with_organisers()[: self.paginate_by + 1])
+        upcoming_has_more = len(upcoming) > self.paginate_by
+        upcoming = upcoming[: self.paginate_by]
         context.update(
             today=self.today,
             filter=self.filterset,
             upcoming_events=upcoming,
+            upcoming_has_more=upcoming_has_more,
             result_count=len(upcoming) + context["paginator"].count,
             is_filtered=any(self.request.GET.get(name) for name in self.filterset.filters),
         )

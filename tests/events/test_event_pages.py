@@ -207,3 +207,12 @@ def test_event_page_query_count_does_not_grow_with_links(
     event.projects.add(*ProjectFactory.create_batch(3, region=region))
     with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
+
+
+def test_the_upcoming_list_stops_at_a_page_and_points_to_the_month_views(client, region):
+    first = timezone.localdate() + dt.timedelta(days=1)
+    EventFactory.create_batch(51, region=region, starts_on=first, ends_on=first)
+    response = client.get(reverse("events:event_list", kwargs={"region": region.slug}))
+    assert len(response.context["upcoming_events"]) == 50
+    assert response.context["upcoming_has_more"]
+    assert "Näytetään seuraavat 50 tapahtumaa." in response.content.decode()
