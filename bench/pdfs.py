@@ -5,7 +5,9 @@ retries and all, without a broker) on a job row made as ``reporting.pdf`` makes 
 reports the seconds and the process's peak memory. ``weasyprint_only`` renders the same
 document's final HTML (gathered and rendered untimed) and times WeasyPrint alone: the
 limit for that document. Each runs in a fresh process; both import WeasyPrint before the
-clock starts, as a warm worker has.
+clock starts, as a warm worker has, and ``build`` first runs ``reporting.tasks.warm_up``,
+as a worker process does when it starts (Celery's result backend, the document modules and
+templates; no WeasyPrint work).
 """
 
 from __future__ import annotations
@@ -51,8 +53,9 @@ def build(kind: str) -> dict[str, Any]:
     import weasyprint  # noqa: F401 (loaded before the clock, as in a warm worker)
 
     from bench.probe import peak_rss_mb
-    from reporting.tasks import build_pdf
+    from reporting.tasks import build_pdf, warm_up
 
+    warm_up()  # what a worker process does at start (worker_process_init)
     job = _job(kind)
     started = time.perf_counter()
     status = build_pdf.apply(args=[str(job.pk)]).get(propagate=False)

@@ -18,6 +18,7 @@ from events.forms import EventMaterialForm
 from events.models import Event, EventMaterial, EventQuerySet, EventSeries
 from events.services import loggable_organisations, unpublished_events, visible_events
 from network.mixins import RegionMixin
+from network.page_cache import when_rendered
 
 
 class EventListView(RegionMixin, ListView):
@@ -87,14 +88,20 @@ class EventMonthView(RegionMixin, TemplateView):
             first, last = month_bounds(year, month)
         except ValueError as error:
             raise Http404("No such month.") from error
-        events = list(
+        events_of_month = (
             Event.objects.for_region(self.region)
             .published()
             .overlapping(first, last)
             .with_organisers()
         )
-        context["events"] = events
-        context["calendar"] = build_month(year, month, events, today=timezone.localdate())
+        # Loaded and laid out only if the page's cached fragment is rendered afresh.
+        events = when_rendered(lambda: list(events_of_month))
+        today = timezone.localdate()
+        context.update(
+            first_day=first,
+            events=events,
+            calendar=when_rendered(lambda: build_month(year, month, events, today=today)),
+        )
         # The calendar links every event of every day: one reverse for all, not one a link.
         marker = 918273645
         before, after = reverse(

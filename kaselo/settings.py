@@ -102,6 +102,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: Celery broker and cache; without it tasks run in-process ---------------------
 REDIS_URL = env_str("REDIS_URL", "")
+# The heavy part of a page, rendered once and kept in the default cache until its data
+# changes (network/page_cache.py): its keys carry content versions, so this only bounds
+# how long an unread fragment occupies memory.
+FRAGMENT_TIMEOUT = env_int("FRAGMENT_TIMEOUT", 6 * 3600)
+FRAGMENTS_ENABLED = env_bool("FRAGMENTS_ENABLED", True)
 # Rendered fragments of the page chrome shared by everyone (the main navigation, the footer),
 # per process: a lookup here costs microseconds, a Redis round trip more than rendering them.
 # Their keys name everything they show, so nothing goes stale; see templates/includes.

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from network.models import Region
 
@@ -24,6 +25,7 @@ class RegionMixin:
     nav_is_section_page = True
 
     region: Region
+    request: HttpRequest
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         slug = kwargs.get("region", settings.DEFAULT_REGION_SLUG)
@@ -34,6 +36,10 @@ class RegionMixin:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]
         context.update(
             region=self.region,
+            # Pages showing upcoming events name the day in their cached fragments' keys.
+            today=timezone.localdate(),
+            # A list's plain pages are cached; its filtered views are rendered afresh.
+            unfiltered=not set(self.request.GET) - {"page"},
             nav_section=self.nav_section,
             nav_current="page" if self.nav_is_section_page else "true",
         )

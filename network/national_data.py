@@ -52,6 +52,7 @@ from actions.models import (
     TargetGroup,
 )
 from events.models import Event
+from network import page_cache
 from network.demo import kaselo
 from network.models import Coordinator, Membership, Organisation, Province, Region
 from network.review import ReviewStatus
@@ -254,6 +255,7 @@ def build_national_data(scale: float = 1.0, seed: int = 1, *, reset: bool = Fals
     _national_team(report)
     for region in context.regions:
         _RegionBuilder(region, volumes, rng, report, context).build()
+    page_cache.bump_national()  # bulk writes send no signals
     return report
 
 
@@ -302,6 +304,7 @@ def delete_national_data() -> Counter[str]:
         count(generated_organisations.delete())
         count(Province.objects.filter(slug__startswith=SLUG_PREFIX).delete())
         count(User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").delete())
+    page_cache.bump_national()  # an update sends no signals
     return deleted
 
 

@@ -144,15 +144,20 @@ class ReviewQueueView(ReviewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(
-            guidance=oldest_waiting(submitted_guidance_actions(self.region), QUEUE_LENGTH),
-            events=oldest_waiting(submitted_events(self.region), QUEUE_LENGTH),
-            proposals=oldest_waiting(
+        # The queue is loaded only if the page's cached fragment is rendered afresh.
+        context["queue"] = self.queue_context
+        return context
+
+    def queue_context(self) -> dict[str, Any]:
+        """What waits, by kind: the template's ``fragment`` calls this."""
+        return {
+            "guidance": oldest_waiting(submitted_guidance_actions(self.region), QUEUE_LENGTH),
+            "events": oldest_waiting(submitted_events(self.region), QUEUE_LENGTH),
+            "proposals": oldest_waiting(
                 GoodPractice.objects.for_region(self.region).proposed(), PROPOSALS_SHOWN
             ),
-            return_form=ReturnForm(),
-        )
-        return context
+            "return_form": ReturnForm(),
+        }
 
 
 class EntryReviewMixin(ReviewMixin):

@@ -37,6 +37,7 @@ from openpyxl.styles import Font
 
 from actions.resources import GuidanceActionResource
 from events.resources import EventResource
+from network import page_cache
 from network.models import Region
 from network.resources import OrganisationResource
 from network.transfer_base import Change, RegionResource
@@ -378,6 +379,8 @@ def _import(
             preview = _summarise(spec, resource, result, table.lines)
             if dry_run or not preview.is_valid:
                 transaction.set_rollback(True)
+            else:
+                page_cache.bump(region.pk)  # the rows went in bulk, without signals
     return preview
 
 

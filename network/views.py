@@ -58,20 +58,17 @@ class OrganisationDetailView(RegionMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         organisation = self.object
+        # Lazy querysets: they run only if the page's cached fragment is rendered afresh.
         context.update(
             actions=Action.objects.current().involving(organisation).with_focus_area(),
-            events=list(
-                Event.objects.for_region(self.region)
-                .published()
-                .organised_by(organisation)[: self.latest_count]
-            ),
+            events=Event.objects.for_region(self.region)
+            .published()
+            .organised_by(organisation)[: self.latest_count],
             projects=organisation.projects.all(),
             good_practices=organisation.good_practices.published(),
-            guidance_actions=list(
-                organisation.guidance_actions.published().order_by("-year", "title", "pk")[
-                    : self.latest_count
-                ]
-            ),
+            guidance_actions=organisation.guidance_actions.published().order_by(
+                "-year", "title", "pk"
+            )[: self.latest_count],
         )
         return context
 

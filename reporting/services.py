@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from actions.models import GuidanceAction, Project
 from events.models import Event
+from network import page_cache
 from network.models import Region
 from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
 from strategy.models import Indicator, IndicatorValue
@@ -263,6 +264,7 @@ def start_report(region: Region, year: int, user: Any) -> AnnualReport:
             )
             for sub_theme in SubTheme.objects.all()
         )
+        page_cache.bump(region.pk)  # the answers went in bulk, without signals
     logger.info("%s started the report %s", user, report)
     return report
 
@@ -298,6 +300,7 @@ def save_answers(report: AnnualReport, data: ReportInput) -> None:
             answer.examples = given.examples
         Answer.objects.bulk_create(new)
         Answer.objects.bulk_update(changed, ["level", "activities", "examples"])
+        page_cache.bump(report.region_id)  # written in bulk, without signals
 
 
 def missing_levels(report: AnnualReport) -> list[SubTheme]:

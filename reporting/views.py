@@ -484,15 +484,21 @@ class NationalSummaryView(NationalMixin, TemplateView):
 
     permission_required = "reporting.view_national_summary"
     template_name = "reporting/summary.html"
+    reporting_year: ReportingYear
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        reporting_year = get_object_or_404(ReportingYear, year=self.kwargs["year"])
-        summary = build_national_summary(reporting_year.year)
-        context.update(
-            reporting_year=reporting_year,
-            summary=summary,
-            sections=[
+        self.reporting_year = get_object_or_404(ReportingYear, year=self.kwargs["year"])
+        # The summary is built only if the page's cached fragment is rendered afresh.
+        context.update(reporting_year=self.reporting_year, summary_data=self.summary_context)
+        return context
+
+    def summary_context(self) -> dict[str, Any]:
+        """The summary and its charts: the template's ``fragment`` calls this."""
+        summary = build_national_summary(self.reporting_year.year)
+        return {
+            "summary": summary,
+            "sections": [
                 {
                     "theme": theme,
                     "sub_themes": [
@@ -506,6 +512,5 @@ class NationalSummaryView(NationalMixin, TemplateView):
                 }
                 for theme in summary.themes
             ],
-            columns=list(zip(summary.sub_theme_labels, summary.sub_theme_titles, strict=True)),
-        )
-        return context
+            "columns": list(zip(summary.sub_theme_labels, summary.sub_theme_titles, strict=True)),
+        }

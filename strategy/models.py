@@ -84,6 +84,15 @@ def action_plan_prefetches() -> list[Prefetch]:
     ]
 
 
+def focus_area_detail_prefetches() -> list[str | Prefetch]:
+    """The prefetches of ``FocusAreaQuerySet.with_details``, also for an area already loaded."""
+    return [
+        "goals",
+        "national_goals",
+        Prefetch("indicators", queryset=Indicator.objects.with_yearly_values()),
+    ]
+
+
 def indicator_link_prefetches() -> list[Prefetch]:
     """The prefetches of ``with_indicator_links``, also for a strategy already loaded."""
     return [
@@ -179,11 +188,7 @@ class FocusAreaQuerySet(models.QuerySet["FocusArea"]):
         with their yearly values (see ``IndicatorQuerySet.with_yearly_values``) are
         prefetched.
         """
-        return self.select_related("strategy").prefetch_related(
-            "goals",
-            "national_goals",
-            Prefetch("indicators", queryset=Indicator.objects.with_yearly_values()),
-        )
+        return self.select_related("strategy").prefetch_related(*focus_area_detail_prefetches())
 
 
 class FocusArea(models.Model):

@@ -11,7 +11,8 @@ from django.views.generic import DetailView, TemplateView
 
 from events.models import Event
 from network.mixins import RegionMixin
-from strategy.models import FocusArea, Strategy
+from network.page_cache import prefetched_when_rendered, when_rendered
+from strategy.models import FocusArea, Strategy, focus_area_detail_prefetches
 
 
 class RegionHomeView(RegionMixin, TemplateView):
@@ -26,12 +27,13 @@ class RegionHomeView(RegionMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["strategy"] = (
+        # Loaded only if the page's cached fragment has to be rendered afresh.
+        context["strategy"] = when_rendered(
             Strategy.objects.for_region(self.region)
             .current()
             .with_focus_areas()
             .with_indicators()
-            .first()
+            .first
         )
         context["upcoming_events"] = (
             Event.objects.for_region(self.region)
@@ -64,7 +66,7 @@ class FocusAreaDetailView(RegionMixin, DetailView):
         return get_object_or_404(
             FocusArea.objects.for_region(self.region)
             .current()
-            .with_details()
+            .select_related("strategy")
             .annotate(action_count=Count("actions")),
             number=self.kwargs["number"],
         )
@@ -76,11 +78,14 @@ class FocusAreaDetailView(RegionMixin, DetailView):
         page = paginator.get_page(self.request.GET.get("page"))
         today = timezone.localdate()
         events = self.object.events.published()
+        # Everything below is loaded only if the page's cached fragment is rendered afresh:
+        # the querysets are lazy, the details prefetched on first use.
         context.update(
+            details=prefetched_when_rendered(self.object, *focus_area_detail_prefetches()),
             page_obj=page,
             actions=page.object_list,
-            upcoming_events=list(events.upcoming(today)[: self.event_count]),
-            past_events=list(events.past(today)[: self.event_count]),
+            upcoming_events=events.upcoming(today)[: self.event_count],
+            past_events=events.past(today)[: self.event_count],
         )
         return context
 

@@ -169,8 +169,16 @@ class EditorHomeView(EditorMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["versions"] = Strategy.objects.for_region(self.region).order_by("-version")
-        context["status_choices"] = Action.Status.choices
+        # The plan is loaded only if the page's cached fragment is rendered afresh.
+        context["plan"] = self.plan_context
+        return context
+
+    def plan_context(self) -> dict[str, Any]:
+        """What the overview shows of the plan: the template's ``fragment`` calls this."""
+        context: dict[str, Any] = {
+            "versions": Strategy.objects.for_region(self.region).order_by("-version"),
+            "status_choices": Action.Status.choices,
+        }
         if self.strategy is None:
             return context
         prefetch_related_objects([self.strategy], *indicator_link_prefetches())
