@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import rules
-from django.db.models import Model
+from django.db.models import CharField, IntegerField, Model, Value
 
 from network.models import Coordinator, Membership, Organisation, Region
 
 
 @dataclass(frozen=True)
 class Roles:
-    """A person's roles, read once per request: two queries whatever is checked."""
+    """A person's roles, read once per request: one query whatever is checked."""
 
     coordinated_region_ids: frozenset[int]
     editor_organisation_ids: frozenset[int]
@@ -35,28 +35,42 @@ class Roles:
 
 
 _NO_ROLES = Roles(frozenset(), frozenset(), frozenset(), frozenset())
+#: The role a coordinatorship gets in ``roles_of``'s union, beside the membership roles.
+_COORDINATOR = "coordinator"
 
 
 def roles_of(user: Any) -> Roles:
-    """Return the user's roles, cached on the user object for the rest of the request."""
+    """Return the user's roles, cached on the user object for the rest of the request.
+
+    Memberships and coordinatorships come in one query, a UNION of (organisation, region,
+    role) rows: every signed-in page asks, so a second round trip would cost them all.
+    """
     if not getattr(user, "is_authenticated", False):
         return _NO_ROLES
     cached = getattr(user, "_portal_roles", None)
     if cached is None:
-        memberships = list(
-            Membership.objects.filter(user=user).values_list(
-                "organisation_id", "organisation__region_id", "role"
-            )
+        memberships = Membership.objects.filter(user=user).values_list(
+            "organisation_id", "organisation__region_id", "role"
         )
+        coordinatorships = (
+            Coordinator.objects.filter(user=user)
+            .annotate(
+                no_organisation=Value(None, output_field=IntegerField()),
+                coordinator=Value(_COORDINATOR, output_field=CharField()),
+            )
+            .values_list("no_organisation", "region_id", "coordinator")
+        )
+        rows = list(memberships.union(coordinatorships, all=True))
+        member_rows = [row for row in rows if row[2] != _COORDINATOR]
         cached = Roles(
             coordinated_region_ids=frozenset(
-                Coordinator.objects.filter(user=user).values_list("region_id", flat=True)
+                region for _org, region, role in rows if role == _COORDINATOR
             ),
             editor_organisation_ids=frozenset(
-                org for org, _region, role in memberships if role == Membership.Role.EDITOR
+                org for org, _region, role in member_rows if role == Membership.Role.EDITOR
             ),
-            member_organisation_ids=frozenset(org for org, _region, _role in memberships),
-            member_region_ids=frozenset(region for _org, region, _role in memberships),
+            member_organisation_ids=frozenset(org for org, _region, _role in member_rows),
+            member_region_ids=frozenset(region for _org, region, _role in member_rows),
         )
         user._portal_roles = cached
     return cached

@@ -104,7 +104,7 @@ class WorkspaceView(RegionMixin, PermissionMixin, TemplateView):
 
     ``?organisation=<slug>`` narrows the page to one organisation; the coordinator (and the
     national team) may open any organisation of the region this way. Queries: the
-    region, the person's roles (two), the organisations, and their entries.
+    region, the person's roles, the organisations, and their entries.
     """
 
     template_name = "actions/guidance/workspace.html"

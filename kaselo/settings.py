@@ -121,7 +121,7 @@ if REDIS_URL:
     CELERY_TASK_ALWAYS_EAGER = False
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "kaselo.cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
         },
         "fragments": FRAGMENT_CACHE,
@@ -223,6 +223,10 @@ STORAGES = {
 # --- E-mail --------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ELO-portaali <noreply@elo-portaali.invalid>")
+
+# Sessions are read from the cache (Redis in production) and kept in the database too: a
+# signed-in page reads its session without a query, and a flushed cache signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Security: strict once DEBUG is off ----------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

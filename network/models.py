@@ -53,6 +53,11 @@ class Province(models.Model):
         return self.name
 
 
+def province_prefetch() -> models.Prefetch:
+    """An organisation's provinces in name order, for one organisation or a page of them."""
+    return models.Prefetch("provinces", queryset=Province.objects.order_by("name"))
+
+
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def for_region(self, region: Region) -> "OrganisationQuerySet":
         return self.filter(region=region)
@@ -81,9 +86,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         Ordered by name only: the model's default order joins the region for its position,
         which a single organisation's provinces never need.
         """
-        return self.prefetch_related(
-            models.Prefetch("provinces", queryset=Province.objects.order_by("name"))
-        )
+        return self.prefetch_related(province_prefetch())
 
 
 class Organisation(models.Model):

@@ -132,12 +132,12 @@ class ReviewMixin(RegionMixin, PermissionMixin):
 class ReviewQueueView(ReviewMixin, TemplateView):
     """Submitted guidance actions and events, oldest first, and good-practice proposals.
 
-    Queries: the region, the person's roles (two), the guidance actions with their
-    organisations, the events and their organisers (two), the proposals and their focus
-    areas (two): the same whatever the number of entries. Each kind shows its oldest
-    entries only (``QUEUE_LENGTH``), with the count of all that wait; the partial indexes
-    ``guidance_awaiting_review`` and ``event_awaiting_review`` find them without reading
-    the accepted history.
+    Queries: the region, the person's roles, then, when the cached queue is out of date,
+    the guidance actions with their organisations, the events and their organisers (two),
+    the proposals and their focus areas (two): the same whatever the number of entries.
+    Each kind shows its oldest entries only (``QUEUE_LENGTH``), with the count of all that
+    wait; the partial indexes ``guidance_awaiting_review`` and ``event_awaiting_review``
+    find them without reading the accepted history.
     """
 
     template_name = "network/review/queue.html"

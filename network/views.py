@@ -4,7 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Model
+from django.db.models import Model, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, UpdateView
@@ -16,7 +16,7 @@ from events.models import Event
 from network.filters import OrganisationFilter
 from network.forms import OrganisationProfileForm
 from network.mixins import RegionMixin
-from network.models import Organisation
+from network.models import Organisation, province_prefetch
 
 
 class OrganisationListView(RegionMixin, FilterView):
@@ -51,26 +51,30 @@ class OrganisationDetailView(RegionMixin, DetailView):
 
     def get_object(self, queryset: Any = None) -> Organisation:
         return get_object_or_404(
-            Organisation.objects.for_region(self.region).with_provinces(),
-            slug=self.kwargs["slug"],
+            Organisation.objects.for_region(self.region), slug=self.kwargs["slug"]
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        # Loaded only if the page's cached fragment is rendered afresh.
+        context["organisation_data"] = self.organisation_context
+        return context
+
+    def organisation_context(self) -> dict[str, Any]:
+        """The organisation's provinces and its work: the template's ``fragment`` calls this."""
         organisation = self.object
-        # Lazy querysets: they run only if the page's cached fragment is rendered afresh.
-        context.update(
-            actions=Action.objects.current().involving(organisation).with_focus_area(),
-            events=Event.objects.for_region(self.region)
+        prefetch_related_objects([organisation], province_prefetch())
+        return {
+            "actions": Action.objects.current().involving(organisation).with_focus_area(),
+            "events": Event.objects.for_region(self.region)
             .published()
             .organised_by(organisation)[: self.latest_count],
-            projects=organisation.projects.all(),
-            good_practices=organisation.good_practices.published(),
-            guidance_actions=organisation.guidance_actions.published().order_by(
+            "projects": organisation.projects.all(),
+            "good_practices": organisation.good_practices.published(),
+            "guidance_actions": organisation.guidance_actions.published().order_by(
                 "-year", "title", "pk"
             )[: self.latest_count],
-        )
-        return context
+        }
 
 
 class OrganisationProfileUpdateView(RegionMixin, PermissionMixin, UpdateView):

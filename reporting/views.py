@@ -87,8 +87,8 @@ class RegionReportMixin(RegionMixin, PermissionMixin):
 class ReportListView(RegionReportMixin, TemplateView):
     """The region's reports by year, with due dates, and a start button for open years.
 
-    Queries: the session and user, the region, the person's roles (two), the reporting
-    years and the region's reports: seven for a coordinator, however many years.
+    Queries: the user (the session is cached), the region, the person's roles, the
+    reporting years and the region's reports: five for a coordinator, however many years.
     """
 
     permission_required = "reporting.view_report"
@@ -381,9 +381,9 @@ class NationalMixin(PermissionMixin):
 class ReportingIndexView(NationalMixin, TemplateView):
     """Every reporting year with its due date, and per region the state of its report.
 
-    Queries: the session and user, the person's roles (two; none for the national team),
-    the years, the regions and the reports' states: five for the national team, however
-    many regions and years.
+    Queries: the user (the session is cached), the person's roles (none for the national
+    team), the years, the regions and the reports' states: four for the national team,
+    however many regions and years.
     """
 
     permission_required = "reporting.view_national_summary"
@@ -477,9 +477,10 @@ def distribution_chart(sub_theme: SubThemeSummary) -> SafeString:
 class NationalSummaryView(NationalMixin, TemplateView):
     """The national summary of a year's submitted and accepted reports, like seed 001.
 
-    Queries: the session and user, the person's roles (two; none for the national team),
-    the reporting year and the summary's six (``build_national_summary``): nine for the
-    national team, for any number of regions.
+    Queries: the user (the session is cached), the person's roles (none for the national
+    team), the reporting year, then, when the cached summary is out of date, the summary's
+    six (``build_national_summary``): eight for the national team, for any number of
+    regions, and two while the cached summary holds.
     """
 
     permission_required = "reporting.view_national_summary"

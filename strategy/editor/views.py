@@ -159,10 +159,11 @@ class EditorHomeView(EditorMixin, TemplateView):
     chosen one's goals and actions are loaded, its actions ``PAGE_SIZE`` a page, so the
     page's size and cost stay the same however large the plan grows.
 
-    Queries: the region, the person's roles (two), the strategy (loaded once, for the
-    permission check), the focus areas with their action counts, the chosen area's
-    national goals, goals, a page of actions and their responsible organisations, the
-    indicators (three) and the versions: the same count whatever the number of rows.
+    Queries: the region, the person's roles, the strategy (loaded once, for the
+    permission check), then, when the cached overview is out of date, the focus areas
+    with their action counts, the chosen area's national goals, goals, a page of actions
+    and their responsible organisations, the indicators (three) and the versions: the
+    same count whatever the number of rows.
     """
 
     template_name = "strategy/editor/home.html"

@@ -301,13 +301,14 @@ def test_the_region_list_takes_the_same_queries_however_many_years(
 ):
     client = client_of(coordinator)
     client.get(url("reports:list", region))
-    # Session, user, region, the person's roles (two), reporting years, reports: seven.
-    with django_assert_num_queries(7):
+    # User (the session is cached), region, the person's roles, reporting years,
+    # reports: five.
+    with django_assert_num_queries(5):
         client.get(url("reports:list", region))
     for year in range(2017, 2020):
         ReportingYear.objects.create(year=year)
         AnnualReport.objects.create(region=region, year=year)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         client.get(url("reports:list", region))
 
 
@@ -315,12 +316,12 @@ def test_the_index_takes_the_same_queries_however_many_regions(
     client_of, national_team, framework, django_assert_num_queries
 ):
     client = client_of(national_team)
-    # Session, user, years, regions, reports' states: five (the national team's right
-    # needs no roles).
-    with django_assert_num_queries(5):
+    # User (the session is cached), years, regions, reports' states: four (the national
+    # team's right needs no roles).
+    with django_assert_num_queries(4):
         client.get(url("reporting:index"))
     more_regions_with_reports(5)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(url("reporting:index"))
 
 
@@ -328,9 +329,9 @@ def test_the_summary_takes_the_same_queries_however_many_regions(
     client_of, national_team, framework, django_assert_num_queries
 ):
     client = client_of(national_team)
-    # Session, user, the reporting year and the summary's six: nine.
-    with django_assert_num_queries(9):
+    # User (the session is cached), the reporting year and the summary's six: eight.
+    with django_assert_num_queries(8):
         client.get(url("reporting:summary", year=2016))
     more_regions_with_reports(5, year=2016, status="accepted")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(url("reporting:summary", year=2016))
