@@ -120,11 +120,15 @@ class EditorMixin(RegionMixin, PermissionMixin):
 
     def get_permission_object(self) -> Model:
         """The region's current strategy, or the region itself while it has none."""
-        self.strategy = Strategy.objects.for_region(self.region).current().first()
-        if self.strategy is None:
-            return self.region
-        self.strategy.region = self.region
-        return self.strategy
+        self.strategy = self.current_strategy()
+        return self.strategy or self.region
+
+    def current_strategy(self) -> Strategy | None:
+        """The region's current strategy with its region set: one query."""
+        strategy = Strategy.objects.for_region(self.region).current().first()
+        if strategy is not None:
+            strategy.region = self.region
+        return strategy
 
     def get_strategy(self) -> Strategy:
         if self.strategy is None:
@@ -168,6 +172,12 @@ class EditorHomeView(EditorMixin, TemplateView):
 
     template_name = "strategy/editor/home.html"
 
+    def get_permission_object(self) -> Model:
+        """The region: the right to edit the plan is its region's (``accounts.rules``), so
+        the strategy is loaded only when the cached overview is rendered afresh."""
+        self.strategy = None
+        return self.region
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         # The plan is loaded only if the page's cached fragment is rendered afresh.
@@ -176,7 +186,9 @@ class EditorHomeView(EditorMixin, TemplateView):
 
     def plan_context(self) -> dict[str, Any]:
         """What the overview shows of the plan: the template's ``fragment`` calls this."""
+        self.strategy = self.current_strategy()
         context: dict[str, Any] = {
+            "strategy": self.strategy,
             "versions": Strategy.objects.for_region(self.region).order_by("-version"),
             "status_choices": Action.Status.choices,
         }
