@@ -4,8 +4,10 @@ The runner (``bench.run``) starts this once per measurement with
 ``DJANGO_SETTINGS_MODULE=bench.settings``, so each figure of peak memory is the peak of a
 process that did only that one thing. Every command writes one JSON object to ``--out``.
 
-- ``pages``: each page's status, SQL queries and size for one request through Django's test
-  client (signed in as the page's persona), and a session cookie per persona for wrk.
+- ``pages``: each page's status, size and SQL queries for one request through Django's test
+  client (signed in as the page's persona), both served from the cache of rendered
+  fragments and rendered afresh after a change (``network.page_cache``), the in-process
+  time of each, and a session cookie per persona for wrk.
 - ``pdf KIND``: one PDF built through the reporting task code; ``pdf-weasyprint KIND``:
   WeasyPrint alone on the same document's final HTML (``bench.pdfs``).
 - ``import-xlsx dry|run``: a 10,000-row XLSX of guidance actions through ``preview_import``
@@ -19,6 +21,7 @@ import io
 import json
 import os
 import resource
+import statistics
 import sys
 import time
 from importlib.util import find_spec
@@ -36,12 +39,35 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+#: In-process requests timed per page: rendered afresh (cold) and served from the cache.
+COLD_REQUESTS = 5
+WARM_REQUESTS = 20
+
+
+def _median_ms(client: Any, url: str, requests: int, *, cold: bool) -> float:
+    """The median time of ``requests`` requests in this process, in milliseconds; cold
+    ones first mark every region's content changed, so the page's fragments render."""
+    from network import page_cache
+
+    times = []
+    for _ in range(requests):
+        if cold:
+            page_cache.bump_national()
+        started = time.perf_counter()
+        client.get(url)
+        times.append(time.perf_counter() - started)
+    return round(statistics.median(times) * 1000, 1)
+
+
 def measure_pages() -> dict[str, Any]:
+    """Each page's status, size and SQL queries, served from the cache (as wrk sees it
+    after the warm-up) and rendered afresh after a change, with in-process timings."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from bench.pages import bench_region, main_pages, persona_user
+    from network import page_cache
 
     region = bench_region()
     results = []
@@ -57,6 +83,9 @@ def measure_pages() -> dict[str, Any]:
                 session_client.force_login(user)
                 cookies[page.persona] = session_client.cookies["sessionid"].value
         client.get(page.url)  # the first request fills caches, as warm-up does for wrk
+        page_cache.bump_national()
+        with CaptureQueriesContext(connection) as cold_queries:
+            client.get(page.url)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(page.url)
         results.append(
@@ -67,10 +96,15 @@ def measure_pages() -> dict[str, Any]:
                 "is_yardstick": page.is_yardstick,
                 "status": response.status_code,
                 "queries": len(queries.captured_queries),
+                "queries_cold": len(cold_queries.captured_queries),
+                "cold_ms": _median_ms(client, page.url, COLD_REQUESTS, cold=True),
+                "warm_ms": _median_ms(client, page.url, WARM_REQUESTS, cold=False),
                 "bytes": len(response.content),
                 "sql": [query["sql"][:300] for query in queries.captured_queries],
+                "sql_cold": [query["sql"][:300] for query in cold_queries.captured_queries],
             }
         )
+    page_cache.bump_national()  # gunicorn starts from fragments rendered afresh
     return {"pages": results, "cookies": cookies}
 
 

@@ -293,12 +293,14 @@ def page_verdicts(scales: list[dict[str, Any]]) -> dict[str, list[str]]:
             if page["is_yardstick"]:
                 continue
             name = page["name"]
-            counts.setdefault(name, set()).add(page["queries"])
+            cold = page.get("queries_cold", page["queries"])
+            counts.setdefault(name, set()).add((page["queries"], cold))
             problems = misses.setdefault(name, [])
             if page["status"] != 200 or page["errors"]:
                 problems.append(f"errors at scale {result['scale']}")
-            if page["queries"] > MAX_QUERIES:
-                problems.append(f"{page['queries']} queries at scale {result['scale']}")
+            if max(page["queries"], cold) > MAX_QUERIES:
+                most = max(page["queries"], cold)
+                problems.append(f"{most} queries at scale {result['scale']}")
             if result["scale"] >= 1:
                 if page["p95_ms"] >= MAX_P95_MS:
                     problems.append(f"p95 {page['p95_ms']} ms at scale {result['scale']}")
@@ -320,15 +322,22 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "## Pages",
         "",
-        "| page | scale | req/s | p50 ms | p95 ms | errors | queries | KB | ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "Pages are served from the cache of rendered fragments (`network/page_cache.py`) once "
+        "warm, as between two changes of a region's data. *Cold* is the same page rendered "
+        "afresh right after a change: its SQL queries, and its time in one process (median "
+        "of a few, no concurrency).",
+        "",
+        "| page | scale | req/s | p50 ms | p95 ms | errors | queries | KB | ratio "
+        "| cold queries | cold ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results["scales"]:
         for page in result["pages"]:
             lines.append(
                 f"| {page['name']} | {page['scale']:g} | {page['rps']} | {page['p50_ms']} | "
                 f"{page['p95_ms']} | {page['errors']} | {page['queries']} | "
-                f"{page['bytes'] / 1024:.0f} | {page['ratio']} |"
+                f"{page['bytes'] / 1024:.0f} | {page['ratio']} | "
+                f"{page.get('queries_cold', '')} | {page.get('cold_ms', '')} |"
             )
     lines += ["", "## Data build", "", "| scale | seconds |", "|---:|---:|"]
     lines += [f"| {r['scale']:g} | {r['build_seconds']} |" for r in results["scales"]]
