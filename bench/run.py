@@ -287,7 +287,7 @@ def bench_scale(config: Config, scale: float, work: Path, last: bool) -> dict[st
 def page_verdicts(scales: list[dict[str, Any]]) -> dict[str, list[str]]:
     """The targets each page misses, by page name."""
     misses: dict[str, list[str]] = {}
-    counts: dict[str, set[int]] = {}
+    counts: dict[str, set[tuple[int, int]]] = {}
     for result in scales:
         for page in result["pages"]:
             if page["is_yardstick"]:

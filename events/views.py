@@ -18,7 +18,6 @@ from events.forms import EventMaterialForm
 from events.models import Event, EventMaterial, EventQuerySet, EventSeries
 from events.services import loggable_organisations, unpublished_events, visible_events
 from network.mixins import RegionMixin
-from network.page_cache import when_rendered
 
 
 class EventListView(RegionMixin, ListView):
@@ -80,6 +79,8 @@ class EventMonthView(RegionMixin, TemplateView):
     template_name = "events/event_month.html"
     nav_section = "events"
     nav_is_section_page = False
+    first_day: dt.date
+    last_day: dt.date
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -88,20 +89,10 @@ class EventMonthView(RegionMixin, TemplateView):
             first, last = month_bounds(year, month)
         except ValueError as error:
             raise Http404("No such month.") from error
-        events_of_month = (
-            Event.objects.for_region(self.region)
-            .published()
-            .overlapping(first, last)
-            .with_organisers()
-        )
-        # Loaded and laid out only if the page's cached fragment is rendered afresh.
-        events = when_rendered(lambda: list(events_of_month))
-        today = timezone.localdate()
-        context.update(
-            first_day=first,
-            events=events,
-            calendar=when_rendered(lambda: build_month(year, month, events, today=today)),
-        )
+        self.first_day, self.last_day = first, last
+        # The month's events are loaded and laid out only if the page's cached fragment is
+        # rendered afresh.
+        context.update(first_day=first, month_data=self.month_context)
         # The calendar links every event of every day: one reverse for all, not one a link.
         marker = 918273645
         before, after = reverse(
@@ -109,6 +100,21 @@ class EventMonthView(RegionMixin, TemplateView):
         ).split(str(marker))
         context.update(event_url_before=before, event_url_after=after)
         return context
+
+    def month_context(self) -> dict[str, Any]:
+        """The month's events, as a list and as a calendar: the template's ``fragment``
+        calls this."""
+        events = list(
+            Event.objects.for_region(self.region)
+            .published()
+            .overlapping(self.first_day, self.last_day)
+            .with_organisers()
+        )
+        first = self.first_day
+        return {
+            "events": events,
+            "calendar": build_month(first.year, first.month, events, today=timezone.localdate()),
+        }
 
 
 class EventDetailView(RegionMixin, DetailView):

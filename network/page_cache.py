@@ -24,25 +24,21 @@ import hashlib
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Model, Prefetch, prefetch_related_objects
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject
 
 logger = logging.getLogger(__name__)
-
-T = TypeVar("T")
-M = TypeVar("M", bound=Model)
 
 #: Per thread: how many fragments it has cached (see ``bump``).
 _thread = threading.local()
@@ -245,22 +241,3 @@ def connect_signals() -> None:
             post_save.connect(_on_write, sender=model, dispatch_uid=f"page_cache_save_{uid}")
             post_delete.connect(_on_write, sender=model, dispatch_uid=f"page_cache_del_{uid}")
     m2m_changed.connect(_on_m2m, dispatch_uid="page_cache_m2m")
-
-
-def when_rendered(load: Callable[[], T]) -> T:
-    """``load()``'s result, loaded only when a template first touches it.
-
-    For the data of a cached fragment: on a cache hit nothing touches it, so its queries
-    never run.
-    """
-    return cast(T, SimpleLazyObject(load))
-
-
-def prefetched_when_rendered(instance: M, *lookups: str | Prefetch) -> M:
-    """``instance`` with ``lookups`` prefetched onto it when a template first touches it."""
-
-    def load() -> M:
-        prefetch_related_objects([instance], *lookups)
-        return instance
-
-    return when_rendered(load)

@@ -4,14 +4,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from events.models import Event
 from network.mixins import RegionMixin
-from network.page_cache import prefetched_when_rendered, when_rendered
 from strategy.models import FocusArea, Strategy, focus_area_detail_prefetches
 
 
@@ -27,20 +26,23 @@ class RegionHomeView(RegionMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        # Loaded only if the page's cached fragment has to be rendered afresh.
-        context["strategy"] = when_rendered(
-            Strategy.objects.for_region(self.region)
+        # Loaded only if the page's cached fragment is rendered afresh.
+        context["home_data"] = self.home_context
+        return context
+
+    def home_context(self) -> dict[str, Any]:
+        """The strategy at a glance and the next events: the template's ``fragment`` calls
+        this."""
+        return {
+            "strategy": Strategy.objects.for_region(self.region)
             .current()
             .with_focus_areas()
             .with_indicators()
-            .first
-        )
-        context["upcoming_events"] = (
-            Event.objects.for_region(self.region)
+            .first(),
+            "upcoming_events": Event.objects.for_region(self.region)
             .published()
-            .upcoming()[: self.upcoming_event_count]
-        )
-        return context
+            .upcoming()[: self.upcoming_event_count],
+        }
 
 
 class FocusAreaDetailView(RegionMixin, DetailView):
@@ -75,19 +77,23 @@ class FocusAreaDetailView(RegionMixin, DetailView):
         context = super().get_context_data(**kwargs)
         paginator = Paginator(self.object.actions.with_responsibles(), settings.PAGE_SIZE)
         paginator.count = self.object.action_count  # type: ignore[attr-defined,misc]  # counted
-        page = paginator.get_page(self.request.GET.get("page"))
+        # The page's number names its cached fragment; the rest is loaded only if that
+        # fragment is rendered afresh.
+        self.page = paginator.get_page(self.request.GET.get("page"))
+        context.update(page_obj=self.page, area_data=self.area_context)
+        return context
+
+    def area_context(self) -> dict[str, Any]:
+        """The area's goals, indicators, actions and events: the template's ``fragment``
+        calls this."""
+        prefetch_related_objects([self.object], *focus_area_detail_prefetches())
         today = timezone.localdate()
         events = self.object.events.published()
-        # Everything below is loaded only if the page's cached fragment is rendered afresh:
-        # the querysets are lazy, the details prefetched on first use.
-        context.update(
-            details=prefetched_when_rendered(self.object, *focus_area_detail_prefetches()),
-            page_obj=page,
-            actions=page.object_list,
-            upcoming_events=events.upcoming(today)[: self.event_count],
-            past_events=events.past(today)[: self.event_count],
-        )
-        return context
+        return {
+            "actions": self.page.object_list,
+            "upcoming_events": events.upcoming(today)[: self.event_count],
+            "past_events": events.past(today)[: self.event_count],
+        }
 
 
 class StrategyVersionDetailView(RegionMixin, DetailView):

@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains
 
 from events.models import Event
+from tests.events.calendar_page import days_showing
 from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,16 +18,6 @@ def month_url(year, month, region_slug="kaakkois-suomi"):
     return reverse(
         "events:event_month", kwargs={"region": region_slug, "year": year, "month": month}
     )
-
-
-def days_showing(response, title):
-    """The dates on which the calendar table shows the event."""
-    return [
-        day.date
-        for week in response.context["calendar"].weeks
-        for day in week.days
-        if title in [event.title for event in day.events]
-    ]
 
 
 def test_event_over_a_months_end_appears_in_both_months(client, region):

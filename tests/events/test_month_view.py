@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains, assertNotContains
 
+from tests.events.calendar_page import calendar_days, calendar_weeks, events_on
 from tests.factories import EventFactory, OrganisationFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,15 +18,6 @@ def month_url(year, month, region_slug="kaakkois-suomi"):
     return reverse(
         "events:event_month", kwargs={"region": region_slug, "year": year, "month": month}
     )
-
-
-def events_on(response, date):
-    """Titles of the events the calendar shows on the given day."""
-    for week in response.context["calendar"].weeks:
-        for day in week.days:
-            if day.date == date:
-                return [event.title for event in day.events]
-    raise AssertionError(f"{date} is not in the calendar")
 
 
 def test_month_view_shows_a_calendar_table_with_weeks_starting_on_monday(client, region):
@@ -39,9 +31,10 @@ def test_month_view_shows_a_calendar_table_with_weeks_starting_on_monday(client,
     assertContains(response, '<th scope="row" class="calendar__week">17</th>', html=True)
     html = response.content.decode()
     assert html.index('title="maanantai"') < html.index('title="sunnuntai"')
-    first_week = response.context["calendar"].weeks[0]
-    assert first_week.days[0].date == dt.date(2021, 4, 26)
-    assert [day.in_month for day in first_week.days] == [False] * 5 + [True] * 2
+    first_week = calendar_weeks(response)[0]
+    # 26-30 April fill the week of Saturday 1 May.
+    assert [day.in_month for day in first_week] == [False] * 5 + [True] * 2
+    assert first_week[5].date == dt.date(2021, 5, 1)
     assertContains(response, "keskiviikko 26.5.2021")
     assert events_on(response, dt.date(2021, 5, 26)) == ["TNO-foorumi"]
 
@@ -99,7 +92,7 @@ def test_month_view_uses_helsinki_dates_for_events_and_today(client, region, mon
 
     assert events_on(june, dt.date(2021, 6, 1)) == ["Kesäkuun ensimmäinen"]
     assertNotContains(may, "Kesäkuun ensimmäinen")
-    today = [day for week in june.context["calendar"].weeks for day in week.days if day.is_today]
+    today = [day for day in calendar_days(june) if day.is_today]
     assert [day.date for day in today] == [dt.date(2021, 6, 1)]
     assertContains(june, 'aria-current="date"', count=1)
     assertNotContains(may, 'aria-current="date"')
