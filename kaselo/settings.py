@@ -107,6 +107,9 @@ REDIS_URL = env_str("REDIS_URL", "")
 # how long an unread fragment occupies memory.
 FRAGMENT_TIMEOUT = env_int("FRAGMENT_TIMEOUT", 6 * 3600)
 FRAGMENTS_ENABLED = env_bool("FRAGMENTS_ENABLED", True)
+# Names the release in the fragments' keys; unset, a digest of the code files is used
+# (servers built from one image agree; set it when servers are built apart).
+FRAGMENT_CODE_VERSION = env_str("FRAGMENT_CODE_VERSION", "")
 # Rendered fragments of the page chrome shared by everyone (the main navigation, the footer),
 # per process: a lookup here costs microseconds, a Redis round trip more than rendering them.
 # Their keys name everything they show, so nothing goes stale; see templates/includes.

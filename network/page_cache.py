@@ -145,9 +145,8 @@ def code_version() -> str:
     Computed once a process: every worker of one deployment agrees, a new deployment
     differs. ``FRAGMENT_CODE_VERSION`` in the settings overrides it.
     """
-    configured = getattr(settings, "FRAGMENT_CODE_VERSION", "")
-    if configured:
-        return str(configured)
+    if settings.FRAGMENT_CODE_VERSION:
+        return str(settings.FRAGMENT_CODE_VERSION)
     digest = hashlib.blake2b(digest_size=8)
     root = Path(settings.BASE_DIR)
     skipped = {".venv", "var", "staticfiles", "node_modules", ".git", "tests", "__pycache__"}
