@@ -110,13 +110,15 @@ FRAGMENTS_ENABLED = env_bool("FRAGMENTS_ENABLED", True)
 # Names the release in the fragments' keys; unset, a digest of the code files is used
 # (servers built from one image agree; set it when servers are built apart).
 FRAGMENT_CODE_VERSION = env_str("FRAGMENT_CODE_VERSION", "")
-# Rendered fragments of the page chrome shared by everyone (the main navigation, the footer),
-# per process: a lookup here costs microseconds, a Redis round trip more than rendering them.
-# Their keys name everything they show, so nothing goes stale; see templates/includes.
+# Rendered fragments per process: the page chrome shared by everyone (the main navigation,
+# the language choices), and copies of the pages' cached fragments kept in Redis (see
+# network/page_cache.py). A lookup here costs microseconds; the keys name everything the
+# HTML shows, so nothing goes stale. At most 300 entries, some 20 MB a worker at the most.
 FRAGMENT_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "kaselo-fragments",
     "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 300},
 }
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL

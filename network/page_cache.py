@@ -38,6 +38,8 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 
+from network.models import Region
+
 logger = logging.getLogger(__name__)
 
 #: Per thread: how many fragments it has cached (see ``bump``).
@@ -201,14 +203,22 @@ def _is_content(model: type[Model]) -> bool:
     return not (meta.model_name or "").startswith("historical")
 
 
-def _region_of(instance: Model) -> int | None:
+def _region_of(instance: Model, *, may_query: bool = True) -> int | None:
     """The region a row belongs to, or None when it is national or cannot be told.
 
-    Following a parent link can fail while a cascade deletes the parents first; the
-    national bump is then the safe answer.
+    A row with its own ``region_id`` answers at once; others follow their parent links
+    (``accounts.rules.region_id_of``), which may cost a query, so a delete, which may
+    cascade to thousands of rows, does not follow them and bumps the national version
+    instead. Following a link can also fail while a cascade deletes the parents: the
+    national bump is then the safe answer too.
     """
     from accounts.rules import region_id_of
 
+    if isinstance(instance, Region):
+        return instance.pk
+    own = getattr(instance, "region_id", None)
+    if own is not None or not may_query:
+        return own
     try:
         return region_id_of(instance)
     except Exception:  # any lookup failure: invalidate everything instead
@@ -216,10 +226,15 @@ def _region_of(instance: Model) -> int | None:
         return None
 
 
-def _on_write(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+def _on_save(sender: type[Model], instance: Model, **kwargs: Any) -> None:
     if kwargs.get("raw") or not _is_content(sender):
         return
     bump(_region_of(instance))
+
+
+def _on_delete(sender: type[Model], instance: Model, **kwargs: Any) -> None:
+    if _is_content(sender):
+        bump(_region_of(instance, may_query=False))
 
 
 def _on_m2m(sender: type[Model], instance: Model, action: str, **kwargs: Any) -> None:
@@ -237,6 +252,6 @@ def connect_signals() -> None:
     for model in apps.get_models():
         if _is_content(model) and not model._meta.auto_created:
             uid = model._meta.label_lower
-            post_save.connect(_on_write, sender=model, dispatch_uid=f"page_cache_save_{uid}")
-            post_delete.connect(_on_write, sender=model, dispatch_uid=f"page_cache_del_{uid}")
+            post_save.connect(_on_save, sender=model, dispatch_uid=f"page_cache_save_{uid}")
+            post_delete.connect(_on_delete, sender=model, dispatch_uid=f"page_cache_del_{uid}")
     m2m_changed.connect(_on_m2m, dispatch_uid="page_cache_m2m")

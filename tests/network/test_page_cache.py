@@ -12,16 +12,18 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from actions.models import Action
+from actions.models import Action, GuidanceAction
 from network import page_cache, transfer
 from network.models import Membership
 from network.templatetags.portal import CSRF_PLACEHOLDER
 from tests.factories import (
     ActionFactory,
     CoordinatorFactory,
+    GuidanceActionFactory,
     MembershipFactory,
     NationalGoalFactory,
     OrganisationFactory,
+    ProgressUpdateFactory,
     StrategyFactory,
     UserFactory,
 )
@@ -242,6 +244,20 @@ def test_writes_in_one_transaction_replace_the_version_again_only_after_a_render
     kotka.name = "Ohjaamo Kotka 3"
     kotka.save()
     assert page_cache.versions(kotka.region_id) != first
+
+
+def delete_queries(kotka, updates):
+    entry = GuidanceActionFactory(organisation=kotka)
+    ProgressUpdateFactory.create_batch(updates, action=entry)
+    entry = GuidanceAction.objects.get(pk=entry.pk)  # nothing of its parents loaded
+    with CaptureQueriesContext(connection) as queries:
+        entry.delete()
+    return len(queries.captured_queries)
+
+
+def test_a_delete_that_cascades_asks_no_region_row_by_row(kotka):
+    # A deleted row bumps the national version rather than look its region up.
+    assert delete_queries(kotka, 20) == delete_queries(kotka, 2)
 
 
 def test_the_code_version_changes_with_a_template(settings, tmp_path):
