@@ -95,12 +95,12 @@ def do_fragment(parser: template.base.Parser, token: template.base.Token) -> Fra
     fragment renders: on a cache hit its queries never run.
     """
     bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError("'fragment' needs a name.")
     options: dict[str, FilterExpression] = {}
-    while bits[-1].split("=", 1)[0] in ("when", "data"):
+    while len(bits) > 1 and bits[-1].split("=", 1)[0] in ("when", "data"):
         option, value = bits.pop().split("=", 1)
         options[option] = parser.compile_filter(value)
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("'fragment' needs a name.")
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from django.db import connection, transaction
-from django.template import Context, Template
+from django.template import Context, Template, TemplateSyntaxError
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -206,6 +206,11 @@ def test_the_parts_posts_and_conditions_decide_what_is_cached():
     conditional = "{% fragment 'ehto' when=cache_it %}{{ number }}{% endfragment %}"
     assert render(conditional, cache_it=False, number=4) == "4"
     assert render(conditional, cache_it=False, number=5) == "5"
+
+
+def test_a_fragment_without_a_name_is_a_template_error():
+    with pytest.raises(TemplateSyntaxError, match="needs a name"):
+        Template("{% load portal %}{% fragment when=yes %}x{% endfragment %}")
 
 
 def test_the_loader_runs_only_when_the_fragment_renders():
