@@ -104,8 +104,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL", "")
 # The heavy part of a page, rendered once and kept in the default cache until its data
 # changes (network/page_cache.py): its keys carry content versions, so this only bounds
-# how long an unread fragment occupies memory.
-FRAGMENT_TIMEOUT = env_int("FRAGMENT_TIMEOUT", 6 * 3600)
+# how long a fragment outdated by a write occupies Redis (shared with Celery's queue, so
+# no eviction policy may be set there): an hour's renders at the most.
+FRAGMENT_TIMEOUT = env_int("FRAGMENT_TIMEOUT", 3600)
 FRAGMENTS_ENABLED = env_bool("FRAGMENTS_ENABLED", True)
 # Names the release in the fragments' keys; unset, a digest of the code files is used
 # (servers built from one image agree; set it when servers are built apart).
