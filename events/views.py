@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -81,6 +82,8 @@ class EventMonthView(RegionMixin, TemplateView):
     nav_is_section_page = False
     first_day: dt.date
     last_day: dt.date
+    month_events: EventQuerySet
+    page: Page[Event]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -90,9 +93,15 @@ class EventMonthView(RegionMixin, TemplateView):
         except ValueError as error:
             raise Http404("No such month.") from error
         self.first_day, self.last_day = first, last
-        # The month's events are loaded and laid out only if the page's cached fragment is
-        # rendered afresh.
-        context.update(first_day=first, month_data=self.month_context)
+        self.month_events = (
+            Event.objects.for_region(self.region).published().overlapping(first, last)
+        )
+        # The list under the calendar goes PAGE_SIZE a page: a busy month stays readable.
+        # Counting them sizes the pages and names the cached fragment's page (one query);
+        # the events are loaded and laid out only if that fragment is rendered afresh.
+        paginator = Paginator(self.month_events, settings.PAGE_SIZE)
+        self.page = paginator.get_page(self.request.GET.get("page"))
+        context.update(first_day=first, page_obj=self.page, month_data=self.month_context)
         # The calendar links every event of every day: one reverse for all, not one a link.
         marker = 918273645
         before, after = reverse(
@@ -102,17 +111,14 @@ class EventMonthView(RegionMixin, TemplateView):
         return context
 
     def month_context(self) -> dict[str, Any]:
-        """The month's events, as a list and as a calendar: the template's ``fragment``
-        calls this."""
-        events = list(
-            Event.objects.for_region(self.region)
-            .published()
-            .overlapping(self.first_day, self.last_day)
-            .with_organisers()
-        )
+        """The month's events as a calendar (all of them, titles only) and the page of the
+        list below it: the template's ``fragment`` calls this."""
+        events = list(self.month_events.with_organisers())
         first = self.first_day
+        start = (self.page.number - 1) * settings.PAGE_SIZE
         return {
             "events": events,
+            "listed_events": events[start : start + settings.PAGE_SIZE],
             "calendar": build_month(first.year, first.month, events, today=timezone.localdate()),
         }
 

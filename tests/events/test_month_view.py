@@ -127,10 +127,31 @@ def add_month_rows(region, count):
 def test_month_view_query_count_does_not_grow_with_rows(client, region, django_assert_num_queries):
     url = month_url(2021, 5)
     add_month_rows(region, 3)
-    # region, the month's events, their organisers
-    with django_assert_num_queries(3):
+    # region, the count of the month's events (its list's pages), the events, their
+    # organisers
+    with django_assert_num_queries(4):
+        assert client.get(url).status_code == 200
+    # cached until the region's data changes: region, count
+    with django_assert_num_queries(2):
         assert client.get(url).status_code == 200
 
     add_month_rows(region, 12)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get(url).status_code == 200
+
+
+def test_a_busy_month_lists_its_events_a_page_at_a_time_under_the_full_calendar(client, region):
+    for number in range(55):
+        EventFactory(region=region, title=f"Tapahtuma {number:02}", starts_on=dt.date(2021, 5, 10))
+
+    first = client.get(month_url(2021, 5))
+    second = client.get(month_url(2021, 5) + "?page=2")
+
+    assert len(events_on(first, dt.date(2021, 5, 10))) == 55
+    assertContains(first, '<li class="event-item">', count=50)
+    assertContains(first, "Tapahtumat 1–50 / 55")  # noqa: RUF001 (en dash)
+    assertContains(second, "Tapahtumat 51–55 / 55")  # noqa: RUF001 (en dash)
+    assertContains(second, 'aria-label="Kuukauden tapahtumien sivut"')
+    listed_on_second = second.content.decode().split('id="month-events"', 1)[1]
+    assert "Tapahtuma 54" in listed_on_second
+    assert "Tapahtuma 00" not in listed_on_second
