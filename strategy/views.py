@@ -52,10 +52,10 @@ class FocusAreaDetailView(RegionMixin, DetailView):
     the events the next and the latest ``event_count`` each, with a link to the event
     list filtered by the area for the rest.
 
-    Queries: the region, the focus area (its strategy joined, its actions counted), its
-    goals, national goals, indicators and their values, a page of actions and their
-    responsible organisations, the upcoming and the past events: the same count however
-    many rows.
+    Queries: the region, the focus area (its strategy joined, its actions counted), then,
+    when the cached fragment is out of date, its goals, national goals, indicators and
+    their values, a page of actions and their responsible organisations, the upcoming and
+    the past events: the same count however many rows.
     """
 
     template_name = "strategy/focus_area_detail.html"
