@@ -85,7 +85,9 @@ def action_plan_prefetches() -> list[Prefetch]:
 
 
 def focus_area_detail_prefetches() -> list[str | Prefetch]:
-    """The prefetches of ``FocusAreaQuerySet.with_details``, also for an area already loaded."""
+    """What the focus area page shows about the area itself, one query per relation, for an
+    area already loaded: goals, the national goals it serves and its indicators with their
+    yearly values (see ``IndicatorQuerySet.with_yearly_values``)."""
     return [
         "goals",
         "national_goals",
@@ -180,15 +182,6 @@ class FocusAreaQuerySet(models.QuerySet["FocusArea"]):
     def with_goal_count(self) -> "FocusAreaQuerySet":
         """Annotate ``goal_count``: the home page lists counts without a query per row."""
         return self.annotate(goal_count=Count("goals"))
-
-    def with_details(self) -> "FocusAreaQuerySet":
-        """Load what the focus area page shows about the area itself: one query per relation.
-
-        The strategy is joined; goals, the national goals it serves and its indicators
-        with their yearly values (see ``IndicatorQuerySet.with_yearly_values``) are
-        prefetched.
-        """
-        return self.select_related("strategy").prefetch_related(*focus_area_detail_prefetches())
 
 
 class FocusArea(models.Model):
