@@ -37,6 +37,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
+from redis.exceptions import RedisError
 
 from network.models import Region
 
@@ -44,6 +45,9 @@ logger = logging.getLogger(__name__)
 
 #: Per thread: how many fragments it has cached (see ``bump``).
 _thread = threading.local()
+
+#: What an unreachable cache raises (Redis in production; the in-process cache never does).
+CACHE_ERRORS: tuple[type[Exception], ...] = (RedisError, OSError)
 
 NATIONAL = "national"
 #: Replaced with every write: the version of pages that show all regions.
@@ -85,7 +89,13 @@ def versions(region_id: int | None) -> tuple[str, str]:
 
 
 def _replace(scopes: Iterable[int | str]) -> None:
-    shared_cache.set_many({_version_key(scope): _new_token() for scope in scopes}, timeout=None)
+    """Give the scopes new tokens; an unreachable cache is logged, not raised: a write
+    must not fail for it. (Fragments cached before such an outage may then be read until
+    ``FRAGMENT_TIMEOUT`` passes; a restarted Redis, which keeps nothing, has none.)"""
+    try:
+        shared_cache.set_many({_version_key(scope): _new_token() for scope in scopes}, timeout=None)
+    except CACHE_ERRORS:
+        logger.error("Could not mark %s changed: the cache is unreachable", scopes, exc_info=True)
 
 
 def bump(*region_ids: int | None) -> None:
@@ -187,9 +197,12 @@ def get_fragment(key: str) -> str | None:
 
 
 def set_fragment(key: str, html: str) -> None:
-    shared_cache.set(key, html, timeout=settings.FRAGMENT_TIMEOUT)
-    caches["fragments"].set(key, html)
     _thread.stored = getattr(_thread, "stored", 0) + 1
+    caches["fragments"].set(key, html)
+    try:
+        shared_cache.set(key, html, timeout=settings.FRAGMENT_TIMEOUT)
+    except CACHE_ERRORS:
+        logger.warning("Could not cache a fragment: the cache is unreachable", exc_info=True)
 
 
 # --- Invalidation from model signals --------------------------------------------------------

@@ -1,5 +1,6 @@
 """Template helpers shared by every public page."""
 
+import logging
 from typing import Any
 
 from django import template
@@ -11,6 +12,7 @@ from django.utils.safestring import mark_safe
 from network import page_cache
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 
 @register.simple_tag(takes_context=True)
@@ -67,12 +69,16 @@ class FragmentNode(template.Node):
         ):
             return self.render_fresh(context)
         region = context.get("region")
-        key = page_cache.fragment_key(
-            str(self.name.resolve(context)),
-            getattr(region, "pk", None),
-            [part.resolve(context) for part in self.parts],
-        )
-        html = page_cache.get_fragment(key)
+        try:
+            key = page_cache.fragment_key(
+                str(self.name.resolve(context)),
+                getattr(region, "pk", None),
+                [part.resolve(context) for part in self.parts],
+            )
+            html = page_cache.get_fragment(key)
+        except page_cache.CACHE_ERRORS:
+            logger.warning("The fragment cache is unreachable; rendering afresh", exc_info=True)
+            return self.render_fresh(context)
         if html is None:
             html = self.render_fresh(context, csrf_token=CSRF_PLACEHOLDER)
             page_cache.set_fragment(key, html)

@@ -277,3 +277,23 @@ def test_the_code_version_changes_with_a_template(settings, tmp_path):
     assert page_cache.code_version.__wrapped__() != first
     settings.FRAGMENT_CODE_VERSION = "julkaisu-42"
     assert page_cache.code_version.__wrapped__() == "julkaisu-42"
+
+
+def test_without_a_reachable_cache_pages_render_and_writes_go_through(
+    settings, client, strategy, home_url
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "kaselo.cache.ReusingRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+        },
+    }
+    strategy.vision = "Visio ilman välimuistia"
+    strategy.save()
+    page_cache.bump_national()  # logged, not raised
+
+    count, page = queries_of(client, home_url)
+
+    assert "Visio ilman välimuistia" in page
+    assert count == 5  # rendered afresh, as on a cache miss
