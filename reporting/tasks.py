@@ -9,7 +9,6 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_process_init
 from django.db import InterfaceError, OperationalError
-from django.template.loader import get_template
 from django.utils.translation import gettext as _
 
 from reporting import pdf
@@ -18,14 +17,6 @@ logger = logging.getLogger(__name__)
 
 #: Errors worth another try: the database or the broker was briefly out of reach.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
-
-#: The templates of the PDF documents, compiled once per worker process by ``warm_up``.
-DOCUMENT_TEMPLATES = (
-    "reporting/pdf/annual_report.html",
-    "reporting/pdf/eloliv_booklet.html",
-    "reporting/pdf/national_summary.html",
-    "reporting/pdf/tno_summary.html",
-)
 
 
 @shared_task(
@@ -75,11 +66,10 @@ def warm_up() -> None:
     about 0.13 s), and the first build of a document imports its module and compiles its
     template: a fifth of the build of the short annual report.
     """
-    from reporting.documents import annual_report, eloliv, national_summary, tno  # noqa: F401
+    from reporting import documents
 
     backend = build_pdf.backend  # The first access imports and sets it up.
-    for name in DOCUMENT_TEMPLATES:
-        get_template(name)
+    documents.load_all()
     logger.debug("PDF worker ready; results go to %s", type(backend).__name__)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from typing import TYPE_CHECKING
 
+from django.template.loader import get_template
 from django.utils.translation import gettext as _
 
 from reporting.documents.base import (
@@ -12,6 +14,7 @@ from reporting.documents.base import (
     PreparedDocument,
     RenderedDocument,
     render,
+    template_path,
     write_pdf,
 )
 
@@ -23,6 +26,7 @@ __all__ = [
     "PreparedDocument",
     "RenderedDocument",
     "annual_report_for",
+    "load_all",
     "prepare_for_job",
     "render",
     "write_pdf",
@@ -38,6 +42,18 @@ def annual_report_for(region_id: int | None, year: int | None) -> AnnualReport |
     return (
         AnnualReport.objects.select_related("region").filter(region_id=region_id, year=year).first()
     )
+
+
+#: One module a document, each naming its template (``TEMPLATE_NAME``).
+DOCUMENT_MODULES = ("annual_report", "eloliv", "national_summary", "tno")
+
+
+def load_all() -> None:
+    """Import every document module and compile its template: a worker does this once
+    when it starts (``reporting.tasks.warm_up``) rather than during its first job."""
+    for name in DOCUMENT_MODULES:
+        module = importlib.import_module(f"reporting.documents.{name}")
+        get_template(template_path(module.TEMPLATE_NAME))
 
 
 def prepare_for_job(job: PdfJob) -> PreparedDocument:

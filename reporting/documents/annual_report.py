@@ -16,6 +16,9 @@ from reporting.documents.base import Chapter, Cover, PreparedDocument, file_name
 from reporting.models import AnnualReport
 from reporting.services import ReportDocument, build_report_document
 
+#: The template in ``reporting/pdf/`` that renders this document.
+TEMPLATE_NAME = "annual_report.html"
+
 
 @dataclass(frozen=True)
 class IndicatorChart:
@@ -90,7 +93,7 @@ def build_annual_report(report: AnnualReport) -> AnnualReportPdf:
 def prepare_annual_report(report: AnnualReport) -> PreparedDocument:
     document = build_annual_report(report)
     return PreparedDocument(
-        "annual_report.html",
+        TEMPLATE_NAME,
         document,
         title=f"{document.cover.title}: {document.cover.region_name}",
         filename=file_name(

@@ -86,10 +86,15 @@ def file_name(*parts: str) -> str:
     return (slugify(ascii_text) or "asiakirja") + ".pdf"
 
 
+def template_path(template_name: str) -> str:
+    """Where a document's template is: ``reporting/pdf/<template_name>``."""
+    return f"reporting/pdf/{template_name}"
+
+
 def render(prepared: PreparedDocument) -> RenderedDocument:
     """Render ``reporting/pdf/<template_name>`` with the document in the active language."""
     html = render_to_string(
-        f"reporting/pdf/{prepared.template_name}",
+        template_path(prepared.template_name),
         {"document": prepared.document, "title": prepared.title, "lang": get_language() or "fi"},
     )
     return RenderedDocument(title=prepared.title, html=html, filename=prepared.filename)

@@ -21,6 +21,9 @@ from reporting.documents.base import (
     today,
 )
 
+#: The template in ``reporting/pdf/`` that renders this document.
+TEMPLATE_NAME = "eloliv_booklet.html"
+
 
 @dataclass(frozen=True)
 class PracticeEntry:
@@ -109,7 +112,7 @@ def build_eloliv_booklet(region: Region | None) -> ElolivBooklet:
 def prepare_eloliv_booklet(region: Region | None) -> PreparedDocument:
     document = build_eloliv_booklet(region)
     return PreparedDocument(
-        "eloliv_booklet.html",
+        TEMPLATE_NAME,
         document,
         title=f"{document.cover.title}: {document.cover.region_name}",
         filename=file_name("eloliv-vihko", region.slug if region else "kaikki-alueet"),

@@ -23,6 +23,9 @@ from reporting.documents.base import (
 )
 from reporting.summary import NationalSummary, SubThemeSummary, build_national_summary
 
+#: The template in ``reporting/pdf/`` that renders this document.
+TEMPLATE_NAME = "national_summary.html"
+
 
 @dataclass(frozen=True)
 class SubThemeSection:
@@ -109,7 +112,7 @@ def build_national_summary_pdf(year: int) -> NationalSummaryPdf:
 def prepare_national_summary(year: int) -> PreparedDocument:
     document = build_national_summary_pdf(year)
     return PreparedDocument(
-        "national_summary.html",
+        TEMPLATE_NAME,
         document,
         title=document.cover.title,
         filename=file_name("valtakunnallinen-yhteenveto", str(year)),

@@ -31,6 +31,9 @@ from reporting.documents.base import (
 )
 from strategy.models import Indicator, Strategy
 
+#: The template in ``reporting/pdf/`` that renders this document.
+TEMPLATE_NAME = "tno_summary.html"
+
 
 @dataclass(frozen=True)
 class ActionRow:
@@ -243,7 +246,7 @@ def build_tno_summary(region: Region, start: dt.date, end: dt.date) -> TnoSummar
 def prepare_tno_summary(region: Region, start: dt.date, end: dt.date) -> PreparedDocument:
     document = build_tno_summary(region, start, end)
     return PreparedDocument(
-        "tno_summary.html",
+        TEMPLATE_NAME,
         document,
         title=f"{document.cover.title}: {region.name}",
         filename=file_name("tno-yhteenveto", region.slug, start.isoformat(), end.isoformat()),

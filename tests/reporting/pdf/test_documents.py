@@ -12,7 +12,7 @@ from reporting.documents.annual_report import prepare_annual_report
 from reporting.documents.eloliv import build_eloliv_booklet, prepare_eloliv_booklet
 from reporting.documents.national_summary import prepare_national_summary
 from reporting.documents.tno import build_tno_summary, default_period, prepare_tno_summary
-from reporting.models import AnnualReport
+from reporting.models import AnnualReport, PdfJob
 from tests.factories import (
     ActionFactory,
     EventFactory,
@@ -183,3 +183,12 @@ def test_national_summary_pdf_has_the_matrix_and_the_level_distribution(framewor
 def test_national_summary_of_a_year_nobody_reported_on_is_a_document_error(framework):
     with pytest.raises(DocumentError):
         prepare_national_summary(2030)
+
+
+def test_a_worker_warms_up_with_every_document_template():
+    from reporting import documents
+    from reporting.tasks import warm_up
+
+    warm_up()  # imports every document module and compiles its template
+
+    assert len(documents.DOCUMENT_MODULES) == len(PdfJob.Kind.choices)
