@@ -14,32 +14,17 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 
 class ReusingRedisCacheClient(RedisCacheClient):
-    # Set by Django's RedisCacheClient; its stubs do not declare them.
-    _client: Any
-    _pools: dict[int, Any]
-    _pool_class: Any
-    _pool_options: dict[str, Any]
-    _servers: list[str]
-    _get_connection_pool_index: Any
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._clients: dict[int, Any] = {}
+        self._clients: dict[Any, Any] = {}
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        index = self._get_connection_pool_index(write)
-        client = self._clients.get(index)
+        """The one client of the pool Django picks (``_get_connection_pool``)."""
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
+        client = self._clients.get(pool)
         if client is None:
-            client = self._clients[index] = self._client(connection_pool=self._pool_for(index))
+            client = self._clients[pool] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
         return client
-
-    def _pool_for(self, index: int) -> Any:
-        """The pool of server ``index``, made as Django's ``_get_connection_pool`` makes it."""
-        if index not in self._pools:
-            self._pools[index] = self._pool_class.from_url(
-                self._servers[index], **self._pool_options
-            )
-        return self._pools[index]
 
 
 class ReusingRedisCache(RedisCache):
