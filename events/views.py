@@ -115,10 +115,9 @@ class EventMonthView(RegionMixin, TemplateView):
         list below it: the template's ``fragment`` calls this."""
         events = list(self.month_events.with_organisers())
         first = self.first_day
-        start = (self.page.number - 1) * settings.PAGE_SIZE
         return {
             "events": events,
-            "listed_events": events[start : start + settings.PAGE_SIZE],
+            "listed_events": events[self.page.start_index() - 1 : self.page.end_index()],
             "calendar": build_month(first.year, first.month, events, today=timezone.localdate()),
         }
 

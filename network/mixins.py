@@ -25,7 +25,6 @@ class RegionMixin:
     nav_is_section_page = True
 
     region: Region
-    request: HttpRequest
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         slug = kwargs.get("region", settings.DEFAULT_REGION_SLUG)
@@ -38,8 +37,6 @@ class RegionMixin:
             region=self.region,
             # Pages showing upcoming events name the day in their cached fragments' keys.
             today=timezone.localdate(),
-            # A list's plain pages are cached; its filtered views are rendered afresh.
-            unfiltered=not set(self.request.GET) - {"page"},
             nav_section=self.nav_section,
             nav_current="page" if self.nav_is_section_page else "true",
         )

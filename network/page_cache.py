@@ -227,11 +227,8 @@ def _region_of(instance: Model, *, may_query: bool = True) -> int | None:
     """
     from accounts.rules import region_id_of
 
-    if isinstance(instance, Region):
-        return instance.pk
-    own = getattr(instance, "region_id", None)
-    if own is not None or not may_query:
-        return own
+    if not may_query:
+        return instance.pk if isinstance(instance, Region) else getattr(instance, "region_id", None)
     try:
         return region_id_of(instance)
     except Exception:  # any lookup failure: invalidate everything instead

@@ -33,6 +33,12 @@ class OrganisationListView(RegionMixin, FilterView):
     def get_filterset_kwargs(self, filterset_class: Any) -> dict[str, Any]:
         return {**super().get_filterset_kwargs(filterset_class), "region": self.region}
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # The plain pages are cached; what someone filters is rendered afresh.
+        context["unfiltered"] = not set(self.request.GET) - {"page"}
+        return context
+
 
 class OrganisationDetailView(RegionMixin, DetailView):
     """An organisation with its actions, the events it organised, projects and good practices.

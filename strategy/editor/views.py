@@ -174,7 +174,8 @@ class EditorHomeView(EditorMixin, TemplateView):
 
     def get_permission_object(self) -> Model:
         """The region: the right to edit the plan is its region's (``accounts.rules``), so
-        the strategy is loaded only when the cached overview is rendered afresh."""
+        the strategy is loaded only when the cached overview is rendered afresh (see
+        ``plan_context``); ``self.strategy`` stays None here."""
         self.strategy = None
         return self.region
 
@@ -186,23 +187,23 @@ class EditorHomeView(EditorMixin, TemplateView):
 
     def plan_context(self) -> dict[str, Any]:
         """What the overview shows of the plan: the template's ``fragment`` calls this."""
-        self.strategy = self.current_strategy()
+        strategy = self.current_strategy()
         context: dict[str, Any] = {
-            "strategy": self.strategy,
+            "strategy": strategy,
             "versions": Strategy.objects.for_region(self.region).order_by("-version"),
             "status_choices": Action.Status.choices,
         }
-        if self.strategy is None:
+        if strategy is None:
             return context
-        prefetch_related_objects([self.strategy], *indicator_link_prefetches())
+        prefetch_related_objects([strategy], *indicator_link_prefetches())
         # The tabs: every focus area with its number of actions, which also sizes the pages.
         focus_areas = list(
-            focus_areas_of(self.strategy).order_by("number").annotate(action_count=Count("actions"))
+            focus_areas_of(strategy).order_by("number").annotate(action_count=Count("actions"))
         )
         chosen = self.chosen_focus_area(focus_areas)
         context.update(focus_areas=focus_areas, focus_area=chosen)
         if chosen is not None:
-            chosen.strategy = self.strategy
+            chosen.strategy = strategy
             prefetch_related_objects([chosen], "national_goals", "goals")
             context.update(
                 action_list_context(self.region.slug, chosen, self.request.GET.get("page"))
