@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from kaselo.env import env_bool, env_int, env_list, env_str
@@ -30,7 +31,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
-    "django.contrib.admin",
+    # The admin site signs in through allauth (kaselo/admin_site.py).
+    "kaselo.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "django_htmx",
+    "csp",
     "django_filters",
     "import_export",
     "accounts",
@@ -55,15 +58,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (the CSRF check reads request.POST).
+    "kaselo.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.PrivateResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.SessionTimeoutMiddleware",
     "accounts.middleware.RequireMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -185,12 +194,17 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "ELO-portaali"
-# When true, coordinators and the national team must set up TOTP before using the portal.
+# When true, coordinators, the national team and site staff must have passed TOTP in the
+# session before using the portal (accounts/middleware.py).
 MFA_REQUIRED_FOR_PRIVILEGED = env_bool("MFA_REQUIRED_FOR_PRIVILEGED", default=not DEBUG)
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # ASVS level 2 asks for at least 12 characters.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -233,6 +247,19 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ELO-portaali <noreply@elo-po
 # Sessions are read from the cache (Redis in production) and kept in the database too: a
 # signed-in page reads its session without a query, and a flushed cache signs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# A session ends after this long unused (seconds): 2 h for coordinators, the national team
+# and staff, 8 h for others; and, whatever its use, 12 h after signing in.
+SESSION_IDLE_TIMEOUT_PRIVILEGED = env_int("SESSION_IDLE_TIMEOUT_PRIVILEGED", 2 * 3600)
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 8 * 3600)
+SESSION_ABSOLUTE_LIFETIME = env_int("SESSION_ABSOLUTE_LIFETIME", 12 * 3600)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
+
+# --- Request size: the largest upload (20 MB) and its form fit; the proxy agrees ---------
+MAX_REQUEST_BODY_SIZE = env_int("MAX_REQUEST_BODY_SIZE", 25 * 1024 * 1024)
+# Form fields other than files, and files kept in memory before spilling to disk.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 # --- Security: strict once DEBUG is off ----------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -241,8 +268,48 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
+# Behind the TLS proxy of docker-compose (Caddy), which sets X-Forwarded-Proto and
+# X-Forwarded-For itself: only then may Django trust them. Set TRUSTED_PROXY_COUNT to the
+# number of proxies in front of gunicorn (1 with docker-compose), never when clients can
+# reach gunicorn directly.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The templates have no inline script or style, so the policy allows only the site's own
+# files (images also as data: URIs, for the TOTP QR code). htmx is told not to add its
+# indicator <style> (base.html), and the PDF status page polls through htmx: connect 'self'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features the portal never uses are turned off for it and anything it embeds.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+}
+if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -259,8 +326,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"one_line_forbidden": {"()": "kaselo.logging.OneLineForbidden"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # WeasyPrint logs every layout step at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        # WeasyPrint logs every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # A 403 is one line, without the traceback Django attaches (kaselo/logging.py).
+        "django.request": {"filters": ["one_line_forbidden"]},
+    },
 }

@@ -6,11 +6,7 @@ under ``/<region>/muokkaa/`` and people management under ``/<region>/ihmiset/``.
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import URLPattern, URLResolver, include, path
-
-# The admin signs in through allauth too, so its rate limits and two-factor step apply.
-admin.site.login = login_required(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),

@@ -364,3 +364,59 @@ def test_permission_matrix(name, method, persona, plan, personas, client_of):
     assert response.status_code in acceptable, (
         f"{method.upper()} {url} as {persona}: {response.status_code}, expected {expected}"
     )
+    if persona != "visitor":
+        # Whatever a signed-in person is answered, no browser or proxy may keep a copy.
+        assert "no-store" in response.get("Cache-Control", ""), f"{method.upper()} {url}"
+
+
+# --- The site administration ------------------------------------------------------------
+# Signed into through allauth only: visitors are sent to the portal's sign-in, signed-in
+# people who are not staff are refused, whatever they post to the admin's sign-in.
+ADMIN_URLS = (
+    "admin:index",
+    "admin:login",
+    "admin:accounts_user_changelist",
+    "admin:network_region_changelist",
+    "admin:reporting_annualreport_changelist",
+)
+
+
+@pytest.fixture
+def site_admin(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(email="yllapito@elo.example", is_staff=True, is_superuser=True)
+
+
+@pytest.mark.parametrize("name", ADMIN_URLS)
+@pytest.mark.parametrize("persona", [*PERSONAS, "site_admin"])
+def test_admin_pages(name, persona, personas, site_admin, client_of):
+    user = site_admin if persona == "site_admin" else personas[persona]
+    client = client_of(user)
+    url = reverse(name)
+
+    response = client.get(url, follow=True)
+
+    final = response.redirect_chain[-1][0] if response.redirect_chain else url
+    if persona == "visitor":
+        assert final.startswith(reverse("account_login")), final
+        assert response.status_code == 200
+    elif persona == "site_admin":
+        assert response.status_code == 200
+        assert not final.startswith(reverse("admin:login"))
+    else:
+        assert response.status_code == 403, f"{url} as {persona}: {response.status_code}"
+    # Django's own password form is never offered, so it cannot be used to sign in.
+    assert 'name="username"' not in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", [*PERSONAS])
+def test_the_admins_password_form_signs_nobody_in(persona, personas, site_admin, client_of):
+    client = client_of(personas[persona])
+
+    client.post(
+        reverse("admin:login"),
+        {"username": site_admin.email, "password": "salasana-testi-123"},
+    )
+
+    assert client.session.get("_auth_user_id") != str(site_admin.pk)

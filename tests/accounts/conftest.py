@@ -1,9 +1,19 @@
 """Personas of sign-in and people management, around KASELO and a second region."""
 
+import time
+
 import pytest
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.cache import cache
 
 PASSWORD = "salasana-testi-123"  # noqa: S105 - the UserFactory's password
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # noqa: S105 - a test authenticator's secret
+
+
+def current_code(secret: str = TOTP_SECRET) -> str:
+    """The TOTP code an authenticator app would show now."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,17 @@
-"""Coordinators and the national team must set up TOTP when the setting asks for it."""
+"""Coordinators, the national team and staff must pass TOTP in the session, when required."""
+
+import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    SECRET_SESSION_KEY,
+    TOTP,
+)
 from django.urls import reverse
 
-from tests.accounts.conftest import PASSWORD
+from tests.accounts.conftest import PASSWORD, TOTP_SECRET, current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -54,15 +61,73 @@ def test_nothing_is_required_when_the_setting_is_off(client_of, coordinator, set
     assert response.status_code == 200
 
 
-def test_a_coordinator_with_totp_passes(client_of, coordinator, settings):
+def test_a_coordinator_with_totp_who_passed_it_in_this_session_passes(
+    client, coordinator, settings
+):
     settings.MFA_REQUIRED_FOR_PRIVILEGED = True
-    Authenticator.objects.create(
-        user=coordinator, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-    )
+    TOTP.activate(coordinator, TOTP_SECRET)
+    client.post(reverse("account_login"), {"login": coordinator.email, "password": PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": current_code()})
 
-    response = client_of(coordinator).get(reverse("accounts:dashboard"))
+    response = client.get(reverse("accounts:dashboard"))
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "national_team"])
+def test_having_totp_is_not_enough_the_session_must_have_passed_it(
+    request, client_of, settings, persona
+):
+    settings.MFA_REQUIRED_FOR_PRIVILEGED = True
+    user = request.getfixturevalue(persona)
+    TOTP.activate(user, TOTP_SECRET)
+    client = client_of(user)  # signed in without the code
+
+    response = client.get(reverse("accounts:dashboard"))
+
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_reauthenticate") + "?next=" + reverse("accounts:dashboard")
+    client.post(response.url, {"code": current_code()})
+    assert client.get(reverse("accounts:dashboard")).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)  # allauth announces the new TOTP on commit
+def test_setting_up_totp_counts_as_this_sessions_second_factor(client, coordinator, settings):
+    settings.MFA_REQUIRED_FOR_PRIVILEGED = True
+    client.post(reverse("account_login"), {"login": coordinator.email, "password": PASSWORD})
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    secret = client.session[SECRET_SESSION_KEY]
+
+    activated = client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
+
+    assert activated.status_code == 302
+    assert Authenticator.objects.filter(user=coordinator, type=Authenticator.Type.TOTP).exists()
+    assert client.get(reverse("accounts:dashboard")).status_code == 200
+
+
+def test_a_coordinator_with_an_unverified_address_verifies_it_then_sets_up_totp(
+    client, coordinator, settings, mailoutbox
+):
+    settings.MFA_REQUIRED_FOR_PRIVILEGED = True
+    EmailAddress.objects.create(
+        user=coordinator, email=coordinator.email, primary=True, verified=False
+    )
+    client.post(reverse("account_login"), {"login": coordinator.email, "password": PASSWORD})
+
+    asked = client.get(reverse("accounts:dashboard"), follow=True)
+    assert asked.redirect_chain[-1][0] == reverse("account_email")
+    assert "Vahvista ensin sähköpostiosoitteesi" in asked.content.decode()
+    sent = client.post(reverse("account_email"), {"action_send": "", "email": coordinator.email})
+    assert sent.status_code == 302
+    link = re.search(r"https?://[^/\s]+(/\S*confirm-email/\S+/)", mailoutbox[-1].body)
+    assert link is not None, mailoutbox[-1].body
+    client.post(link.group(1))
+
+    assert EmailAddress.objects.get(user=coordinator).verified
+    assert client.get(reverse("accounts:dashboard")).url == reverse("mfa_activate_totp")
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
 
 
 def test_an_organisation_editor_is_not_required_to_set_up_totp(client_of, editor, settings):

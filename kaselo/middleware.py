@@ -1,0 +1,35 @@
+"""Refuse a request body larger than the portal ever needs, before anything reads it."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+
+class RequestSizeLimitMiddleware:
+    """Answer 413 to a body over ``MAX_REQUEST_BODY_SIZE``, unread.
+
+    Django streams multipart uploads to temporary files with no limit of its own, so a
+    1 GB post to any page would fill the disk. The reverse proxy applies the same limit
+    (docker-compose's Caddyfile); this one holds where no proxy stands in front. It must
+    come before anything that reads ``request.POST`` (the CSRF check does).
+    A body sent without a ``Content-Length`` is never read by Django at all.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BODY_SIZE:
+            message = _(
+                "The request is too large: at most %(limit)s can be sent at once. "
+                "Nothing was saved; go back and send smaller files."
+            ) % {"limit": filesizeformat(settings.MAX_REQUEST_BODY_SIZE)}
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
