@@ -44,7 +44,7 @@ test: install services
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy accounts network strategy actions events reporting kaselo bench
+	$(BIN)/mypy accounts network strategy actions events reporting kaselo bench lib
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install

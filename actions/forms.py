@@ -9,25 +9,19 @@ objects are limited to the region's current strategy and organisations.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import PurePath
 from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
+from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import FocusArea, Goal
-
-#: The largest attachment of a progress update, in bytes.
-MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
-#: The file types a progress update may carry: documents, sheets, slides, images, text.
-ATTACHMENT_EXTENSIONS = ("pdf", "docx", "xlsx", "pptx", "png", "jpg", "odt", "ods", "txt")
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 
@@ -175,23 +169,6 @@ class GuidanceActionForm(forms.ModelForm):
         return cleaned
 
 
-def validate_attachment(upload: UploadedFile) -> None:
-    """Refuse files over 10 MB and types other than office documents, images and text."""
-    extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
-    if extension not in ATTACHMENT_EXTENSIONS:
-        raise ValidationError(
-            _("Files of this type cannot be attached. Allowed types: %(types)s."),
-            code="file_type",
-            params={"types": ", ".join(ATTACHMENT_EXTENSIONS)},
-        )
-    if upload.size is not None and upload.size > MAX_ATTACHMENT_SIZE:
-        raise ValidationError(
-            _("The file is too large: at most %(size)s MB can be attached."),
-            code="file_size",
-            params={"size": MAX_ATTACHMENT_SIZE // (1024 * 1024)},
-        )
-
-
 class ProgressUpdateForm(forms.ModelForm):
     """A dated note on a guidance action, with an optional figure and attachment."""
 
@@ -201,17 +178,12 @@ class ProgressUpdateForm(forms.ModelForm):
         widgets = {
             "date": date_widget(),
             "note": forms.Textarea(attrs={"rows": 5}),
-            "attachment": forms.ClearableFileInput(
-                attrs={"accept": ",".join(f".{ext}" for ext in ATTACHMENT_EXTENSIONS)}
-            ),
+            "attachment": forms.ClearableFileInput(attrs={"accept": ACCEPT}),
         }
         localized_fields = ["figure"]
         help_texts = {
             "figure": _("A number the update reports, e.g. 120. A decimal comma is fine."),
-            "attachment": _(
-                "At most 10 MB: PDF, Word, Excel, PowerPoint, OpenDocument, image "
-                "(PNG, JPG) or text."
-            ),
+            "attachment": UPLOAD_HELP_TEXT,
         }
 
     def __init__(self, *args: Any, action: GuidanceAction, **kwargs: Any) -> None:
@@ -220,12 +192,8 @@ class ProgressUpdateForm(forms.ModelForm):
         cast(forms.DateField, self.fields["date"]).input_formats = DATE_INPUT_FORMATS
         if self.instance.pk is None:
             self.fields["date"].initial = timezone.localdate()
-
-    def clean_attachment(self) -> Any:
-        attachment = self.cleaned_data.get("attachment")
-        if isinstance(attachment, UploadedFile):
-            validate_attachment(attachment)
-        return attachment
+        # Runs on a new upload only: an unchanged or cleared attachment skips validators.
+        self.fields["attachment"].validators.append(validate_upload)
 
     def clean_date(self) -> dt.date:
         date: dt.date = self.cleaned_data["date"]

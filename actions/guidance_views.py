@@ -31,6 +31,7 @@ from actions import services
 from actions.filters import GuidanceActionFilter
 from actions.forms import GuidanceActionForm, ProgressUpdateForm
 from actions.models import GuidanceAction, ProgressUpdate
+from lib.uploads import served_content_type
 from network import review_services
 from network.mixins import RegionMixin
 from network.models import Organisation
@@ -443,4 +444,9 @@ class AttachmentView(RegionMixin, View):
             handle = update.attachment.open("rb")
         except FileNotFoundError as error:
             raise Http404(_("The file was not found.")) from error
-        return FileResponse(handle, as_attachment=True, filename=update.attachment_filename)
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=update.attachment_filename,
+            content_type=served_content_type(handle),
+        )

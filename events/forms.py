@@ -6,22 +6,16 @@ message beside the field, so an IntegrityError never reaches the person filling 
 
 import datetime as dt
 from collections.abc import Iterable
-from pathlib import PurePath
 from typing import Any, cast
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventMaterial, EventSeries
 from events.services import EventLinks
+from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import FocusArea
-
-#: Uploaded materials: slides, documents and pictures, at most 20 MB each.
-MATERIAL_EXTENSIONS = ("pdf", "pptx", "ppt", "docx", "xlsx", "odp", "odt", "png", "jpg")
-MATERIAL_MAX_SIZE = 20 * 1024 * 1024
 
 NEEDS_PLACE: tuple[str, ...] = (Event.Channel.ON_SITE, Event.Channel.HYBRID)
 
@@ -228,26 +222,6 @@ class ChooseOrganisationForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = organisations
 
 
-def validate_material_file(upload: UploadedFile) -> None:
-    """Refuse a file over 20 MB or of a type other than slides, documents and pictures."""
-    extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
-    if extension not in MATERIAL_EXTENSIONS:
-        raise forms.ValidationError(
-            _("Files of this type cannot be added. Allowed types: %(extensions)s."),
-            code="extension",
-            params={"extensions": ", ".join(MATERIAL_EXTENSIONS)},
-        )
-    if (upload.size or 0) > MATERIAL_MAX_SIZE:
-        raise forms.ValidationError(
-            _("The file is too large (%(size)s). The largest allowed is %(limit)s."),
-            code="size",
-            params={
-                "size": filesizeformat(upload.size or 0),
-                "limit": filesizeformat(MATERIAL_MAX_SIZE),
-            },
-        )
-
-
 class EventMaterialForm(forms.ModelForm):
     """A file or a link, exactly one, with a title."""
 
@@ -256,13 +230,12 @@ class EventMaterialForm(forms.ModelForm):
     class Meta:
         model = EventMaterial
         fields = ["title", "file", "url"]
-        help_texts = {
-            "file": _("PDF, PowerPoint, Word, Excel, OpenDocument, PNG or JPG, at most 20 MB."),
-        }
+        widgets = {"file": forms.ClearableFileInput(attrs={"accept": ACCEPT})}
+        help_texts = {"file": UPLOAD_HELP_TEXT}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["file"].validators.append(validate_material_file)
+        self.fields["file"].validators.append(validate_upload)
         self.fields["url"].help_text = _("Or a link to the material, e.g. a shared folder.")
 
     def clean(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from events.filters import EventFilter
 from events.forms import EventMaterialForm
 from events.models import Event, EventMaterial, EventQuerySet, EventSeries
 from events.services import loggable_organisations, unpublished_events, visible_events
+from lib.uploads import served_content_type
 from network.mixins import RegionMixin
 
 
@@ -190,4 +191,9 @@ def material_download(request: HttpRequest, region: str, pk: int) -> FileRespons
         handle = material.file.open("rb")
     except FileNotFoundError as error:
         raise Http404("The file is missing.") from error
-    return FileResponse(handle, as_attachment=True, filename=material.file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=material.file.name.rsplit("/", 1)[-1],
+        content_type=served_content_type(handle),
+    )

@@ -2,13 +2,15 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertFormError
 
-from actions.forms import MAX_ATTACHMENT_SIZE
 from actions.models import ProgressUpdate
+from lib.uploads import MAX_UPLOAD_SIZE
 from network.review import ReviewStatus
 from tests.actions.guidance.conftest import url
 from tests.factories import ProgressUpdateFactory
+from tests.lib import samples
 
 pytestmark = pytest.mark.django_db
 
@@ -45,19 +47,54 @@ def test_a_missing_note_is_refused_in_finnish(client_of, editor, draft):
     assert not ProgressUpdate.objects.exists()
 
 
-def test_an_attachment_over_ten_megabytes_is_refused(client_of, editor, draft, settings):
-    big = SimpleUploadedFile("iso.pdf", b"x" * (MAX_ATTACHMENT_SIZE + 1))
+def test_an_attachment_over_twenty_megabytes_is_refused(client_of, editor, draft, settings):
+    big = SimpleUploadedFile("iso.pdf", samples.pdf(size=MAX_UPLOAD_SIZE + 1))
 
     response = client_of(editor).post(url("add_update", draft.pk), update_data(attachment=big))
 
     assert response.status_code == 200
-    assertFormError(
-        response.context["form"],
-        "attachment",
-        "Tiedosto on liian suuri: liitteen koko voi olla enintään 10 Mt.",
-    )
+    assert response.context["form"].has_error("attachment", code="file_size")
+    assertContains(response, "Tiedosto on liian suuri")
     assert not ProgressUpdate.objects.exists()
     assert not (settings.MEDIA_ROOT / "progress").exists()
+
+
+def assert_error_beside(response, field, code):
+    """The form came back with ``code`` on ``field``, its message shown under that field."""
+    form = response.context["form"]
+    assert form.has_error(field, code=code), form.errors.as_data()
+    message = escape(form.errors[field][0])
+    assertContains(
+        response,
+        f'<ul class="field__errors" id="id_{field}_errors"><li>{message}</li></ul>',
+        html=True,
+    )
+    return message
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("calc.pdf", samples.EXECUTABLE), ("page.png", samples.HTML_PAGE)],
+    ids=["executable-named-pdf", "html-named-png"],
+)
+def test_an_attachment_whose_content_is_not_its_type_is_refused_and_the_input_kept(
+    client_of, editor, draft, settings, name, content
+):
+    upload = SimpleUploadedFile(name, content, "application/pdf")
+    data = update_data(figure="12,5", figure_label="tuntia", attachment=upload)
+
+    response = client_of(editor).post(url("add_update", draft.pk), data)
+
+    assert response.status_code == 200
+    message = assert_error_beside(response, "attachment", "file_content")
+    assert f"(.{name.rsplit('.', 1)[1]})" in message
+    assert not ProgressUpdate.objects.exists()
+    assert not (settings.MEDIA_ROOT / "progress").exists()
+    form = response.context["form"]
+    assert form["note"].value() == "Kevään kiertue tehty."
+    assert form["figure"].value() == "12,5"
+    assert form["figure_label"].value() == "tuntia"
+    assertContains(response, "Kevään kiertue tehty.")
 
 
 @pytest.mark.parametrize("name", ["ohjelma.exe", "kuva.gif", "ilman-paatetta"])
@@ -67,17 +104,43 @@ def test_an_attachment_of_another_type_is_refused(client_of, editor, draft, name
     response = client_of(editor).post(url("add_update", draft.pk), update_data(attachment=upload))
 
     assert response.status_code == 200
-    assertContains(response, "Tämän tyyppisiä tiedostoja ei voi liittää.")
+    assertContains(response, "Tämän tyyppisiä tiedostoja ei voi lisätä.")
     assert not ProgressUpdate.objects.exists()
 
 
-def test_an_attachment_of_exactly_ten_megabytes_is_accepted(client_of, editor, draft):
-    upload = SimpleUploadedFile("RAPORTTI.PDF", b"x" * MAX_ATTACHMENT_SIZE)
+def test_an_attachment_of_exactly_twenty_megabytes_is_accepted(client_of, editor, draft):
+    upload = SimpleUploadedFile("RAPORTTI.PDF", samples.pdf(size=MAX_UPLOAD_SIZE))
 
     response = client_of(editor).post(url("add_update", draft.pk), update_data(attachment=upload))
 
     assert response.status_code == 302
     assert ProgressUpdate.objects.get().attachment_filename.startswith("RAPORTTI")
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "content_type"),
+    [
+        (
+            "raportti.docx",
+            samples.docx,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        ("diat.ppt", samples.legacy_office, "application/vnd.ms-powerpoint"),
+        ("kuva.jpeg", samples.jpeg, "image/jpeg"),
+    ],
+)
+def test_a_real_document_is_attached_and_served_as_its_checked_type(
+    client_of, editor, draft, name, build, content_type
+):
+    upload = SimpleUploadedFile(name, build(), "application/octet-stream")
+    client = client_of(editor)
+
+    response = client.post(url("add_update", draft.pk), update_data(attachment=upload))
+
+    assert response.status_code == 302
+    download = client.get(url("attachment", ProgressUpdate.objects.get().pk))
+    assert download["Content-Type"] == content_type
+    assert b"".join(download.streaming_content) == build()
 
 
 @pytest.fixture
@@ -94,7 +157,22 @@ def test_the_attachment_of_a_draft_downloads_for_its_organisation_and_coordinato
         response = client_of(person).get(url("attachment", draft_update.pk))
         assert response.status_code == 200
         assert response["Content-Disposition"].startswith("attachment;")
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
         assert b"".join(response.streaming_content) == b"osallistujat"
+
+
+def test_a_stored_attachment_that_is_not_its_type_downloads_as_plain_bytes(
+    client_of, editor, draft
+):
+    # Stored before uploads were checked by content: the name says PDF, the bytes do not.
+    update = ProgressUpdateFactory(
+        action=draft, attachment=SimpleUploadedFile("calc.pdf", samples.EXECUTABLE)
+    )
+
+    response = client_of(editor).get(url("attachment", update.pk))
+
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment;")
 
 
 def test_the_attachment_of_a_draft_answers_404_to_everyone_else(

@@ -4,12 +4,14 @@ that follow the event's visibility."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertRedirects
 
-from events.forms import MATERIAL_MAX_SIZE
 from events.models import EventMaterial
+from lib.uploads import MAX_UPLOAD_SIZE
 from network.review import ReviewStatus
 from tests.factories import EventFactory, EventMaterialFactory
+from tests.lib import samples
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +34,8 @@ def download_url(material):
     )
 
 
-def pdf(name="diat.pdf", size=100):
-    return SimpleUploadedFile(name, b"%PDF" + b"x" * (size - 4), "application/pdf")
+def pdf(name="diat.pdf", size=None):
+    return SimpleUploadedFile(name, samples.pdf(size=size), "application/pdf")
 
 
 def media_files(settings):
@@ -53,7 +55,8 @@ def test_an_editor_uploads_slides_and_the_public_downloads_them(client_of, edito
     download = client_of(None).get(download_url(material))
     assert download.status_code == 200
     assert download["Content-Disposition"] == 'attachment; filename="diat.pdf"'
-    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
 
 
 def test_a_link_is_a_material_too(client_of, editor, event):
@@ -66,7 +69,7 @@ def test_a_link_is_a_material_too(client_of, editor, event):
     ("data", "message"),
     [
         (
-            {"title": "Iso", "file": pdf(size=MATERIAL_MAX_SIZE + 1)},
+            {"title": "Iso", "file": pdf(size=MAX_UPLOAD_SIZE + 1)},
             "Tiedosto on liian suuri",
         ),
         (
@@ -90,6 +93,63 @@ def test_a_bad_material_is_refused_in_finnish_and_nothing_is_saved(
     assertContains(response, message)
     assert not EventMaterial.objects.exists()
     assert media_files(settings) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("calc.pdf", samples.EXECUTABLE), ("page.png", samples.HTML_PAGE)],
+    ids=["executable-named-pdf", "html-named-png"],
+)
+def test_a_material_whose_content_is_not_its_type_is_refused_beside_the_field(
+    client_of, editor, event, settings, name, content
+):
+    upload = SimpleUploadedFile(name, content, "application/pdf")
+
+    response = client_of(editor).post(add_url(event), {"title": "Kevään diat", "file": upload})
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.has_error("file", code="file_content"), form.errors.as_data()
+    message = escape(form.errors["file"][0])
+    assert f"(.{name.rsplit('.', 1)[1]})" in message
+    assertContains(
+        response,
+        f'<ul class="field__errors" id="id_file_errors"><li>{message}</li></ul>',
+        html=True,
+    )
+    assert form["title"].value() == "Kevään diat"
+    assert not EventMaterial.objects.exists()
+    assert media_files(settings) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "content_type"),
+    [
+        ("taulukko.ods", samples.ods, "application/vnd.oasis.opendocument.spreadsheet"),
+        ("muistio.txt", samples.text, "text/plain; charset=utf-8"),
+        ("KUVA.PNG", samples.png, "image/png"),
+    ],
+)
+def test_materials_of_every_shared_type_are_added_and_served_as_their_type(
+    client_of, editor, event, name, build, content_type
+):
+    upload = SimpleUploadedFile(name, build(), "application/octet-stream")
+
+    response = client_of(editor).post(add_url(event), {"title": "Aineisto", "file": upload})
+
+    assert response.status_code == 302
+    download = client_of(None).get(download_url(EventMaterial.objects.get()))
+    assert download["Content-Type"] == content_type
+
+
+def test_a_stored_material_that_is_not_its_type_downloads_as_plain_bytes(client_of, event):
+    material = EventMaterialFactory(
+        event=event, url="", file=SimpleUploadedFile("diat.pdf", samples.EXECUTABLE)
+    )
+
+    download = client_of(None).get(download_url(material))
+
+    assert download["Content-Type"] == "application/octet-stream"
 
 
 def test_an_editor_of_another_organisation_cannot_add_material(

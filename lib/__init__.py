@@ -1,0 +1,1 @@
+"""Pure helpers shared by the apps, each with its own tests in ``tests/lib``."""
