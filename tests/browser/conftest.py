@@ -42,13 +42,33 @@ def chromium_browser():
         browser.close()
 
 
+class PolicyViolation(AssertionError):
+    pass
+
+
 @pytest.fixture
 def page(chromium_browser, live_server) -> Page:
+    """A fresh page; the test fails if the Content-Security-Policy refused anything on it.
+
+    Chromium reports each refusal on the console; a refused script or style would mean a
+    page (or an htmx swap) that looks or works differently from what the tests saw.
+    """
     context = chromium_browser.new_context(base_url=live_server.url, locale="fi-FI")
     context.set_default_timeout(10_000)
     page = context.new_page()
+    refusals: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refusals.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    if refusals:
+        raise PolicyViolation("\n".join(refusals))
 
 
 class AccessibilityError(AssertionError):

@@ -62,7 +62,14 @@ def test_the_coordinator_edits_reorders_revises_and_sees_it_in_history_and_publi
 
     # Move the second action above the first.
     page.goto("/kaakkois-suomi/muokkaa/")
-    page.get_by_role("button", name=f"Siirrä ”{second.title}” ylös").click()
+    assert (
+        "script-src 'self'"
+        in page.request.get("/kaakkois-suomi/muokkaa/").headers["content-security-policy"]
+    )
+    with page.expect_response(lambda response: response.request.method == "POST") as moved:
+        page.get_by_role("button", name=f"Siirrä ”{second.title}” ylös").click()
+    # htmx made the move under the strict policy (the page fixture fails on any refusal).
+    assert moved.value.request.headers.get("hx-request") == "true"
     page.wait_for_load_state("networkidle")
     second.refresh_from_db()
     first.refresh_from_db()
