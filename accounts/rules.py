@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import rules
-from django.db.models import CharField, IntegerField, Model, Value
+from django.db.models import CharField, IntegerField, Model, Q, Value
 
 from network.models import Coordinator, Membership, Organisation, Region
 
@@ -204,15 +204,94 @@ rules.add_perm("network.transfer_data", can_edit_plan)
 # ``obj`` is an AnnualReport (its region decides) or a Region.
 
 
+#: The status of a report everybody may read (``AnnualReport.Status.ACCEPTED``).
+ACCEPTED_REPORT = "accepted"
+
+
+@dataclass(frozen=True)
+class ReportAudience:
+    """Whose annual reports a person reads: the one rule for a report and for any list,
+    summary or PDF made of reports.
+
+    Accepted reports are public. Every other report (a draft, a submitted or a returned
+    one) is read by its region's people only (coordinators and organisation members),
+    and by the national team and site administrators, who read every report
+    (``region_ids`` None). ``reads`` decides for one report (``reporting.view_report``),
+    ``as_q`` for a queryset of reports (``AnnualReportQuerySet.readable_by``).
+    """
+
+    #: The regions whose every report the person reads; None for every region's.
+    region_ids: frozenset[int] | None
+
+    @property
+    def reads_everything(self) -> bool:
+        return self.region_ids is None
+
+    def reads(self, obj: Model | None) -> bool:
+        """Whether the person reads the report (or, for a Region, its unaccepted reports)."""
+        if self.region_ids is None or getattr(obj, "status", None) == ACCEPTED_REPORT:
+            return True
+        return region_id_of(obj) in self.region_ids
+
+    def as_q(self, prefix: str = "") -> Q:
+        """The reports the person reads, as a filter of AnnualReport (or of a model whose
+        ``prefix``, e.g. "report__", leads to one)."""
+        if self.region_ids is None:
+            return Q()
+        return Q(**{f"{prefix}status": ACCEPTED_REPORT}) | Q(
+            **{f"{prefix}region_id__in": sorted(self.region_ids)}
+        )
+
+    def covers(self, other: ReportAudience) -> bool:
+        """Whether everything ``other`` reads, this audience reads too."""
+        if self.region_ids is None:
+            return True
+        return other.region_ids is not None and other.region_ids <= self.region_ids
+
+    @property
+    def key(self) -> str:
+        """A stable name of the audience, for cache keys: "all", "public" or "regions-1-7"."""
+        if self.region_ids is None:
+            return "all"
+        if not self.region_ids:
+            return "public"
+        return "regions-" + "-".join(str(pk) for pk in sorted(self.region_ids))
+
+    def as_parameter(self) -> str | list[int]:
+        """The audience as JSON for a PDF job's parameters (``from_parameter`` reads it)."""
+        return "all" if self.region_ids is None else sorted(self.region_ids)
+
+    @classmethod
+    def from_parameter(cls, value: Any) -> ReportAudience:
+        """The audience stored by ``as_parameter``. Anything else (a job made before
+        audiences were stored) is "all": such a job is shown only to those who read all."""
+        if isinstance(value, list):
+            return cls(frozenset(int(pk) for pk in value))
+        return cls(None)
+
+
+def report_audience(user: Any) -> ReportAudience:
+    """Whose reports the user reads (see ``ReportAudience``).
+
+    The national team and administrators need no roles (no query); others' come from
+    ``roles_of``, cached on the user for the request.
+    """
+    if is_site_admin(user) or is_national_team(user):
+        return ReportAudience(None)
+    roles = roles_of(user)
+    return ReportAudience(roles.coordinated_region_ids | roles.member_region_ids)
+
+
 @rules.predicate
-def is_accepted_report(user: Any, obj: Model | None) -> bool:
-    return getattr(obj, "status", None) == "accepted"
+def may_read_report(user: Any, obj: Model | None) -> bool:
+    return report_audience(user).reads(obj)
 
 
 # The region's coordinator drafts and submits the report; freezing is the service's rule.
 rules.add_perm("reporting.edit_report", can_edit_plan)
 # A report: its region's people, the national team, administrators; accepted ones are public.
-rules.add_perm("reporting.view_report", is_accepted_report | can_read_region)
+# ``obj`` may be a Region: whether the person reads the region's unaccepted reports.
+rules.add_perm("reporting.view_report", may_read_report)
 # The national team accepts or returns reports and sets each year's due date.
 rules.add_perm("reporting.review_report", is_site_admin | is_national_team)
 rules.add_perm("reporting.manage_years", is_site_admin | is_national_team)

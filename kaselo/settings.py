@@ -305,7 +305,6 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
         "microphone",
         "payment",
         "usb",
-        "interest-cohort",
         "browsing-topics",
     )
 }

@@ -5,7 +5,10 @@ data, so next year's framework can change without code. A region's report answer
 sub-theme with a level and what it did; the national summary groups regions by level.
 """
 
+from __future__ import annotations
+
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rules import ReportAudience, report_audience
 from network.models import Region
 
 
@@ -104,6 +108,18 @@ class Level(models.Model):
         return f"{self.value} {self.title}"
 
 
+class AnnualReportQuerySet(models.QuerySet["AnnualReport"]):
+    def readable_by(self, user: Any) -> AnnualReportQuerySet:
+        """The reports ``user`` may read, the same rule as ``reporting.view_report``:
+        accepted reports, the user's own regions' reports, and every report for the
+        national team and administrators (``accounts.rules.ReportAudience``)."""
+        return self.for_audience(report_audience(user))
+
+    def for_audience(self, audience: ReportAudience) -> AnnualReportQuerySet:
+        """The reports the audience reads: what a summary or a PDF made for it may show."""
+        return self.filter(audience.as_q())
+
+
 class AnnualReport(models.Model):
     """A region's report of its ELO network's year.
 
@@ -140,6 +156,8 @@ class AnnualReport(models.Model):
     official_pdf = models.FileField(_("official PDF"), upload_to="reports/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = AnnualReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("annual report")

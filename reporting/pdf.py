@@ -28,6 +28,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.rules import ReportAudience, report_audience
 from actions.models import Action, GoodPractice
 from events.models import Event
 from network.models import Organisation, Region
@@ -185,13 +186,14 @@ def _annual_report_inputs(report: AnnualReport) -> dict[str, Any]:
     }
 
 
-def _national_summary_inputs(year: int) -> dict[str, Any]:
-    """The counted reports of the year and of earlier years: frozen versions, and the
-    framework. Two queries and three for the framework."""
+def _national_summary_inputs(year: int, audience: ReportAudience) -> dict[str, Any]:
+    """The counted reports the audience reads of the year and of earlier years: frozen
+    versions, and the framework. Two queries and three for the framework."""
     counted = (AnnualReport.Status.SUBMITTED, AnnualReport.Status.ACCEPTED)
     return {
         "reports": _digest(
-            AnnualReport.objects.filter(year__lte=year, status__in=counted)
+            AnnualReport.objects.for_audience(audience)
+            .filter(year__lte=year, status__in=counted)
             .order_by("pk")
             .values_list("pk", "year", "version", "status", "region__name")
         ),
@@ -223,7 +225,9 @@ def compute_inputs_hash(
         data = _annual_report_inputs(report) if report else None
     else:
         assert year is not None  # noqa: S101 (the request validates this)
-        data = _national_summary_inputs(year)
+        data = _national_summary_inputs(
+            year, ReportAudience.from_parameter(parameters.get("audience"))
+        )
     fingerprint = {
         "format": DOCUMENT_FORMAT,
         "kind": kind,
@@ -322,13 +326,18 @@ def request_pdf(
     """Return a job for the document: a finished or running one with the same inputs, or a
     new queued one whose build starts when the caller's transaction commits.
 
-    A submitted or accepted annual report is asked for as its official PDF.
+    A submitted or accepted annual report is asked for as its official PDF. The national
+    summary is made of the reports ``user`` may read: their audience is one of the job's
+    parameters, so it is part of the inputs (a coordinator never gets the national team's
+    file, nor the other way round) and the worker builds for the same audience.
     """
     if kind == PdfJob.Kind.ANNUAL_REPORT:
         report = annual_report_for(region.pk if region else None, year)
         if report is not None and report.is_frozen:
             return request_official_pdf(report, user=user)
     stored = normalise_parameters(kind, parameters)
+    if kind == PdfJob.Kind.NATIONAL_SUMMARY:
+        stored["audience"] = report_audience(user).as_parameter()
     digest = compute_inputs_hash(kind, region, year, stored)
     with transaction.atomic():
         _lock_inputs(digest)

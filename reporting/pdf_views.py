@@ -27,6 +27,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import check_permission
+from accounts.rules import ReportAudience, report_audience
 from network.models import Region
 from reporting import pdf
 from reporting.documents import annual_report_for
@@ -49,12 +50,20 @@ def may_view_job(user: Any, job: PdfJob) -> bool:
     """Whether the person may see the job's progress and download its file.
 
     The national team every region's; a region's own people their region's; the public
-    only what is published, that is accepted annual reports.
+    only what is published, that is accepted annual reports. A national summary was built
+    for its requester's audience (see ``reporting.pdf.request_pdf``): only someone who
+    reads every report it may show sees it, so a coordinator never downloads the national
+    team's (a job without a stored audience counts as built for the national team).
     """
     if job.kind == PdfJob.Kind.ANNUAL_REPORT:
         report = annual_report_for(job.region_id, job.year)
         return report is not None and user.has_perm("reporting.view_report", report)
-    if job.kind == PdfJob.Kind.NATIONAL_SUMMARY or job.region is None:
+    if job.kind == PdfJob.Kind.NATIONAL_SUMMARY:
+        built_for = ReportAudience.from_parameter(job.parameters.get("audience"))
+        return user.has_perm("reporting.view_national_summary") and report_audience(user).covers(
+            built_for
+        )
+    if job.region is None:
         return user.has_perm("reporting.view_national_summary")
     return user.has_perm("network.view_region_private", job.region)
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -209,14 +209,19 @@ class ReportInput:
     answers: Mapping[int, AnswerInput]
 
 
-def previous_report(report: AnnualReport) -> AnnualReport | None:
+def previous_report(
+    report: AnnualReport, reports: QuerySet[AnnualReport] | None = None
+) -> AnnualReport | None:
     """The region's latest report before this one's year, with its answers: two queries.
 
     Regions do not report every year (seed 001 is on 2016, the next report on 2021), so
-    "the previous year" is the previous report, whichever year it is on.
+    "the previous year" is the previous report, whichever year it is on. ``reports``
+    limits it to those a reader may read (``AnnualReport.objects.readable_by``); without
+    it, any (the region's coordinator, who edits the report, reads them all).
     """
+    candidates = AnnualReport.objects.all() if reports is None else reports
     return (
-        AnnualReport.objects.filter(region_id=report.region_id, year__lt=report.year)
+        candidates.filter(region_id=report.region_id, year__lt=report.year)
         .order_by("-year")
         .prefetch_related(
             Prefetch("answers", queryset=Answer.objects.select_related("sub_theme__theme"))

@@ -4,16 +4,15 @@ For each theme and sub-theme: the ladder's levels, under each the activities rep
 the regions in parentheses, identical texts of several regions on one line; then a matrix of
 regions by sub-themes, how many regions stand on each level, and each region's change from
 the previous report. Only submitted and accepted reports count: a draft is not yet a
-region's word.
+region's word. And only the reports the reader may read: the builder is given them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
-from network.models import Region
 from reporting.models import AnnualReport, Answer
 from reporting.services import activity_lines, framework
 
@@ -112,29 +111,33 @@ class NationalSummary:
     sub_theme_titles: list[str] = field(default_factory=list)
 
 
-def build_national_summary(year: int) -> NationalSummary:
-    """Summarise the year's submitted and accepted reports.
+def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> NationalSummary:
+    """Summarise the year's submitted and accepted reports among ``reports``.
+
+    ``reports`` is the audience: the reports the reader may read
+    (``AnnualReport.objects.readable_by(user)``, or ``for_audience`` in a PDF job), so a
+    coordinator's summary, its previous year and its changes show only accepted reports
+    and the coordinator's own region's; nothing here reads past it.
 
     Six queries for any number of regions: the previous year, the reporting regions, the
     framework (three), and the answers of this and the previous year (one query, the
     report and its region joined). Everything else is grouping in memory.
     """
-    previous_year = AnnualReport.objects.filter(year__lt=year, status__in=COUNTED).aggregate(
-        previous=Max("year")
-    )["previous"]
+    counted = reports.filter(status__in=COUNTED)
+    previous_year = counted.filter(year__lt=year).aggregate(previous=Max("year"))["previous"]
     regions = list(
-        Region.objects.filter(annual_reports__year=year, annual_reports__status__in=COUNTED)
-        .order_by("position", "name")
-        .values_list("pk", "name")
+        counted.filter(year=year)
+        .order_by("region__position", "region__name")
+        .values_list("region_id", "region__name")
     )
     themes = framework()
     years = [year] if previous_year is None else [year, previous_year]
     # Plain tuples of the five columns the summary reads, unordered: a region answers a
     # sub-theme once a year, so the keys below are unique and no order is needed. Models
     # of every answer and report (timestamps parsed, ~500 rows at national scale) cost
-    # more than the rest of the page.
+    # more than the rest of the page. The reports come as a subquery of the audience's.
     answers = (
-        Answer.objects.filter(report__year__in=years, report__status__in=COUNTED)
+        Answer.objects.filter(report__in=counted.filter(year__in=years).values("pk"))
         .order_by()
         .values_list("sub_theme_id", "report__region_id", "report__year", "level", "activities")
     )

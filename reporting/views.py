@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from accounts.access import PermissionMixin, check_permission
+from accounts.rules import report_audience
 from network.mixins import RegionMixin
 from network.models import Region
 from reporting import charts, services
@@ -184,7 +185,9 @@ class ReportDetailView(RegionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         document = services.build_report_document(self.report)
-        previous = services.previous_report(self.report)
+        # Beside the answers only a previous report the person may read: an accepted
+        # report is public, the region's earlier draft is not.
+        previous = services.previous_report(self.report, AnnualReport.objects.readable_by(user))
         earlier = (
             {
                 f"{answer.sub_theme.theme.number}.{answer.sub_theme.number}": answer
@@ -477,6 +480,9 @@ def distribution_chart(sub_theme: SubThemeSummary) -> SafeString:
 class NationalSummaryView(NationalMixin, TemplateView):
     """The national summary of a year's submitted and accepted reports, like seed 001.
 
+    Of the reports the person may read: the national team's and administrators' summary
+    has every region's, a coordinator's the accepted reports and their own region's.
+
     Queries: the user (the session is cached), the person's roles (none for the national
     team), the reporting year, then, when the cached summary is out of date, the summary's
     six (``build_national_summary``): eight for the national team, for any number of
@@ -490,13 +496,23 @@ class NationalSummaryView(NationalMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         self.reporting_year = get_object_or_404(ReportingYear, year=self.kwargs["year"])
-        # The summary is built only if the page's cached fragment is rendered afresh.
-        context.update(reporting_year=self.reporting_year, summary_data=self.summary_context)
+        audience = report_audience(self.request.user)
+        # The summary is built only if the page's cached fragment is rendered afresh; the
+        # fragment is keyed on the audience, so a coordinator's never serves the national
+        # team's, nor the other way round.
+        context.update(
+            reporting_year=self.reporting_year,
+            summary_audience=audience.key,
+            summary_is_partial=not audience.reads_everything,
+            summary_data=self.summary_context,
+        )
         return context
 
     def summary_context(self) -> dict[str, Any]:
         """The summary and its charts: the template's ``fragment`` calls this."""
-        summary = build_national_summary(self.reporting_year.year)
+        summary = build_national_summary(
+            self.reporting_year.year, AnnualReport.objects.readable_by(self.request.user)
+        )
         return {
             "summary": summary,
             "sections": [

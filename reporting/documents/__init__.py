@@ -85,9 +85,12 @@ def prepare_for_job(job: PdfJob) -> PreparedDocument:
             raise DocumentError(_("The annual report does not exist."))
         return prepare_annual_report(report)
     if kind == PdfJob.Kind.NATIONAL_SUMMARY:
+        from accounts.rules import ReportAudience
         from reporting.documents.national_summary import prepare_national_summary
 
         if job.year is None:
             raise DocumentError(_("The summary needs a year."))
-        return prepare_national_summary(job.year)
+        # Built for whom it was asked for: the audience is part of the job's parameters.
+        audience = ReportAudience.from_parameter(job.parameters.get("audience"))
+        return prepare_national_summary(job.year, audience)
     raise DocumentError(_("Unknown kind of document."))

@@ -1,8 +1,9 @@
 """The national summary of a year's reports as a PDF: levels, activities, matrix, charts.
 
-The content is ``reporting.summary.build_national_summary`` (seven queries); this module
-adds the cover, the table of contents and one bar chart of the level distribution per
-sub-theme, without a query of its own.
+The content is ``reporting.summary.build_national_summary`` (six queries) over the reports
+the job's audience reads (``accounts.rules.ReportAudience``, stored in the job's parameters
+by ``reporting.pdf.request_pdf``); this module adds the cover, the table of contents and
+one bar chart of the level distribution per sub-theme, without a query of its own.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from accounts.rules import ReportAudience
 from reporting import charts
 from reporting.documents.base import (
     Chapter,
@@ -21,6 +23,7 @@ from reporting.documents.base import (
     file_name,
     today,
 )
+from reporting.models import AnnualReport
 from reporting.summary import NationalSummary, SubThemeSummary, build_national_summary
 
 #: The template in ``reporting/pdf/`` that renders this document.
@@ -53,12 +56,13 @@ class NationalSummaryPdf:
     columns: tuple[tuple[str, str], ...]
 
 
-def build_national_summary_pdf(year: int) -> NationalSummaryPdf:
-    """Return the year's national summary as a printable document.
+def build_national_summary_pdf(year: int, audience: ReportAudience) -> NationalSummaryPdf:
+    """Return the year's national summary of the reports ``audience`` reads, printable.
 
-    Raises DocumentError when no region has submitted a report on the year.
+    Raises DocumentError when no region has submitted a report on the year (that the
+    audience reads).
     """
-    summary = build_national_summary(year)
+    summary = build_national_summary(year, AnnualReport.objects.for_audience(audience))
     if not summary.regions:
         raise DocumentError(_("No region has submitted a report on %(year)s yet.") % {"year": year})
     themes = []
@@ -97,7 +101,9 @@ def build_national_summary_pdf(year: int) -> NationalSummaryPdf:
     return NationalSummaryPdf(
         cover=Cover(
             title=_("National summary %(year)s") % {"year": year},
-            subtitle=_("Regional lifelong guidance networks"),
+            subtitle=_("Regional lifelong guidance networks")
+            if audience.reads_everything
+            else _("Accepted reports of every region and your own region's submitted reports"),
             region_name=_("All regions"),
             period=str(year),
             made_on=today(),
@@ -109,8 +115,8 @@ def build_national_summary_pdf(year: int) -> NationalSummaryPdf:
     )
 
 
-def prepare_national_summary(year: int) -> PreparedDocument:
-    document = build_national_summary_pdf(year)
+def prepare_national_summary(year: int, audience: ReportAudience) -> PreparedDocument:
+    document = build_national_summary_pdf(year, audience)
     return PreparedDocument(
         TEMPLATE_NAME,
         document,

@@ -110,7 +110,7 @@ def test_loading_again_changes_nothing(seeded):
 
 
 def test_the_2016_summary_groups_the_regions_by_level_like_the_seed(seeded):
-    summary = build_national_summary(2016)
+    summary = build_national_summary(2016, AnnualReport.objects.all())
 
     resources = sub_theme_summary(summary, "1.2")
     assert resources.title.startswith("Alueellisten resurssit, yhteistyö- rakenteet")
@@ -139,4 +139,4 @@ def test_the_2016_summary_groups_the_regions_by_level_like_the_seed(seeded):
 def test_the_summary_takes_a_constant_number_of_queries(seeded, django_assert_num_queries):
     # The previous year, the regions, the framework (three), the answers: six queries.
     with django_assert_num_queries(6):
-        build_national_summary(2016)
+        build_national_summary(2016, AnnualReport.objects.all())

@@ -72,7 +72,7 @@ def test_two_coordinators_report_through_the_forms_and_the_summary_groups_them(
 
     assert response.status_code == 200
     # The page renders this summary (its fragment builds it only when rendering afresh).
-    summary = build_national_summary(2021)
+    summary = build_national_summary(2021, AnnualReport.objects.readable_by(national_team))
     assert summary.regions == ["Kaakkois-Suomi", "Etelä-Savo"]
     assert summary.previous_year == 2016
     (resources,) = (s for s in summary.themes[0].sub_themes if s.number == "1.2")

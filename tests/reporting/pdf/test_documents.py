@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone, translation
 
+from accounts.rules import ReportAudience
 from reporting.documents import DocumentError, render, write_pdf
 from reporting.documents.annual_report import prepare_annual_report
 from reporting.documents.eloliv import build_eloliv_booklet, prepare_eloliv_booklet
@@ -23,6 +24,9 @@ from tests.factories import (
 from tests.reporting.pdf.conftest import font_names, read_pdf
 
 pytestmark = pytest.mark.django_db
+
+#: The national team's audience: every region's reports.
+EVERY_REPORT = ReportAudience(None)
 
 
 def make_pdf(prepared, tmp_path: Path) -> bytes:
@@ -171,7 +175,7 @@ def test_annual_report_pdf_shows_the_region_the_themes_and_the_levels(framework,
 
 def test_national_summary_pdf_has_the_matrix_and_the_level_distribution(framework, tmp_path):
     with translation.override("fi"):
-        reader, text = read_pdf(make_pdf(prepare_national_summary(2016), tmp_path))
+        reader, text = read_pdf(make_pdf(prepare_national_summary(2016, EVERY_REPORT), tmp_path))
 
     assert reader.metadata.title == "Valtakunnallinen yhteenveto 2016"
     assert "Alueet ja tasot" in text
@@ -182,7 +186,7 @@ def test_national_summary_pdf_has_the_matrix_and_the_level_distribution(framewor
 
 def test_national_summary_of_a_year_nobody_reported_on_is_a_document_error(framework):
     with pytest.raises(DocumentError):
-        prepare_national_summary(2030)
+        prepare_national_summary(2030, EVERY_REPORT)
 
 
 def test_a_worker_warms_up_with_every_document_template():

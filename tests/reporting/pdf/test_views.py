@@ -124,7 +124,11 @@ def test_asking_with_get_is_not_allowed(client_of, coordinator):
 
 
 DOWNLOAD_REGION_PDF = dict(zip(PERSONAS, (404, 200, 200, 404, 200, 404, 200), strict=True))
-DOWNLOAD_NATIONAL = dict(zip(PERSONAS, (404, 404, 404, 404, 200, 200, 200), strict=True))
+# A national summary is built for its requester's audience (``ReportAudience``): the
+# national team's, of every report, only for those who read every report; KASELO's
+# coordinator's, of the accepted reports and KASELO's, for that coordinator too.
+DOWNLOAD_NATIONAL = dict(zip(PERSONAS, (404, 404, 404, 404, 404, 404, 200), strict=True))
+DOWNLOAD_KASELO_SUMMARY = dict(zip(PERSONAS, (404, 404, 404, 404, 200, 404, 200), strict=True))
 DOWNLOAD_ACCEPTED_REPORT = dict(zip(PERSONAS, (200,) * 7, strict=True))
 DOWNLOAD_DRAFT_REPORT = dict(zip(PERSONAS, (404, 200, 200, 404, 200, 404, 200), strict=True))
 
@@ -132,7 +136,12 @@ DOWNLOAD_DRAFT_REPORT = dict(zip(PERSONAS, (404, 200, 200, 404, 200, 404, 200), 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_who_may_download_which_pdf(persona, personas, framework, draft, region, client_of):
     tno = finished_job(kind=PdfJob.Kind.TNO_SUMMARY, region=region)
-    national = finished_job(kind=PdfJob.Kind.NATIONAL_SUMMARY, year=2016)
+    national = finished_job(
+        kind=PdfJob.Kind.NATIONAL_SUMMARY, year=2016, parameters={"audience": "all"}
+    )
+    kaselos = finished_job(
+        kind=PdfJob.Kind.NATIONAL_SUMMARY, year=2016, parameters={"audience": [region.pk]}
+    )
     accepted = finished_job(kind=PdfJob.Kind.ANNUAL_REPORT, region=region, year=2016)
     drafted = finished_job(kind=PdfJob.Kind.ANNUAL_REPORT, region=region, year=2021)
     client = client_of(personas[persona])
@@ -140,6 +149,7 @@ def test_who_may_download_which_pdf(persona, personas, framework, draft, region,
     for job, table in (
         (tno, DOWNLOAD_REGION_PDF),
         (national, DOWNLOAD_NATIONAL),
+        (kaselos, DOWNLOAD_KASELO_SUMMARY),
         (accepted, DOWNLOAD_ACCEPTED_REPORT),
         (drafted, DOWNLOAD_DRAFT_REPORT),
     ):
