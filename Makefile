@@ -9,7 +9,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/kaselo
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run install test services lint format messages clean bench
+.PHONY: run install test services lint format messages clean bench screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,15 @@ services:
 ## Run the whole test suite on PostgreSQL and Redis.
 test: install services
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
+
+## Walk every page of every persona in Chromium at 1366 and 390 px (tests/browser/
+## test_screen_walk.py): one full-page screenshot each in var/screenshots/ to look at.
+SCREENSHOT_DIR ?= var/screenshots
+screenshots: install services
+	rm -f $(SCREENSHOT_DIR)/*.png
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) SCREENSHOT_DIR=$(SCREENSHOT_DIR) \
+		$(BIN)/pytest tests/browser/test_screen_walk.py -q; \
+		status=$$?; echo "Kuvakaappaukset: $(SCREENSHOT_DIR)/"; exit $$status
 
 lint: install
 	$(BIN)/ruff check .

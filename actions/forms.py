@@ -19,6 +19,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
+from kaselo.forms import (
+    CheckboxColumns,
+    GroupedCheckboxSelectMultiple,
+    SearchableCheckboxSelectMultiple,
+)
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import FocusArea, Goal
@@ -39,11 +44,22 @@ def current_focus_areas(region: Region) -> QuerySet[FocusArea]:
     return FocusArea.objects.for_region(region).current().order_by("number")
 
 
+def goal_focus_area(goal: Goal) -> tuple[int, str]:
+    """The group of a goal among the choices: its focus area's id and numbered title."""
+    return goal.focus_area_id, f"{goal.focus_area.number}. {goal.focus_area.title}"
+
+
 class GoalChoiceField(forms.ModelMultipleChoiceField):
-    """Goals labelled with their focus area's number, as several areas' goals are offered."""
+    """Goals under their focus area (a fieldset each), which a script shows as areas are ticked.
+
+    Without JavaScript every focus area's goals are listed; ``GuidanceActionForm.clean``
+    refuses a goal whose focus area is not chosen.
+    """
+
+    widget = GroupedCheckboxSelectMultiple(group_by=goal_focus_area)
 
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.focus_area.number}: {obj.title}"
+        return str(obj.title)
 
 
 class GuidanceActionForm(forms.ModelForm):
@@ -70,10 +86,9 @@ class GuidanceActionForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "focus_areas": forms.CheckboxSelectMultiple,
-            "goals": forms.CheckboxSelectMultiple,
-            "target_groups": forms.CheckboxSelectMultiple,
-            "channels": forms.CheckboxSelectMultiple,
-            "partners": forms.CheckboxSelectMultiple,
+            "target_groups": CheckboxColumns,
+            "channels": CheckboxColumns,
+            "partners": SearchableCheckboxSelectMultiple,
             "start_date": date_widget(),
             "end_date": date_widget(),
             "outcomes": forms.Textarea(attrs={"rows": 4}),
@@ -92,12 +107,14 @@ class GuidanceActionForm(forms.ModelForm):
         region = organisation.region
         focus_areas = current_focus_areas(region)
         limit_choices(self.fields["focus_areas"], focus_areas)
+        goals = self.fields["goals"]
         limit_choices(
-            self.fields["goals"],
+            goals,
             Goal.objects.filter(focus_area__in=focus_areas)
             .select_related("focus_area")
             .order_by("focus_area__number", "position", "id"),
         )
+        cast(GroupedCheckboxSelectMultiple, goals.widget).filter_by = self.add_prefix("focus_areas")
         limit_choices(
             self.fields["partners"],
             Organisation.objects.for_region(region).exclude(pk=organisation.pk).order_by("name"),

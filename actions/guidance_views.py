@@ -31,6 +31,7 @@ from actions import services
 from actions.filters import GuidanceActionFilter
 from actions.forms import GuidanceActionForm, ProgressUpdateForm
 from actions.models import GuidanceAction, ProgressUpdate
+from events.models import Event
 from lib.uploads import served_content_type
 from network import review_services
 from network.mixins import RegionMixin
@@ -67,6 +68,11 @@ class GuidanceListView(RegionMixin, FilterView):
     def get_filterset_kwargs(self, filterset_class: Any) -> dict[str, Any]:
         return {**super().get_filterset_kwargs(filterset_class), "region": self.region}
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # Whether an empty list is the filters' doing, or nothing has been published yet.
+        is_filtered = any(self.request.GET.get(name) for name in self.filterset.filters)
+        return super().get_context_data(is_filtered=is_filtered, **kwargs)
+
 
 class GuidanceDetailView(RegionMixin, DetailView):
     """An entry with its progress updates as a timeline; unpublished ones only to insiders."""
@@ -96,16 +102,20 @@ class GuidanceDetailView(RegionMixin, DetailView):
             can_delete=can_change
             and (action.review_status == ReviewStatus.DRAFT or may_review(self.request, action)),
             links=action.links.split(),
+            can_review=action.review_status == ReviewStatus.SUBMITTED
+            and may_review(self.request, action),
         )
         return context
 
 
 class WorkspaceView(RegionMixin, PermissionMixin, TemplateView):
-    """The person's organisations' entries in the region, by year, with their review state.
+    """The person's organisations' entries in the region: guidance actions by year and
+    events, newest first, with their review state.
 
     ``?organisation=<slug>`` narrows the page to one organisation; the coordinator (and the
     national team) may open any organisation of the region this way. Queries: the
-    region, the person's roles, the organisations, and their entries.
+    region, the person's roles, the organisations, their guidance actions and their
+    events in the region: the same however many entries.
     """
 
     template_name = "actions/guidance/workspace.html"
@@ -139,6 +149,18 @@ class WorkspaceView(RegionMixin, PermissionMixin, TemplateView):
         )
         for entry in entries:
             entry.organisation = by_id[entry.organisation_id]
+        # The region's events any of the organisations organises (each once), newest first.
+        events = list(
+            Event.objects.for_region(self.region)
+            .filter(
+                pk__in=Event.organisers.through.objects.filter(
+                    organisation_id__in=list(by_id)
+                ).values("event_id")
+            )
+            .order_by("-starts_on", "-start_time", "-pk")
+        )
+        for event in events:
+            event.region = self.region
         if not self.request.GET.get("organisation") and user.has_perm(
             "network.review_entries", self.region
         ):
@@ -149,7 +171,10 @@ class WorkspaceView(RegionMixin, PermissionMixin, TemplateView):
         context.update(
             organisations=organisations,
             entries=entries,
-            returned_count=sum(e.review_status == ReviewStatus.RETURNED for e in entries),
+            events=events,
+            returned_count=sum(
+                e.review_status == ReviewStatus.RETURNED for e in [*entries, *events]
+            ),
             show_organisation=len(organisations) > 1,
         )
         return context

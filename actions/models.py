@@ -182,10 +182,14 @@ class GoodPracticeQuerySet(models.QuerySet["GoodPractice"]):
             F("number").asc(nulls_last=True), "title", "pk"
         )
 
+    def waiting(self) -> "GoodPracticeQuerySet":
+        """Proposals waiting for the coordinator's decision (neither returned nor declined)."""
+        return self.filter(is_published=False, decision="")
+
     def proposed(self) -> "GoodPracticeQuerySet":
         """Practices waiting for the coordinator to publish them, oldest first."""
         return (
-            self.filter(is_published=False)
+            self.waiting()
             .select_related("proposed_by")
             .prefetch_related(
                 models.Prefetch("focus_areas", queryset=FocusArea.objects.order_by("number"))
@@ -206,7 +210,17 @@ class GoodPracticeQuerySet(models.QuerySet["GoodPractice"]):
 
 
 class GoodPractice(models.Model):
-    """A good practice (hyvä käytäntö) worth sharing regionally and at ELOLIV."""
+    """A good practice (hyvä käytäntö) worth sharing regionally and at ELOLIV.
+
+    An organisation proposes one (unpublished, no number, no ``decision``); the coordinator
+    publishes it with the region's next number, returns it with a comment for the
+    proposer to change and send again, or declines it. The proposer's organisation reads
+    the decision and the comment on the proposal page.
+    """
+
+    class Decision(models.TextChoices):
+        RETURNED = "returned", _("Returned for changes")
+        DECLINED = "declined", _("Declined")
 
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="good_practices", verbose_name=_("region")
@@ -234,6 +248,14 @@ class GoodPractice(models.Model):
         related_name="proposed_good_practices",
         verbose_name=_("proposed by"),
     )
+    decision = models.CharField(
+        _("reviewer's decision"),
+        max_length=10,
+        choices=Decision.choices,
+        blank=True,
+        help_text=_("Empty while the proposal waits for review, and once it is published."),
+    )
+    review_comment = models.TextField(_("reviewer's comment"), blank=True)
 
     objects = GoodPracticeQuerySet.as_manager()
 
@@ -245,6 +267,11 @@ class GoodPractice(models.Model):
             models.UniqueConstraint(
                 fields=["region", "number"], name="good_practice_unique_number"
             ),
+            # Returning and declining are decisions on a proposal, never on a published one.
+            models.CheckConstraint(
+                condition=Q(decision="") | Q(is_published=False),
+                name="good_practice_decision_unpublished",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -254,6 +281,16 @@ class GoodPractice(models.Model):
         return reverse("actions:good_practice_list", kwargs={"region": self.region.slug}) + (
             f"#kaytanto-{self.number}"
         )
+
+    @property
+    def organisation_id(self) -> int | None:
+        """The proposing organisation, whose editors may change a returned proposal (asked
+        by the rules)."""
+        return self.proposed_by_id
+
+    @property
+    def is_returned(self) -> bool:
+        return not self.is_published and self.decision == self.Decision.RETURNED
 
 
 class LookupEntry(models.Model):

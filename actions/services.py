@@ -25,6 +25,7 @@ from django.forms import ModelForm
 from django.utils.translation import gettext as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
+from network import review_services
 from network.models import Organisation, Region
 from network.review import ReviewStatus
 
@@ -162,6 +163,67 @@ def propose_good_practice(form: ModelForm, organisation: Organisation) -> GoodPr
     return practice
 
 
+def _lock_waiting_proposal(practice: GoodPractice) -> None:
+    """Lock the practice's row; GuidanceError unless it still waits for a decision."""
+    current = GoodPractice.objects.select_for_update().get(pk=practice.pk)
+    if current.is_published:
+        raise GuidanceError(_("This good practice has already been published."))
+    if current.decision:
+        raise GuidanceError(_("A decision has already been made on this proposal."))
+
+
+def return_good_practice(
+    practice: GoodPractice, reviewer: Any, comment: str, url: str = ""
+) -> GoodPractice:
+    """Return a waiting proposal with a comment: the proposer changes it and sends it again.
+
+    The proposing organisation's editors are told by e-mail after the commit.
+    """
+    if not comment.strip():
+        raise GuidanceError(_("Say in the comment what should be changed."))
+    return _decide(practice, GoodPractice.Decision.RETURNED, comment, reviewer, url)
+
+
+def decline_good_practice(
+    practice: GoodPractice, reviewer: Any, comment: str = "", url: str = ""
+) -> GoodPractice:
+    """Decline a waiting proposal (the comment may say why); it is kept, never published."""
+    return _decide(practice, GoodPractice.Decision.DECLINED, comment, reviewer, url)
+
+
+def _decide(
+    practice: GoodPractice, decision: str, comment: str, reviewer: Any, url: str
+) -> GoodPractice:
+    with transaction.atomic():
+        _lock_waiting_proposal(practice)
+        practice.decision = decision
+        practice.review_comment = comment.strip()
+        practice.save(update_fields=["decision", "review_comment"])
+        if practice.proposed_by_id is not None:
+            review_services.tell_editors(
+                f"proposal_{decision}",
+                {practice.proposed_by_id},
+                {"entry": practice, "reviewer": reviewer, "entry_url": url},
+            )
+    logger.info("Good practice proposal %s %s", practice.pk, decision)
+    return practice
+
+
+def resubmit_good_practice(form: ModelForm, organisation: Organisation) -> GoodPractice:
+    """Save a returned proposal's changes and send it to the coordinator again."""
+    practice: GoodPractice = form.instance
+    with transaction.atomic():
+        current = GoodPractice.objects.select_for_update().get(pk=practice.pk)
+        if current.is_published or current.decision != GoodPractice.Decision.RETURNED:
+            raise GuidanceError(_("Only a returned proposal can be changed and sent again."))
+        practice.decision = ""
+        practice.proposed_by = organisation
+        form.save()
+        practice.organisations.add(organisation)
+    logger.info("Good practice proposal %s sent again", practice.pk)
+    return practice
+
+
 def publish_good_practice(practice: GoodPractice) -> GoodPractice:
     """Publish a proposal with the region's next number; returns the published practice.
 
@@ -170,14 +232,13 @@ def publish_good_practice(practice: GoodPractice) -> GoodPractice:
     """
     with transaction.atomic():
         Region.objects.select_for_update().only("pk").get(pk=practice.region_id)
-        current = GoodPractice.objects.select_for_update().get(pk=practice.pk)
-        if current.is_published:
-            raise GuidanceError(_("This good practice has already been published."))
+        _lock_waiting_proposal(practice)
         highest = GoodPractice.objects.filter(region_id=practice.region_id).aggregate(
             highest=Max("number")
         )["highest"]
         practice.number = (highest or 0) + 1
         practice.is_published = True
-        practice.save(update_fields=["number", "is_published"])
+        practice.review_comment = ""
+        practice.save(update_fields=["number", "is_published", "review_comment"])
     logger.info("Good practice %s published as number %s", practice.pk, practice.number)
     return practice

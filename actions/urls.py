@@ -12,6 +12,11 @@ urlpatterns = [
         name="good_practice_propose",
     ),
     path(
+        "hyvat-kaytannot/<int:pk>/muokkaa/",
+        views.GoodPracticeProposalEditView.as_view(),
+        name="good_practice_edit",
+    ),
+    path(
         "hyvat-kaytannot/<int:pk>/julkaise/",
         views.GoodPracticePublishView.as_view(),
         name="good_practice_publish",

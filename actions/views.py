@@ -13,8 +13,9 @@ from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, ListView, View
+from django.views.generic import CreateView, ListView, UpdateView, View
 
 from accounts.access import PermissionMixin, check_permission
 from actions import services
@@ -35,6 +36,15 @@ class GoodPracticeListView(RegionMixin, ListView):
         return GoodPractice.objects.for_region(self.region).published().with_links()
 
 
+def proposing_organisations(request: HttpRequest, region: Any) -> list[int]:
+    """The ids of the region's organisations the person may propose (log) for."""
+    return [
+        organisation.pk
+        for organisation in Organisation.objects.for_region(region).order_by("name")
+        if request.user.has_perm("actions.log_entry", organisation)
+    ]
+
+
 class GoodPracticeProposeView(RegionMixin, LoginRequiredMixin, CreateView):  # type: ignore[misc]
     """An organisation's editor proposes a good practice for one of their organisations.
 
@@ -48,13 +58,9 @@ class GoodPracticeProposeView(RegionMixin, LoginRequiredMixin, CreateView):  # t
     nav_section = "good_practices"
     nav_is_section_page = False
 
-    def get_organisations(self) -> Any:
-        organisations = list(Organisation.objects.for_region(self.region).order_by("name"))
-        allowed = [
-            organisation.pk
-            for organisation in organisations
-            if self.request.user.has_perm("actions.log_entry", organisation)
-        ]
+    @cached_property
+    def organisations(self) -> Any:
+        allowed = proposing_organisations(self.request, self.region)
         if not allowed:
             check_permission(self.request, "actions.log_entry", self.region)
         return Organisation.objects.filter(pk__in=allowed).order_by("name")
@@ -63,8 +69,20 @@ class GoodPracticeProposeView(RegionMixin, LoginRequiredMixin, CreateView):  # t
         return {
             **super().get_form_kwargs(),
             "region": self.region,
-            "organisations": self.get_organisations(),
+            "organisations": self.organisations,
         }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """Beside the form, the proposals of the person's organisations that are not
+        published yet, with the coordinator's decision and comment: one query."""
+        context = super().get_context_data(**kwargs)
+        context["own_proposals"] = (
+            GoodPractice.objects.for_region(self.region)
+            .filter(is_published=False, proposed_by__in=self.organisations)
+            .select_related("proposed_by")
+            .order_by("-pk")
+        )
+        return context
 
     def form_valid(self, form: GoodPracticeProposalForm) -> HttpResponse:
         services.propose_good_practice(form, form.cleaned_data["organisation"])
@@ -73,6 +91,69 @@ class GoodPracticeProposeView(RegionMixin, LoginRequiredMixin, CreateView):  # t
             _("Thank you! The coordinator publishes the good practice once it has been reviewed."),
         )
         return redirect("actions:good_practice_list", region=self.region.slug)
+
+
+class GoodPracticeProposalEditView(RegionMixin, PermissionMixin, UpdateView):  # type: ignore[misc]
+    """The proposer changes a proposal the coordinator returned and sends it again.
+
+    ``actions.change_entry`` on the practice: the proposing organisation's editors and
+    the region's coordinator. A proposal that is not returned cannot be changed here.
+    """
+
+    form_class = GoodPracticeProposalForm
+    template_name = "actions/good_practice_propose.html"
+    permission_required = "actions.change_entry"
+    nav_section = "good_practices"
+    nav_is_section_page = False
+    object: GoodPractice
+
+    def get_permission_object(self) -> Model:
+        self.practice = get_object_or_404(
+            GoodPractice.objects.for_region(self.region).select_related("proposed_by"),
+            pk=self.kwargs["pk"],
+        )
+        return self.practice
+
+    def get_object(self, queryset: Any = None) -> GoodPractice:
+        return self.practice
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.refuse() or super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.refuse() or super().post(request, *args, **kwargs)
+
+    def refuse(self) -> HttpResponse | None:
+        if self.practice.is_returned:
+            return None
+        messages.error(self.request, _("Only a returned proposal can be changed and sent again."))
+        return redirect(self.proposals_url())
+
+    def proposals_url(self) -> str:
+        return reverse("actions:good_practice_propose", kwargs={"region": self.region.slug})
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        allowed = proposing_organisations(self.request, self.region)
+        return {
+            **super().get_form_kwargs(),
+            "initial": {"organisation": self.practice.proposed_by},
+            "region": self.region,
+            "organisations": Organisation.objects.filter(pk__in=allowed).order_by("name"),
+        }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(editing=True, **kwargs)
+
+    def form_valid(self, form: GoodPracticeProposalForm) -> HttpResponse:
+        try:
+            services.resubmit_good_practice(form, form.cleaned_data["organisation"])
+        except services.GuidanceError as error:
+            messages.error(self.request, str(error))
+        else:
+            messages.success(
+                self.request, _("The proposal was changed and sent to the coordinator again.")
+            )
+        return redirect(self.proposals_url())
 
 
 class GoodPracticePublishView(RegionMixin, PermissionMixin, View):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventMaterial, EventSeries
 from events.services import EventLinks
+from kaselo.forms import CheckboxColumns, SearchableCheckboxSelectMultiple
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import FocusArea
@@ -26,6 +27,11 @@ class EventForm(forms.ModelForm):
     ``required_organisations``: an editor must keep one of these (the organisation they log
     for, or the ones they edit) among the organisers, or the event would slip out of their
     hands; None for the coordinator. ``can_publish`` shows the coordinator's "publish now".
+
+    When the person changes the start date and leaves the end date as the form had it,
+    the end moves with the start, keeping the event's length: always in a copy
+    (``end_follows_start``: the portal filled in both dates), and in an edit when the
+    end would otherwise fall before the new start.
     """
 
     new_series = forms.CharField(
@@ -79,8 +85,8 @@ class EventForm(forms.ModelForm):
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "organisers": forms.CheckboxSelectMultiple,
-            "partner_regions": forms.CheckboxSelectMultiple,
+            "organisers": SearchableCheckboxSelectMultiple,
+            "partner_regions": CheckboxColumns,
             "focus_areas": forms.CheckboxSelectMultiple,
         }
         help_texts = {
@@ -97,9 +103,11 @@ class EventForm(forms.ModelForm):
         region: Region,
         required_organisations: Iterable[Organisation] | None = None,
         can_publish: bool = False,
+        end_follows_start: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.end_follows_start = end_follows_start
         self.instance.region = region
         self.region = region
         self.required_organisations = (
@@ -129,6 +137,7 @@ class EventForm(forms.ModelForm):
         super().clean()
         cleaned = self.cleaned_data
         starts_on: dt.date | None = cleaned.get("starts_on")
+        self._move_end_with_start(starts_on)
         if (
             starts_on is not None
             and cleaned.get("ends_on") is None
@@ -172,6 +181,21 @@ class EventForm(forms.ModelForm):
                     % {"names": names},
                 )
         return cleaned
+
+    def _move_end_with_start(self, starts_on: dt.date | None) -> None:
+        """Keep the event's length when only the start date was changed (see the class)."""
+        changed = self.changed_data
+        first, last = self.initial.get("starts_on"), self.initial.get("ends_on")
+        if (
+            starts_on is None
+            or "starts_on" not in changed
+            or "ends_on" in changed
+            or not isinstance(first, dt.date)
+            or not isinstance(last, dt.date)
+        ):
+            return
+        if self.end_follows_start or last < starts_on:
+            self.cleaned_data["ends_on"] = starts_on + (last - first)
 
     @property
     def links(self) -> EventLinks:

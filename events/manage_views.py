@@ -71,6 +71,8 @@ class EventFormView(FormView):
     template_name = "events/event_form.html"
     form_class = EventForm
     region: Any
+    #: Whether a changed start date moves the untouched end date with it (a copy).
+    end_follows_start = False
 
     def required_organisations(self) -> list[Organisation] | None:
         raise NotImplementedError
@@ -81,6 +83,7 @@ class EventFormView(FormView):
             "region": self.region,
             "required_organisations": self.required_organisations(),
             "can_publish": self.can_publish(),
+            "end_follows_start": self.end_follows_start,
         }
 
     def can_publish(self) -> bool:
@@ -218,7 +221,9 @@ class EventUpdateView(EventPermissionMixin, EventFormView):
 class EventCopyView(EventPermissionMixin, EventFormView):
     """ "Copy as the next one": the form filled from the event, a week (a series: a month)
     later, without participants or materials; saving creates a new draft and leaves the
-    original as it was."""
+    original as it was. Moving only the start date moves the end date with it."""
+
+    end_follows_start = True
 
     def required_organisations(self) -> list[Organisation] | None:
         return required_organisations(self.request.user, self.region, self.event.organisers.all())

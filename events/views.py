@@ -20,6 +20,7 @@ from events.models import Event, EventMaterial, EventQuerySet, EventSeries
 from events.services import loggable_organisations, unpublished_events, visible_events
 from lib.uploads import served_content_type
 from network.mixins import RegionMixin
+from network.review import ReviewStatus
 
 
 class EventListView(RegionMixin, ListView):
@@ -149,6 +150,10 @@ class EventDetailView(RegionMixin, DetailView):
         context["can_change"] = self.request.user.has_perm("actions.change_entry", self.object)
         if context["can_change"]:
             context["material_form"] = EventMaterialForm()
+        # The coordinator decides on a submitted event here, without going back to the queue.
+        context["can_review"] = self.object.review_status == ReviewStatus.SUBMITTED and (
+            self.request.user.has_perm("network.review_entries", self.object)
+        )
         return context
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's widget templates, for the portal's form renderer
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -96,6 +97,8 @@ TEMPLATES = [
         },
     },
 ]
+# Every form and field renders through templates/includes/form.html and field.html.
+FORM_RENDERER = "kaselo.forms.PortalFormRenderer"
 
 # --- Database: embedded SQLite unless DATABASE_URL names a server -------------------------
 if "DATABASE_URL" not in os.environ:

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("tili/", include("allauth.urls")),
     path("tili/", include("accounts.urls")),
     path("raportit/", include("reporting.urls")),
+    path("valtakunnallinen/", include("reporting.national_urls")),
     path("pdf/", include("reporting.pdf_urls")),
     path("<slug:region>/raportit/", include("reporting.region_urls")),
     path("", include("strategy.urls")),

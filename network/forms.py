@@ -5,6 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.text import capfirst
 
+from kaselo.forms import CheckboxColumns
 from network.models import Organisation
 
 
@@ -20,7 +21,7 @@ class OrganisationProfileForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["abbreviation", "description", "website", "kind", "sector", "provinces"]
-        widgets = {"provinces": forms.CheckboxSelectMultiple}
+        widgets = {"provinces": CheckboxColumns}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

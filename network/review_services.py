@@ -105,10 +105,17 @@ def return_for_changes(entry: Reviewable, reviewer: Any, comment: str, entry_url
         entry.reviewed_at = timezone.now()
         entry.reviewed_by = reviewer
         entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
-        recipients = _addresses(
-            Membership.objects.filter(
-                organisation_id__in=organiser_ids_of(entry), role=Membership.Role.EDITOR
-            )
-        )
         context = {"entry": entry, "reviewer": reviewer, "entry_url": entry_url}
-        transaction.on_commit(lambda: _mail("review_returned", recipients, context))
+        tell_editors("review_returned", organiser_ids_of(entry), context)
+
+
+def tell_editors(template: str, organisation_ids: set[int], context: dict[str, Any]) -> None:
+    """Mail the organisations' editors once the current transaction commits.
+
+    The recipients are read now, inside the transaction; ``template`` names the pair
+    ``network/email/<template>_{subject,message}.txt``. Good-practice proposals use it too.
+    """
+    recipients = _addresses(
+        Membership.objects.filter(organisation_id__in=organisation_ids, role=Membership.Role.EDITOR)
+    )
+    transaction.on_commit(lambda: _mail(template, recipients, context))

@@ -22,6 +22,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from accounts.access import PermissionMixin, check_permission
 from actions.models import GoodPractice, GuidanceAction
+from actions.services import GuidanceError, decline_good_practice, return_good_practice
 from events.models import Event
 from network import review_services
 from network.mixins import RegionMixin
@@ -97,7 +98,7 @@ def waiting_for_review(region: Any) -> CombinedExpression:
     return (
         _count(GuidanceAction.objects.awaiting_review().filter(organisation__region=region))
         + _count(Event.objects.awaiting_review().filter(region=region))
-        + _count(GoodPractice.objects.filter(is_published=False, region=region))
+        + _count(GoodPractice.objects.waiting().filter(region=region))
     )
 
 
@@ -115,6 +116,18 @@ def entry_url(entry: Reviewable) -> str:
     return entry.get_absolute_url()  # type: ignore[attr-defined,no-any-return]
 
 
+def next_waiting(kind: str, region: Region, after: Reviewable) -> Reviewable | None:
+    """The oldest entry of the kind still waiting for review, other than ``after``: one query."""
+    waiting = submitted_guidance_actions(region) if kind == "guidance" else submitted_events(region)
+    entry: Reviewable | None = waiting.exclude(pk=after.pk).first()
+    return entry
+
+
+#: The value of the ``then`` field the entry page's review buttons send: after the
+#: decision, open the next waiting entry of the same kind instead of the queue.
+THEN_NEXT = "next"
+
+
 class ReviewMixin(RegionMixin, PermissionMixin):
     """Only the region's coordinator (or a site administrator) reviews."""
 
@@ -127,6 +140,9 @@ class ReviewMixin(RegionMixin, PermissionMixin):
 
     def queue_url(self) -> str:
         return reverse("review:queue", kwargs={"region": self.region.slug})
+
+    def proposal_url(self) -> str:
+        return self.queue_url() + "#proposals-heading"
 
 
 class ReviewQueueView(ReviewMixin, TemplateView):
@@ -171,6 +187,16 @@ class EntryReviewMixin(ReviewMixin):
         check_permission(self.request, "network.review_entries", entry)
         return entry
 
+    def after_decision(self, entry: Reviewable) -> HttpResponse:
+        """Back to the queue; from the entry's page (``then=next``), on to the next waiting
+        entry of the same kind, or to the queue when none is left."""
+        if self.request.POST.get("then") == THEN_NEXT:
+            following = next_waiting(self.kwargs["kind"], self.region, entry)
+            if following is not None:
+                messages.info(self.request, _("Here is the next entry waiting for review."))
+                return redirect(entry_url(following))
+        return redirect(self.queue_url())
+
 
 class AcceptView(EntryReviewMixin, View):
     """Accept a submitted entry: it becomes public."""
@@ -187,7 +213,8 @@ class AcceptView(EntryReviewMixin, View):
             messages.success(
                 request, _("“%(title)s” was accepted and is now public.") % {"title": entry}
             )
-        return redirect(self.queue_url())
+            return self.after_decision(entry)
+        return redirect(entry_url(entry) if request.POST.get("then") else self.queue_url())
 
 
 class ReturnView(EntryReviewMixin, FormView):
@@ -199,7 +226,10 @@ class ReturnView(EntryReviewMixin, FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
-            entry=self.entry, entry_url=entry_url(self.entry), queue_url=self.queue_url()
+            entry=self.entry,
+            entry_url=entry_url(self.entry),
+            queue_url=self.queue_url(),
+            then=self.request.POST.get("then") == THEN_NEXT,
         )
         return context
 
@@ -227,4 +257,74 @@ class ReturnView(EntryReviewMixin, FormView):
                 _("“%(title)s” was returned to its organisation with your comment.")
                 % {"title": self.entry},
             )
+            return self.after_decision(self.entry)
         return redirect(self.queue_url())
+
+
+class ProposalMixin(ReviewMixin):
+    """A good-practice proposal of the region, checked for the reviewer's right."""
+
+    practice: GoodPractice
+
+    def get_practice(self) -> GoodPractice:
+        practice = get_object_or_404(
+            GoodPractice.objects.for_region(self.region), pk=self.kwargs["pk"]
+        )
+        check_permission(self.request, "network.review_entries", practice)
+        return practice
+
+    def proposals_page_url(self) -> str:
+        """Where the proposer reads the decision (the link in the e-mail)."""
+        return self.request.build_absolute_uri(
+            reverse("actions:good_practice_propose", kwargs={"region": self.region.slug})
+        )
+
+    def decide(self, decision: Any, comment: str, done: str) -> HttpResponse:
+        try:
+            decision(self.practice, self.request.user, comment, self.proposals_page_url())
+        except GuidanceError as error:
+            messages.error(self.request, str(error))
+        else:
+            messages.success(self.request, done % {"title": self.practice.title})
+        return redirect(self.proposal_url())
+
+
+class ProposalReturnView(ProposalMixin, FormView):
+    """Return a proposed good practice with a comment; the proposer changes and resends it."""
+
+    template_name = "network/review/return.html"
+    form_class = ReturnForm
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.practice = self.get_practice()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.practice = self.get_practice()
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            entry=self.practice, entry_url=self.proposal_url(), queue_url=self.queue_url(), **kwargs
+        )
+
+    def form_valid(self, form: ReturnForm) -> HttpResponse:
+        return self.decide(
+            return_good_practice,
+            form.cleaned_data["comment"],
+            _("“%(title)s” was returned to its organisation with your comment."),
+        )
+
+
+class ProposalDeclineView(ProposalMixin, View):
+    """Decline a proposed good practice; the comment, if any, tells the proposer why."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.practice = self.get_practice()
+        return self.decide(
+            decline_good_practice,
+            request.POST.get("comment", ""),
+            _("The proposal “%(title)s” was declined."),
+        )

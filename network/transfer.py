@@ -418,10 +418,13 @@ def run_import(
 # Exporting ----------------------------------------------------------------------------
 
 
-def export_rows(region: Region, dataset_name: str) -> tuple[list[str], Iterator[list[str]]]:
-    """The headers and the region's rows in the import format (KeyError: unknown dataset)."""
+def export_rows(
+    region: Region, dataset_name: str, native: bool = False
+) -> tuple[list[str], Iterator[list[Any]]]:
+    """The headers and the region's rows in the import format (KeyError: unknown dataset);
+    with ``native``, numbers and dates as values rather than texts (for XLSX)."""
     resource = get_dataset(dataset_name).resource(region)
-    return resource.headers, iter(resource.export_rows())
+    return resource.headers, iter(resource.export_rows(native=native))
 
 
 def _escape(cell: str) -> str:
@@ -448,9 +451,14 @@ def export_csv(region: Region, dataset_name: str) -> Iterator[str]:
         yield flush()
 
 
+#: How typed XLSX cells show, as a Finnish spreadsheet writes dates and times.
+_CELL_FORMATS: dict[type, str] = {dt.date: "d.m.yyyy", dt.time: "h:mm"}
+
+
 def export_xlsx(region: Region, dataset_name: str) -> bytes:
-    """The XLSX workbook: one sheet, bold frozen headers, every cell as text."""
-    headers, rows = export_rows(region, dataset_name)
+    """The XLSX workbook: one sheet, bold frozen headers; numbers and dates are number
+    and date cells (sums and sorting work), everything else is text."""
+    headers, rows = export_rows(region, dataset_name, native=True)
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = dataset_name[:31]
@@ -459,10 +467,13 @@ def export_xlsx(region: Region, dataset_name: str) -> bytes:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            # A text cell is never run as a formula, whatever it begins with.
-            cell.data_type = "s"
+        sheet.append([None if value == "" else value for value in row])
+        for cell, value in zip(sheet[sheet.max_row], row, strict=False):
+            if isinstance(value, str):
+                # A text cell is never run as a formula, whatever it begins with.
+                cell.data_type = "s"
+            elif type(value) in _CELL_FORMATS:
+                cell.number_format = _CELL_FORMATS[type(value)]
     for index, header in enumerate(headers, start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(index)].width = max(
             12, len(header) + 4

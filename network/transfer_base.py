@@ -103,7 +103,16 @@ class ChoiceWidget(widgets.Widget):
             ) from None
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
-        return value or ""
+        """The choice's Finnish label, whatever the interface language: the file format's
+        language, as its headers; ``clean`` reads the label (and the code) back."""
+        if not value:
+            return ""
+        try:
+            label = self.choices(value).label
+        except ValueError:
+            return str(value)
+        with translation.override("fi"):
+            return str(label)
 
 
 class BooleanWidget(widgets.Widget):
@@ -158,6 +167,10 @@ class DateWidget(widgets.Widget):
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         return f"{value.day}.{value.month}.{value.year}" if value else ""
 
+    def native(self, value: Any) -> dt.date | None:
+        """The date itself, for a date cell of XLSX (``clean`` reads it back)."""
+        return value or None
+
 
 class TimeWidget(widgets.Widget):
     """A clock time as 9.00, 9:00 or 09:00:00, or a time cell of XLSX; written HH:MM."""
@@ -183,6 +196,9 @@ class TimeWidget(widgets.Widget):
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         return value.strftime("%H:%M") if value else ""
+
+    def native(self, value: Any) -> dt.time | None:
+        return value or None
 
 
 def _number_text(value: Any) -> str:
@@ -212,6 +228,10 @@ class IntegerWidget(widgets.Widget):
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         return "" if value is None else str(value)
 
+    def native(self, value: Any) -> int | None:
+        """The number itself, for a number cell of XLSX."""
+        return None if value is None else int(value)
+
 
 class DecimalWidget(widgets.Widget):
     """A decimal number with a comma (12,5) or a point (12.5); written with a comma."""
@@ -239,6 +259,11 @@ class DecimalWidget(widgets.Widget):
         if value is None:
             return ""
         return format(Decimal(value).normalize(), "f").replace(".", ",")
+
+    def native(self, value: Any) -> Decimal | None:
+        """The number itself, for a number cell of XLSX (read back as a float, whose
+        ``repr`` gives the same decimal for the values an indicator holds)."""
+        return None if value is None else Decimal(value).normalize()
 
 
 def split_list(value: Any) -> list[str]:
@@ -766,11 +791,22 @@ class RegionResource(resources.ModelResource):
         """The region's rows in export order, with what the columns show prefetched."""
         raise NotImplementedError
 
-    def export_rows(self) -> Iterable[list[str]]:
-        """The region's rows, one list of cell texts each, in the import format."""
+    def export_rows(self, native: bool = False) -> Iterable[list[Any]]:
+        """The region's rows, one list of cells each, in the import format.
+
+        Cells are texts (as a CSV file holds them); with ``native``, numbers, dates and
+        times are the values themselves, for typed XLSX cells, from widgets that have
+        a ``native`` method.
+        """
         fields_ = list(self.fields.values())
+        natives = [getattr(field.widget, "native", None) if native else None for field in fields_]
         for instance in self.export_queryset():
-            yield [field.export(instance) for field in fields_]
+            yield [
+                field.export(instance)
+                if to_native is None
+                else to_native(field.get_value(instance))
+                for field, to_native in zip(fields_, natives, strict=True)
+            ]
 
 
 class ReviewedResource(RegionResource):

@@ -37,6 +37,8 @@ class OrganisationListView(RegionMixin, FilterView):
         context = super().get_context_data(**kwargs)
         # The plain pages are cached; what someone filters is rendered afresh.
         context["unfiltered"] = not set(self.request.GET) - {"page"}
+        # Whether an empty list is the filters' doing, or the network has no organisations.
+        context["is_filtered"] = any(self.request.GET.get(name) for name in self.filterset.filters)
         return context
 
 

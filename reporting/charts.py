@@ -9,6 +9,7 @@ All text from outside is escaped; the result is marked safe for the templates.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from html import escape
@@ -33,12 +34,21 @@ def format_number(value: Number) -> str:
     return formats.number_format(rounded, decimals)
 
 
-def _svg_open(chart_id: str, width: int, height: int, title: str, description: str) -> str:
+def _svg_open(
+    chart_id: str,
+    width: int,
+    height: int,
+    title: str,
+    description: str,
+    *,
+    font_size: int = 10,
+    css_class: str = "chart",
+) -> str:
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{css_class}" role="img" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
-        f'font-family="{FONT}" font-size="10" fill="{TEXT_COLOUR}">'
+        f'font-family="{FONT}" font-size="{font_size}" fill="{TEXT_COLOUR}">'
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
         f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>'
     )
@@ -58,12 +68,20 @@ def bar_chart(
     bar_height: int = 16,
     label_width: int = 150,
     fmt: Callable[[Number], str] = format_number,
+    stacked: bool = False,
 ) -> SafeString:
     """Return a horizontal bar chart: one labelled bar per ``(label, value)``, value at its end.
 
     Bars are scaled to the largest value (a chart of zeros draws no bars, only the zeros).
     Long labels are shortened in the drawing; the full label stays in ``description``.
+
+    ``stacked`` draws for a screen of any width: each label on its own line above its bar,
+    in larger type, so the chart can shrink to a phone (``.chart--fluid`` in the stylesheet
+    scales it to the column) with its labels still readable. The PDFs keep the side by
+    side layout at their fixed width.
     """
+    if stacked:
+        return _stacked_bar_chart(chart_id, title, description, bars, fmt=fmt)
     gap = 6
     top = 4
     height = top + len(bars) * (bar_height + gap) + 4
@@ -88,6 +106,71 @@ def bar_chart(
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every outside text above is escaped)
+
+
+# A stacked chart is drawn 400 units wide with 14-unit type: scaled down to a phone's
+# 358-px column its labels are still 12.5 px; the stylesheet stops it growing past 28rem.
+STACKED_WIDTH = 400
+STACKED_FONT = 14
+
+
+def _stacked_bar_chart(
+    chart_id: str,
+    title: str,
+    description: str,
+    bars: Sequence[tuple[str, Number]],
+    *,
+    fmt: Callable[[Number], str],
+) -> SafeString:
+    width, font, bar_height, gap, top = STACKED_WIDTH, STACKED_FONT, 14, 12, 2
+    line = font + 3
+    labels = [_wrap(label, 44, 3) for label, _value in bars]
+    height = top + sum(len(lines) * line + 4 + bar_height + gap for lines in labels)
+    largest = max((float(value) for _label, value in bars), default=0.0)
+    room = width - 56  # the value is written after the longest bar
+    parts = [
+        _svg_open(
+            chart_id,
+            width,
+            height,
+            title,
+            description,
+            font_size=font,
+            css_class="chart chart--fluid",
+        )
+    ]
+    y = top
+    for lines, (_label, value) in zip(labels, bars, strict=True):
+        bar_top = y + len(lines) * line + 4
+        length = 0.0 if largest <= 0 else room * float(value) / largest
+        parts.append(
+            "<text>"
+            + "".join(
+                f'<tspan x="0" y="{y + font + number * line}">{escape(text)}</tspan>'
+                for number, text in enumerate(lines)
+            )
+            + "</text>"
+        )
+        if length > 0:
+            parts.append(
+                f'<rect x="0" y="{bar_top}" width="{length:.1f}" height="{bar_height}" '
+                f'fill="{BAR_COLOUR}"/>'
+            )
+        parts.append(
+            f'<text x="{length + 6:.1f}" y="{bar_top + bar_height - 2:.1f}">'
+            f"{escape(fmt(value))}</text>"
+        )
+        y = bar_top + bar_height + gap
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 (every outside text above is escaped)
+
+
+def _wrap(label: str, width: int, most: int) -> list[str]:
+    """The label in lines of at most ``width`` characters, at most ``most`` of them."""
+    lines = textwrap.wrap(label, width) or [""]
+    if len(lines) > most:
+        lines = [*lines[: most - 1], _shorten(" ".join(lines[most - 1 :]), width)]
+    return lines
 
 
 def line_chart(

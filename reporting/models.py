@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.rules import ReportAudience, report_audience
 from network.models import Region
@@ -222,7 +223,8 @@ class PdfJob(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
+        # Its own context: "Done" of an action's status reads "Toteutettu" in Finnish.
+        DONE = "done", pgettext_lazy("PDF job state", "Done")
         FAILED = "failed", _("Failed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

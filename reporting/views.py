@@ -159,6 +159,7 @@ def events_chart(records: services.YearRecords) -> SafeString | None:
         _("Published events by kind in %(year)s") % {"year": records.year},
         "; ".join(f"{row.label}: {row.count}" for row in records.events_by_kind),
         [(row.label, row.count) for row in records.events_by_kind],
+        stacked=True,
     )
 
 
@@ -473,7 +474,7 @@ def distribution_chart(sub_theme: SubThemeSummary) -> SafeString:
             for value, count in items
         ),
         [(f"{value} {titles.get(value, '')}".strip(), count) for value, count in items],
-        label_width=200,
+        stacked=True,
     )
 
 

@@ -17,7 +17,9 @@ from django.db.models import Max, Model, QuerySet
 from django.forms import ModelForm
 from django.utils.translation import gettext as _
 
-from actions.models import Action
+from actions.models import Action, GoodPractice, GuidanceAction
+from events.models import Event
+from network import page_cache
 from strategy.models import FocusArea, Goal, Indicator, Strategy
 
 logger = logging.getLogger(__name__)
@@ -233,10 +235,107 @@ def start_revision(strategy: Strategy, version_label: str, user: Any) -> Strateg
                 action, _links(action, goals=goals, responsible_organisations=responsibles), user
             )
 
+        relink_entries(
+            {old_pk: copy.pk for old_pk, copy in focus_area_copies.items()},
+            {old_pk: copy.pk for old_pk, copy in goal_copies.items()},
+        )
+        page_cache.bump(old.region_id)
+
     logger.info(
         "Strategy %s of region %s revised as version %s", old.pk, old.region_id, new.version
     )
     return new
+
+
+def _entry_links() -> list[tuple[Any, str, str]]:
+    """The many-to-many links of logged entries to the plan: (through model, the entry's
+    column, the plan object's column); focus areas first, then goals."""
+    return [
+        (GuidanceAction.focus_areas.through, "guidanceaction_id", "focusarea_id"),
+        (Event.focus_areas.through, "event_id", "focusarea_id"),
+        (GoodPractice.focus_areas.through, "goodpractice_id", "focusarea_id"),
+        (GuidanceAction.goals.through, "guidanceaction_id", "goal_id"),
+    ]
+
+
+def relink_entries(focus_areas: dict[int, int], goals: dict[int, int]) -> int:
+    """Move the links of guidance actions, events and good practices from focus areas
+    and goals to others (old id → new id); returns how many links moved.
+
+    Logged entries belong to the network's current plan: lists, filters, forms and
+    exports read the current version's focus areas, so an entry left linked to an old
+    version would lose its focus areas everywhere. A link that already exists to the
+    new object is dropped instead of repeated. A query or two per moved object and
+    none per entry: bulk updates, so the caller bumps the page cache.
+    """
+    moved = 0
+    for through, entry_column, target_column in _entry_links():
+        mapping = goals if target_column == "goal_id" else focus_areas
+        if not mapping:
+            continue
+        rows = list(
+            through.objects.filter(**{f"{target_column}__in": list(mapping)}).values_list(
+                "pk", entry_column, target_column
+            )
+        )
+        if not rows:
+            continue
+        existing = set(
+            through.objects.filter(
+                **{f"{target_column}__in": list(set(mapping.values()))}
+            ).values_list(entry_column, target_column)
+        )
+        repeated: list[int] = []
+        by_target: dict[int, list[int]] = {}
+        for pk, entry_id, target_id in rows:
+            link = (entry_id, mapping[target_id])
+            if link in existing:
+                repeated.append(pk)
+            else:
+                existing.add(link)
+                by_target.setdefault(mapping[target_id], []).append(pk)
+        through.objects.filter(pk__in=repeated).delete()
+        for target_id, pks in by_target.items():
+            moved += through.objects.filter(pk__in=pks).update(**{target_column: target_id})
+    return moved
+
+
+def relink_entries_to_current(region: Any) -> int:
+    """Link the region's entries to its current version: focus areas of earlier versions
+    by number, their goals by focus area number and title. Returns how many links moved.
+
+    For links a revision left on the old version before revisions carried them over
+    (the data migration ``actions.0007`` runs the same matching).
+    """
+    current = Strategy.objects.for_region(region).current().first()
+    if current is None:
+        return 0
+    numbers = dict(current.focus_areas.values_list("number", "pk"))
+    focus_areas = {
+        pk: numbers[number]
+        for pk, number in FocusArea.objects.for_region(region)
+        .exclude(strategy=current)
+        .values_list("pk", "number")
+        if number in numbers
+    }
+    titles = {
+        (number, title): pk
+        for pk, number, title in Goal.objects.filter(focus_area__strategy=current).values_list(
+            "pk", "focus_area__number", "title"
+        )
+    }
+    goals = {
+        pk: titles[(number, title)]
+        for pk, number, title in Goal.objects.filter(focus_area__strategy__region=region)
+        .exclude(focus_area__strategy=current)
+        .values_list("pk", "focus_area__number", "title")
+        if (number, title) in titles
+    }
+    with transaction.atomic():
+        moved = relink_entries(focus_areas, goals)
+    if moved:
+        page_cache.bump(region.pk)
+    return moved
 
 
 def delete_object(instance: Model) -> None:

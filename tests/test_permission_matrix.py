@@ -126,6 +126,9 @@ PRIVATE_URLS = {
     "review:return": ("submitted_action", PLAN_EDIT),
     "actions:good_practice_propose": ("region", PROPOSE),
     "actions:good_practice_publish": ("proposal", PLAN_EDIT),
+    "actions:good_practice_edit": ("proposal", LOG),
+    "review:proposal_return": ("proposal", PLAN_EDIT),
+    "review:proposal_decline": ("proposal", PLAN_EDIT),
     "transfer:index": ("region", PLAN_EDIT),
     "transfer:export": ("export", PLAN_EDIT),
     "transfer:import": ("import", PLAN_EDIT),
@@ -145,6 +148,7 @@ PRIVATE_URLS = {
     "reports:accept": ("submitted_report", NATIONAL_REVIEW),
     "reports:return": ("submitted_report", NATIONAL_REVIEW),
     "reporting:index": ("none", SUMMARY_READ),
+    "national:home": ("none", SUMMARY_READ),
     "reporting:year_edit": ("year", YEARS),
     "reporting:summary": ("year", SUMMARY_READ),
     "pdf:request": ("none", PDF_REQUEST),
@@ -166,6 +170,7 @@ POST_ONLY = {
     "pdf:request",
     "review:accept",
     "actions:good_practice_publish",
+    "review:proposal_decline",
 }
 # Views that check the method before the object: the other method answers 405 to
 # everyone and tells nothing of the object (readable pages of entries, PDF jobs).
@@ -192,6 +197,7 @@ GET_ONLY = {
     "reports:list",
     "reports:detail",
     "reporting:index",
+    "national:home",
     "reporting:summary",
     "pdf:status",
     "pdf:download",

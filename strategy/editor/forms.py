@@ -17,6 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import Action
+from kaselo.forms import SearchableCheckboxSelectMultiple
 from network.models import Organisation
 from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
 
@@ -124,7 +125,7 @@ class ActionForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "goals": forms.CheckboxSelectMultiple,
-            "responsible_organisations": forms.CheckboxSelectMultiple,
+            "responsible_organisations": SearchableCheckboxSelectMultiple,
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "monitoring_note": forms.Textarea(attrs={"rows": 3}),

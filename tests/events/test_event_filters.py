@@ -117,7 +117,7 @@ def test_an_invalid_filter_value_is_shown_beside_its_field(client, region):
 def test_the_filter_form_is_labelled_and_has_a_submit_button(client, region):
     response = event_list(client)
 
-    assertContains(response, '<label for="id_q">Haku:</label>', html=True)
+    assertContains(response, '<label for="id_q">Haku</label>', html=True)
     assertContains(response, '<button type="submit">Hae</button>', html=True)
     assertContains(response, 'role="status"')
 

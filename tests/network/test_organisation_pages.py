@@ -70,9 +70,9 @@ def test_directory_lists_the_regions_active_organisations_in_finnish(client, reg
 def test_directory_has_labelled_filters_for_province_kind_and_sector(client, organisation):
     response = client.get(directory_url())
 
-    assertContains(response, '<label for="id_province">Maakunta:</label>', html=True)
-    assertContains(response, '<label for="id_kind">Tyyppi:</label>', html=True)
-    assertContains(response, '<label for="id_sector">Sektori:</label>', html=True)
+    assertContains(response, '<label for="id_province">Maakunta</label>', html=True)
+    assertContains(response, '<label for="id_kind">Tyyppi</label>', html=True)
+    assertContains(response, '<label for="id_sector">Sektori</label>', html=True)
     assertContains(response, "Kaikki maakunnat")
 
 

@@ -35,7 +35,7 @@ def organisations(region, kotka, lut):
 def test_directory_has_a_labelled_search_field(client, organisations):
     response = client.get(directory_url())
 
-    assertContains(response, '<label for="id_q">Hae nimellä tai kuvauksella:</label>', html=True)
+    assertContains(response, '<label for="id_q">Hae nimellä tai kuvauksella</label>', html=True)
     assertContains(response, 'type="search"')
 
 

@@ -34,7 +34,11 @@ def test_the_form_offers_the_current_strategys_focus_areas_and_their_goals(
 
     assert response.status_code == 200
     assertContains(response, "OHJAUSPALVELUN SAAVUTETTAVUUS")
-    assertContains(response, "1: Ohjauspalvelut ovat kaikkien saatavilla")
+    # Each goal is listed under its focus area, in a fieldset a script can hide.
+    html = response.content.decode()
+    group = html.split(f'data-choice-group="{focus_area.pk}"')[1].split("</fieldset>")[0]
+    assert "<legend>1. OHJAUSPALVELUN SAAVUTETTAVUUS</legend>" in group
+    assert "Ohjauspalvelut ovat kaikkien saatavilla" in group
     assertContains(response, "Kasvokkain")
     assertContains(response, 'type="checkbox"')
 

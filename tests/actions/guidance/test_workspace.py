@@ -7,7 +7,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from network.models import Membership
 from network.review import ReviewStatus
 from tests.actions.guidance.conftest import url
-from tests.factories import GuidanceActionFactory, MembershipFactory
+from tests.factories import EventFactory, GuidanceActionFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,12 +85,40 @@ def test_the_workspace_query_count_does_not_grow_with_entries(
     MembershipFactory(user=editor, organisation=lut)
     client = client_of(editor)
     GuidanceActionFactory.create_batch(2, organisation=kotka)
+    EventFactory(region=kotka.region).organisers.add(kotka)
     client.get(url("mine"))
-    # user (the session is cached), region, the person's roles, organisations, entries
-    with django_assert_num_queries(5):
+    # user (the session is cached), region, the person's roles, organisations, guidance
+    # actions, events
+    with django_assert_num_queries(6):
         assert client.get(url("mine")).status_code == 200
 
     GuidanceActionFactory.create_batch(10, organisation=kotka)
     GuidanceActionFactory.create_batch(10, organisation=lut, year=2020)
-    with django_assert_num_queries(5):
+    for _ in range(5):
+        EventFactory(region=kotka.region).organisers.add(kotka, lut)
+    with django_assert_num_queries(6):
         assert client.get(url("mine")).status_code == 200
+
+
+def test_the_workspace_lists_the_organisations_events_with_their_review_state(
+    client_of, editor, kotka, lut
+):
+    returned = EventFactory(
+        region=kotka.region,
+        title="Kotkan palautettu tapahtuma",
+        review_status=ReviewStatus.RETURNED,
+        review_comment="Lisää paikka.",
+    )
+    returned.organisers.add(kotka)
+    shared = EventFactory(region=kotka.region, title="Yhteinen tapahtuma")
+    shared.organisers.add(kotka, lut)
+    EventFactory(region=kotka.region, title="LUTin tapahtuma").organisers.add(lut)
+
+    response = client_of(editor).get(url("mine"))
+
+    assertContains(response, "Kotkan palautettu tapahtuma")
+    assertContains(response, "Lisää paikka.")
+    assertContains(response, "Yhteinen tapahtuma", count=1)
+    assertContains(response, returned.get_absolute_url())
+    assertNotContains(response, "LUTin tapahtuma")
+    assertContains(response, reverse("events:add", args=[kotka.region.slug]))

@@ -118,7 +118,7 @@ def test_the_csv_export_is_semicolon_separated_utf8_with_a_bom_and_escapes_formu
     text = exported(region, "organisaatiot", "csv").decode("utf-8")
 
     assert text.startswith("\ufeffNimi;Lyhenne;Tyyppi;Sektori;Maakunnat;Verkkosivu;Aktiivinen\r\n")
-    assert 'Ohjaamo Kotka;\'=OK;ohjaamo;public;"Etelä-Karjala; Kymenlaakso";' in text
+    assert 'Ohjaamo Kotka;\'=OK;Ohjaamo;Julkinen sektori;"Etelä-Karjala; Kymenlaakso";' in text
     assert "Mikkeli" not in text
 
 
@@ -134,7 +134,7 @@ def test_the_xlsx_export_keeps_formula_like_text_as_text(region, region_data):
         "Verkkosivu",
         "Aktiivinen",
     ]
-    assert ["LUT-yliopisto", "", "university", "public", "", "", "ei"] in rows
+    assert ["LUT-yliopisto", "", "Yliopisto", "Julkinen sektori", "", "", "ei"] in rows
     assert rows[2][:2] == ["Ohjaamo Kotka", "=OK"]
 
 

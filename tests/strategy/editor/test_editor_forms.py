@@ -97,7 +97,8 @@ def test_a_taken_focus_area_number_comes_back_in_finnish_beside_the_field(
 
     assert response.status_code == 200
     assertContains(response, "Strategiassa on jo painopiste numero 1.")
-    assertContains(response, 'id="id_number_error"')
+    assertContains(response, 'id="id_number_errors"')
+    assertContains(response, 'aria-describedby="id_number_helptext id_number_errors"')
     assert FocusArea.objects.count() == 1
 
 
