@@ -50,11 +50,13 @@ screenshots: install services
 		$(BIN)/pytest tests/browser/test_screen_walk.py -q; \
 		status=$$?; echo "Kuvakaappaukset: $(SCREENSHOT_DIR)/"; exit $$status
 
+## Lint, format check, types, migrations, and the import contracts in pyproject.toml.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy accounts network strategy actions events reporting kaselo bench lib
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-logo --cache-dir var/import-linter
 
 format: install
 	$(BIN)/ruff check --fix .

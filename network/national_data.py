@@ -53,8 +53,8 @@ from actions.models import (
 )
 from events.models import Event
 from network import page_cache
-from network.demo import kaselo
 from network.models import Coordinator, Membership, Organisation, Province, Region
+from network.reference import REGIONS
 from network.review import ReviewStatus
 from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
 from strategy.models import (
@@ -65,6 +65,7 @@ from strategy.models import (
     NationalGoal,
     Strategy,
 )
+from strategy.reference import NATIONAL_GOALS
 
 logger = logging.getLogger(__name__)
 
@@ -341,7 +342,7 @@ def _regions(report: BuildReport) -> list[Region]:
     """The 15 regions in their official order, created when missing, found by slug."""
     existing = {region.slug: region for region in Region.objects.all()}
     regions = []
-    for position, data in enumerate(kaselo.REGIONS, start=1):
+    for position, data in enumerate(REGIONS, start=1):
         slug = slugify(data.name)
         region = existing.get(slug)
         if region is None:
@@ -355,7 +356,7 @@ def _regions(report: BuildReport) -> list[Region]:
 
 def _national_goals(report: BuildReport) -> list[NationalGoal]:
     """The national strategy's five goals, written when missing (shared reference data)."""
-    for data in kaselo.NATIONAL_GOALS:
+    for data in NATIONAL_GOALS:
         _, created = NationalGoal.objects.get_or_create(
             number=data.number, defaults={"title": data.title, "description": data.description}
         )

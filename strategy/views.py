@@ -11,13 +11,16 @@ from django.views.generic import DetailView, TemplateView
 
 from events.models import Event
 from network.mixins import RegionMixin
+from network.models import Region
 from strategy.models import FocusArea, Strategy, focus_area_detail_prefetches
 
 
 class RegionHomeView(RegionMixin, TemplateView):
     """The region's current strategy at a glance, a few upcoming events and the indicators.
 
-    A region without a current strategy still gets its page, saying so.
+    A region without a current strategy still gets its page, saying so and listing every
+    region's network, so a visitor of a fresh deployment (the regions come from a migration,
+    their content not yet) can go on from the portal's root page.
     """
 
     template_name = "strategy/region_home.html"
@@ -42,6 +45,12 @@ class RegionHomeView(RegionMixin, TemplateView):
             "upcoming_events": Event.objects.for_region(self.region)
             .published()
             .upcoming()[: self.upcoming_event_count],
+            # Lazy: queried only by the page of a region without a current strategy. Another
+            # region renamed shows here once this region's content or the code changes;
+            # regions are reference data and hardly ever renamed.
+            "regions": Region.objects.order_by("position", "name").only(
+                "name", "slug", "network_name"
+            ),
         }
 
 

@@ -8,6 +8,7 @@ an editor in another region, that region's coordinator, and the national team.
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from network.models import Membership
 from tests.factories import (
@@ -25,6 +26,8 @@ from tests.factories import (
 def _fast_and_isolated(settings, tmp_path):
     # Rate-limit counters and cached fragments live in Redis: each test starts without them.
     cache.clear()
+    # A request to /en/ leaves English active in the thread, and reverse() would prefix it.
+    translation.activate(settings.LANGUAGE_CODE)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     # WhiteNoise warns on every request's middleware set-up when STATIC_ROOT is missing.

@@ -20,12 +20,15 @@ from actions.models import (
 from events.models import Event, EventMaterial, EventSeries
 from network.models import Coordinator, Membership, Organisation, Province, Region
 from network.review import ReviewStatus
+from reporting.models import AnnualReport, PdfJob
 from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Region
+        # The migrations write the 15 regions (network.reference): a test naming one of
+        # them gets the migrated row, as it is, not a second one.
         django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Alue {n}")
@@ -37,6 +40,8 @@ class RegionFactory(factory.django.DjangoModelFactory):
 class ProvinceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Province
+        # The migrations write KASELO's provinces (network.reference): found, not doubled.
+        django_get_or_create = ("region", "slug")
 
     region = factory.SubFactory(RegionFactory)
     name = factory.Sequence(lambda n: f"Maakunta {n}")
@@ -244,3 +249,26 @@ class EventMaterialFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     title = "Diat"
     url = "https://example.fi/diat.pdf"
+
+
+# --- Annual reports and PDF jobs (added for the twin-region isolation tests) ------------
+
+
+class AnnualReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AnnualReport
+
+    region = factory.SubFactory(RegionFactory)
+    year = 2021
+    summary = factory.Sequence(lambda n: f"Vuosiraportin yhteenveto {n}")
+
+
+class PdfJobFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PdfJob
+
+    kind = PdfJob.Kind.TNO_SUMMARY
+    region = factory.SubFactory(RegionFactory)
+    status = PdfJob.Status.DONE
+    progress = 100
+    file = factory.django.FileField(filename="tno.pdf", data=b"%PDF-1.4 tno")

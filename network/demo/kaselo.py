@@ -7,8 +7,7 @@ Sources, all in /work/shared/seeds:
 - 000: "Ajankohtaista Kaakkois-Suomen ELO-toiminnasta", 21.10.2021 (strategy 2021-2027,
   revised 2023; good practices; autumn 2021 events);
 - 002: KASELO's deck of 14.4.2021 (focus-area action slides, MITTARIT, the spring 2021
-  calendar and the member organisations by province);
-- 003: OCR of the national ELO-foorumi deck of 9.4.2021 (the national strategy's goals).
+  calendar and the member organisations by province).
 
 Texts are the seeds' Finnish, verbatim: lines the PDF broke are joined, double spaces
 collapsed, nothing reworded. Organisations and other rows refer to each other by name.
@@ -29,98 +28,13 @@ DayPart = Event.DayPart
 Funding = Project.FundingSource
 
 
-# --- Regions --------------------------------------------------------------------------------
+# --- KASELO's region ------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class RegionData:
-    name: str
-    ely_centre: str
-    # None: the seeds do not give it, so the loader leaves whatever the row holds.
-    abbreviation: str | None = None
-    network_name: str | None = None
-    provinces: tuple[str, ...] = ()
-
-
-# The 15 ELY centres' areas in their official order (DOMAIN.md); position follows this order.
-REGIONS: tuple[RegionData, ...] = (
-    RegionData("Uusimaa", "Uudenmaan ELY-keskus"),
-    RegionData("Varsinais-Suomi", "Varsinais-Suomen ELY-keskus"),
-    RegionData("Satakunta", "Satakunnan ELY-keskus"),
-    RegionData("Häme", "Hämeen ELY-keskus"),
-    RegionData("Pirkanmaa", "Pirkanmaan ELY-keskus"),
-    RegionData(
-        "Kaakkois-Suomi",
-        "Kaakkois-Suomen ELY-keskus",
-        abbreviation="KASELO",
-        network_name="Kaakkois-Suomen ELO-verkosto",
-        provinces=("Etelä-Karjala", "Kymenlaakso"),
-    ),
-    RegionData("Etelä-Savo", "Etelä-Savon ELY-keskus"),
-    RegionData("Pohjois-Savo", "Pohjois-Savon ELY-keskus"),
-    RegionData("Pohjois-Karjala", "Pohjois-Karjalan ELY-keskus"),
-    RegionData("Keski-Suomi", "Keski-Suomen ELY-keskus"),
-    RegionData("Etelä-Pohjanmaa", "Etelä-Pohjanmaan ELY-keskus"),
-    RegionData("Pohjanmaa", "Pohjanmaan ELY-keskus"),
-    RegionData("Pohjois-Pohjanmaa", "Pohjois-Pohjanmaan ELY-keskus"),
-    RegionData("Kainuu", "Kainuun ELY-keskus"),
-    RegionData("Lappi", "Lapin ELY-keskus"),
-)
-
+# The 15 regions, KASELO's provinces and the national goals are reference data
+# (``network.reference``, ``strategy.reference``), written by migrations.
 REGION = "Kaakkois-Suomi"
 ETELA_KARJALA = "Etelä-Karjala"
 KYMENLAAKSO = "Kymenlaakso"
-
-
-# --- National strategy 2020-2023 (seed 003) -----------------------------------------------
-
-
-@dataclass(frozen=True)
-class NationalGoalData:
-    number: int
-    title: str
-    description: str = ""
-
-
-# 003, slide "Elinikäisen ohjauksen strategian tavoitteet" (OCR letters fixed). The slide sets
-# one sentence beside each goal; only sentences that read whole are kept:
-# - 2: the slide's "Laadukkaasti" sentence (003 repeats it on the VN-TEAS slide). The
-#   sentence beside "Yhdenvertaisesti ja kestävästi" loses a word to the OCR ("yh}e?_styb"),
-#   so it is left out.
-# - 3 and 4: the first sentence only; the rest of each is unreadable.
-# - 5: the first sentence ("Ohjauksen järjestämistä ... tietoon.") is unreadable; the second
-#   is kept.
-NATIONAL_GOALS: tuple[NationalGoalData, ...] = (
-    NationalGoalData(
-        1,
-        "Saavutettavasti ja asiakaslähtöisesti",
-        "Jokaisella on mahdollisuudet ja taidot tehdä tietoisesti suunnitelmia sekä koulutus- "
-        "ja työurapäätöksiä muuttuvassa työn maailmassa.",
-    ),
-    NationalGoalData(
-        2,
-        "Laadukkaasti ja yhdenvertaisesti",
-        "Ohjaustyötä tekevillä on valmiudet ja osaaminen laadukkaaseen monikanavaiseen "
-        "ohjaustyöhön.",
-    ),
-    NationalGoalData(
-        3,
-        "Digitaalisesti",
-        "Toimiva jatkuvan oppimisen digitaalinen palvelukokonaisuus, jossa ohjaus ja "
-        "urasuunnittelunäkökulma ovat keskiössä.",
-    ),
-    NationalGoalData(
-        4,
-        "Monialaisesti ja koordinoidusti",
-        "Ohjausta toteuttavien sektoreiden yhteistyö on sujuvaa ja työnjako selvää.",
-    ),
-    NationalGoalData(
-        5,
-        "Tietoon perustuen",
-        "Kansallisella, sektorirajat ylittävällä palvelujen ja vaikuttavuuden seurannalla "
-        "voidaan tehostaa tiedolla johtamista sekä paikallisesti että kansallisesti.",
-    ),
-)
 
 
 # --- KASELO's strategy 2021-2027 (seeds 000 and 002) --------------------------------------

@@ -1,5 +1,10 @@
 """Write the demo data of ``network.demo.kaselo`` to the database, idempotently.
 
+The reference data under it (the 15 regions and their provinces, the national goals, the
+lookups) comes from migrations; the loader writes it again through the same functions,
+which changes nothing on a migrated database and brings it back after ``manage.py flush``.
+It is not counted in the load's report: the report says what the demo adds.
+
 Every row is found by its natural key and saved only when one of its values differs, and
 every many-to-many set is replaced only when its members differ. So a second run changes
 nothing, not even ``Strategy.updated_at``, and its report says so.
@@ -20,8 +25,10 @@ from actions.models import Action, GoodPractice, GuidanceChannel, Project, Targe
 from events.models import Event, EventSeries
 from network.demo import kaselo
 from network.models import Organisation, Province, Region
+from network.reference import write_regions, write_row
 from network.review import ReviewStatus
 from strategy.models import FocusArea, Goal, Indicator, NationalGoal, Strategy
+from strategy.reference import write_national_goals
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -69,10 +76,10 @@ def load_demo() -> LoadReport:
     """Load all the demo data in one transaction, so a failure leaves the database as it was."""
     report = LoadReport()
     write_lookup_rows(TargetGroup, GuidanceChannel)
-    regions = _load_regions(report)
+    regions: dict[str, Region] = write_regions(Region, Province)
     region = regions[kaselo.REGION]
-    provinces = _load_provinces(report, region)
-    national_goals = _load_national_goals(report)
+    provinces = {province.name: province for province in Province.objects.filter(region=region)}
+    national_goals: dict[int, NationalGoal] = write_national_goals(NationalGoal)
     strategy = _load_strategy(report, region)
     focus_areas, goals = _load_focus_areas(report, strategy, national_goals)
     organisations = _load_organisations(report, region, provinces)
@@ -96,34 +103,18 @@ def _upsert(
     *,
     on_create: Mapping[str, Any] | None = None,
 ) -> ModelT:
-    """Return the row with the natural key ``lookup``, holding ``values``.
+    """Return the row with the natural key ``lookup``, holding ``values``, and count it.
 
-    Unlike ``update_or_create`` an unchanged row is not saved, so ``auto_now`` stamps keep
-    meaning "last edited". ``on_create`` is written to a new row only: ``Strategy.is_current``
-    must not take the flag back from a version a coordinator has made current since.
+    ``on_create`` is written to a new row only: ``Strategy.is_current`` must not take the
+    flag back from a version a coordinator has made current since.
     """
-    obj = model._default_manager.filter(**lookup).first()
-    if obj is None:
-        obj = model._default_manager.create(**lookup, **values, **(on_create or {}))
+    obj, done = write_row(model, lookup, values, on_create)
+    if done == "created":
         report.created[model] += 1
-    else:
-        changed = [name for name, value in values.items() if _differs(obj, name, value)]
-        if changed:
-            for name in changed:
-                setattr(obj, name, values[name])
-            stamps = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
-            obj.save(update_fields=changed + stamps)
-            report.updated[model] += 1
+    elif done == "updated":
+        report.updated[model] += 1
     report.total[model] += 1
     return obj
-
-
-def _differs(obj: models.Model, name: str, value: Any) -> bool:
-    """Compare a field with a new value; a foreign key by id, so no related row is fetched."""
-    model_field = obj._meta.get_field(name)
-    if isinstance(model_field, models.ForeignKey):
-        return getattr(obj, model_field.attname) != (value.pk if value is not None else None)
-    return bool(getattr(obj, name) != value)
 
 
 def _set_members(
@@ -151,45 +142,6 @@ def _pick(rows: Mapping[Any, ModelT], keys: Iterable[Any], what: str) -> list[Mo
 
 
 # --- The data, model by model ---------------------------------------------------------------
-
-
-def _load_regions(report: LoadReport) -> dict[str, Region]:
-    """All 15 regions by name; a value the seeds do not give is left as an admin set it."""
-    regions = {}
-    for position, data in enumerate(kaselo.REGIONS, start=1):
-        values: dict[str, Any] = {
-            "name": data.name,
-            "ely_centre": data.ely_centre,
-            "position": position,
-        }
-        if data.abbreviation is not None:
-            values["abbreviation"] = data.abbreviation
-        if data.network_name is not None:
-            values["network_name"] = data.network_name
-        regions[data.name] = _upsert(report, Region, {"slug": slugify(data.name)}, values)
-    return regions
-
-
-def _load_provinces(report: LoadReport, region: Region) -> dict[str, Province]:
-    """KASELO's two provinces by name."""
-    (data,) = (data for data in kaselo.REGIONS if data.name == region.name)
-    return {
-        name: _upsert(report, Province, {"region": region, "slug": slugify(name)}, {"name": name})
-        for name in data.provinces
-    }
-
-
-def _load_national_goals(report: LoadReport) -> dict[int, NationalGoal]:
-    """The national strategy's five goals by number, shared by every region."""
-    return {
-        data.number: _upsert(
-            report,
-            NationalGoal,
-            {"number": data.number},
-            {"title": data.title, "description": data.description},
-        )
-        for data in kaselo.NATIONAL_GOALS
-    }
 
 
 def _load_strategy(report: LoadReport, region: Region) -> Strategy:

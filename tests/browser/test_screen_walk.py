@@ -81,7 +81,7 @@ from tests.factories import (
     ProgressUpdateFactory,
     target_group,
 )
-from tests.test_permission_matrix import OK, POST_ONLY, PRIVATE_URLS, PUBLIC_URLS
+from tests.test_permission_matrix import ALLOWED, POST_ONLY, PRIVATE_URLS, PUBLIC_URLS
 
 WIDE, NARROW = 1366, 390
 HEIGHTS = {WIDE: 768, NARROW: 844}
@@ -275,6 +275,15 @@ def walk_data(transactional_db, settings) -> Objects:
         proposed_by=kotka,
         is_published=False,
     )
+    returned_proposal = GoodPractice.objects.create(
+        region=region,
+        title="Työnhakuklinikka kirjastossa",
+        description="Ohjaajat neuvovat työnhakijoita kirjastossa kerran viikossa.",
+        proposed_by=kotka,
+        is_published=False,
+        decision=GoodPractice.Decision.RETURNED,
+        review_comment="Kertokaa vielä, keitä klinikka on tavoittanut.",
+    )
     ReportingYear.objects.get_or_create(year=2021)
     coordinator = User.objects.get(email=EMAILS["coordinator"])
     draft_report = start_report(region, 2021, coordinator)
@@ -316,6 +325,7 @@ def walk_data(transactional_db, settings) -> Objects:
         "progress_update": {"region": slug, "pk": update.pk},
         "submitted_action": {"region": slug, "kind": "guidance", "pk": submitted.pk},
         "proposal": {"region": slug, "pk": proposal.pk},
+        "returned_proposal": {"region": slug, "pk": returned_proposal.pk},
         "draft_event": {"region": slug, "pk": draft_event.pk},
         "draft_report": {"region": slug, "year": draft_report.year},
         "submitted_report": {"region": etela_savo.slug, "year": submitted_report.year},
@@ -394,7 +404,7 @@ def persona_pages(persona: str) -> list[str]:
     return [
         name
         for name, (_builder, expected) in PRIVATE_URLS.items()
-        if name not in NOT_PAGES and expected[column] in (200, OK)
+        if name not in NOT_PAGES and expected[column] == ALLOWED
     ]
 
 

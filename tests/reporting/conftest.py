@@ -1,4 +1,4 @@
-"""Reporting fixtures: seed 001's framework and the 2016 reports of the personas' regions."""
+"""Reporting fixtures: seed 001's framework and its 2016 reports (the personas' regions too)."""
 
 import pytest
 
@@ -8,7 +8,8 @@ from reporting.models import AnnualReport, ReportingYear, SubTheme
 
 @pytest.fixture
 def framework(region, etela_savo):
-    """Seed 001 loaded with only KASELO and Etelä-Savo present: both get their 2016 report."""
+    """Seed 001's 2016 reports on the migrated framework: every region the seed names (the
+    migrations write all 15, KASELO and Etelä-Savo among them) gets its accepted report."""
     load_reporting_demo()
     return list(SubTheme.objects.select_related("theme").prefetch_related("levels"))
 

@@ -49,7 +49,8 @@ def test_home_page_shows_vision_values_overall_goal_and_objectives_in_finnish(cl
     response = client.get(home_url(region))
 
     assertContains(response, '<html lang="fi">')
-    assertContains(response, "<h1>Kaakkois-Suomin ELO-verkosto</h1>", html=True)
+    # The region is the migrated one (network.reference), with its real network name.
+    assertContains(response, "<h1>Kaakkois-Suomen ELO-verkosto</h1>", html=True)
     for text in (
         "Visio",
         "Muutoskyvykäs ELO-verkosto yhteistyössä asiakkaan parhaaksi",
@@ -137,6 +138,9 @@ def test_a_region_without_a_current_strategy_gets_a_friendly_home_page(client):
 
     assertContains(response, "Verkoston strategiaa ei ole vielä julkaistu portaalissa.")
     assertContains(response, "Ei tulevia tapahtumia.")
+    # Every region's network is listed, so the visitor can go on from here.
+    assertContains(response, '<a href="/etela-savo/">Etelä-Savo</a>', html=True)
+    assertContains(response, '<a href="/lappi/" aria-current="page">Lappi</a>', html=True)
 
 
 def test_home_page_of_an_unknown_region_answers_404(client, region):

@@ -1,0 +1,525 @@
+# ruff: noqa: RUF001 (the seed writes en dashes; its text is kept as written)
+"""The annual-reporting framework of seed 001: themes, sub-themes and each one's levels.
+
+Seed 001 is the national summary of the regions' reports on 2016 ("ELY-keskusten raportointi
+vuoden 2016 toiminnasta - yhteenvetoa", Kettunen & Vuorinen, 8.6.2017): four themes, their
+sub-themes, each sub-theme's ladder of levels, and under each level the activities reported,
+with the reporting regions in parentheses.
+
+The framework (Theme, SubTheme, Level) is reference data every deployment has: migration
+``reporting.0002_framework`` writes it with ``write_framework``, and ``load_reporting_demo``
+writes it again, which changes nothing on a migrated database. The activities are kept
+beside their levels as the seed writes them; only the demo reads them, to build the regions'
+2016 reports (``reporting.demo``).
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from network.reference import upsert
+
+#: The seed names the whole framework as its "Teema 4" of the 2013-17 follow-up.
+FRAMEWORK_DESCRIPTION = (
+    "Alueellisten ELO-ryhmien toiminnan seuranta 2013-17, teema 4: ALUEELLISEN ELINIKÄISEN "
+    "OHJAUKSEN (TNO-PALVELUJEN) KEHITTÄMINEN, VIESTINTÄ JA JATKUVA OPPIMINEN"
+)
+
+
+@dataclass(frozen=True)
+class ActivityData:
+    text: str
+    #: The seed's parentheses as written, e.g. "ESA, KAAKKOIS-SUOMI, KSELY, PKELY"; "" if none.
+    regions: str = ""
+
+
+@dataclass(frozen=True)
+class LevelData:
+    value: int
+    title: str
+    activities: tuple[ActivityData, ...]
+
+
+@dataclass(frozen=True)
+class SubThemeData:
+    title: str
+    levels: tuple[LevelData, ...]
+
+
+@dataclass(frozen=True)
+class ThemeData:
+    title: str
+    sub_themes: tuple[SubThemeData, ...]
+    description: str = ""
+
+
+A = ActivityData
+L = LevelData
+
+FRAMEWORK: tuple[ThemeData, ...] = (
+    ThemeData(
+        "ELO-RYHMIEN TOIMINTA",
+        description=FRAMEWORK_DESCRIPTION,
+        sub_themes=(
+            # The seed gives this sub-theme three levels only.
+            SubThemeData(
+                "Monikanavaisten TNO-palvelujen kehittämistyön tukeminen",
+                (
+                    L(
+                        1,
+                        "Osallistuminen valtakunnallisen työryhmän työskentelyyn",
+                        (
+                            A(
+                                "Asiantuntijan rekrytoiminen valtakunnallisen verkkopalvelun "
+                                "kehittämistyöryhmään",
+                                "Pohjois-Pohjanmaa",
+                            ),
+                        ),
+                    ),
+                    L(
+                        2,
+                        "Ohjauspalvelujen tuottaminen verkossa",
+                        (
+                            A(
+                                "Aikuis-koulutuksen ammatillisen koulutuksen ohjauspalveluja "
+                                "www.opastin.fi -palvelun kautta",
+                                "Pohjanmaa ja Keski-Pohjanmaa",
+                            ),
+                        ),
+                    ),
+                    L(
+                        3,
+                        "Ohjauspalvelujen yhteistoimintamalli verkkoon",
+                        (A("Alueellisten TNO-palvelujen mallintaminen verkossa", "Lappi"),),
+                    ),
+                ),
+            ),
+            SubThemeData(
+                "Alueellisten resurssit, yhteistyö- rakenteet, työnjako, palvelujen saatavuus",
+                (
+                    L(
+                        1,
+                        "ELO-ryhmän toiminnan vakiinnuttaminen",
+                        (A("Säännölliset verkostokokoukset"),),
+                    ),
+                    L(
+                        2,
+                        "Toiminnan kehittymisen seuranta",
+                        (A("Alueella toimivien TNO-palvelujen ja projektien kartoitukset"),),
+                    ),
+                    L(
+                        3,
+                        "Yhteistyön tiivistyminen",
+                        (
+                            A("Hyvien käytäntöjen esittely alueella"),
+                            A("ELO-koordinaattorin jalkautuminen alueella", "POPELY"),
+                            A("Kehittämistarpeiden kartoitus"),
+                        ),
+                    ),
+                    L(
+                        4,
+                        "Tiivis, jatkuva vuorovaikutus kehittämistyössä",
+                        (
+                            A("Yhteistyökokoukset alueiden oppilaitosten kanssa", "HÄME"),
+                            A(
+                                "ELO-ryhmien omien verkkoympäristöjen aktiivinen ylläpito",
+                                "ESA, KAAKKOIS-SUOMI, KSELY, PKELY",
+                            ),
+                            A("ELO-ryhmien yhteiset kokoukset", "HÄME & KAAKKOIS-SUOMI"),
+                        ),
+                    ),
+                ),
+            ),
+            SubThemeData(
+                "Ohjausosaamisen kehittäminen",
+                (
+                    L(
+                        1,
+                        "ELO-ryhmän jäsenten sisäiset teemakokoukset",
+                        (A("Asiantuntija-alustukset ELO-ryhmän kokouksissa", "POPO"),),
+                    ),
+                    L(
+                        2,
+                        "ELO-ryhmän järjestämät seminaarit",
+                        (
+                            A(
+                                "Alueelliset seminaarit eri teemoista: esim. toivokeskeinen "
+                                "ohjaus, maahanmuuttajat, TVT, työhyvinvointi, työelämän uudet "
+                                "tuulet, Tulevaisuuden moniosaajat, tietosuoja ohjaustyössä, "
+                                "ohjaustyön ennakointi, monialaisuus"
+                            ),
+                        ),
+                    ),
+                    L(
+                        3,
+                        "Yhteistyön tiivistyminen – yhteiset alueelliset seminaarit",
+                        (
+                            A(
+                                "Alueelliset yhteisesti järjestetyt seminaarit ja "
+                                "ajankohtaisfoorumit",
+                                "HÄME, Pohjois-Karjala",
+                            ),
+                            A("Alueelliset seminaarisarjat eri toimijoille", "Etelä-Pohjanmaa"),
+                            A(
+                                "Alueelliset seminaarit ja webinaarit verkkovälitteisinä alueille",
+                                "Pirkanmaa, KESKI-SUOMI",
+                            ),
+                        ),
+                    ),
+                    L(
+                        4,
+                        "Tiivis, jatkuva vuorovaikutus kehittämistyössä",
+                        (
+                            A("ELO-pelto –learning cafe", "KESKI-SUOMI"),
+                            A("Ideariihet, työpajat", "UUSIMAA, ESAELY"),
+                            A(
+                                "Yhteisten koulutusmodulien kehittäminen",
+                                "Pohjanmaa ja Keski-Pohjanmaa",
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    ThemeData(
+        "VIESTINTÄ JA SITOUTUMINEN",
+        sub_themes=(
+            SubThemeData(
+                "Viestintä",
+                (
+                    L(
+                        1,
+                        "Asiat käsitellään kokouksissa ja tilaisuuksissa",
+                        (
+                            A(
+                                "Valtakunnalliset ja alueelliset ohjauksen strategiat "
+                                "käsitellään kokouksissa ja tilaisuuksissa (ei muuta mainintaa)"
+                            ),
+                        ),
+                    ),
+                    L(
+                        2,
+                        "Asioista tiedotetaan sähköpostilla",
+                        (
+                            A(
+                                "kokouksista tehdään koontia, joka on helposti välitettävissä "
+                                "eteenpäin (sähköiset uutiskirjeet)"
+                            ),
+                            A(
+                                "verkoston jäsenten toivotaan jakavan tietoa omissa "
+                                "verkostoissaan (ei muuta mainintaa)"
+                            ),
+                            A(
+                                "viestejä lähetetty pääosion sähköpostitse toimijoiden omien "
+                                "jakeluluetteloiden kautta"
+                            ),
+                        ),
+                    ),
+                    L(
+                        3,
+                        "Asioista tiedotetaan verkossa",
+                        (
+                            A(
+                                "Asioista tiedotetaan verkossa (ELO-tori, ELY-keskuksen "
+                                "verkkosivut, ELO-ryhmien sivut)"
+                            ),
+                            A("Verkkosivuille kootaan keskeisiä raportteja ja aineistoja"),
+                        ),
+                    ),
+                    L(
+                        4,
+                        "Asioista tiedotetaan (ja keskustellaan) sosiaalisessa mediassa",
+                        (
+                            A("FB tiedonvaihto – ja keskustelukanavana (suljettu ryhmä)"),
+                            A(
+                                "Ajankohtaisten asioiden esillenostaminen ja tiedottaminen "
+                                "sosiaalisessa mediassa (Twitter, FB-ryhmät)"
+                            ),
+                            A("koulutusmahdollisuuksista tiedottaminen videostreamin kautta"),
+                        ),
+                    ),
+                ),
+            ),
+            SubThemeData(
+                "Toimeenpanoon osallistaminen",
+                (
+                    L(
+                        1,
+                        "Tiivis sidosryhmäyhteistyö",
+                        (
+                            A("Osallistuminen eri hankkeiden ohjausryhmiin"),
+                            A("ELO-ryhmien ja sidosryhmien yhteiset tapaamiset"),
+                        ),
+                    ),
+                    L(
+                        2,
+                        "ELO-ryhmän laaja kokoonpano",
+                        (
+                            A(
+                                "Varmistetaan, että ELO-ryhmän kokoonpano vastaa elinikäisen "
+                                "ohjauksen toimintakenttää",
+                                "Häme",
+                            ),
+                            A(
+                                "ELO-ryhmän kokoonpanon lähtökohtana monialaisuus ja "
+                                "–ammattillisuus",
+                                "Pirkanmaa, Kainuu, Keski-Suomi",
+                            ),
+                        ),
+                    ),
+                    L(
+                        3,
+                        "Kumppanuussopimukset",
+                        (
+                            A(
+                                "Alueellisen strategian suunnittelu ja toiminta perustuu "
+                                "kumppanuussopimukseen",
+                                "Lappi",
+                            ),
+                        ),
+                    ),
+                    L(
+                        4,
+                        "Yhteydet aluehallintoon",
+                        (
+                            A(
+                                "Toiminnan organisointi maakuntaliiton alaisuuteen",
+                                "Pohjanmaa ja Keski-Pohjanmaa",
+                            ),
+                            A(
+                                "ELO-ryhmän jäsenenä poliittisia päätöksentekijöitä kuntatasolta",
+                                "ESAELY",
+                            ),
+                            A("Kokousten järjestäminen maakunnan eri osissa", "ESAELY"),
+                        ),
+                    ),
+                ),
+            ),
+            SubThemeData(
+                "Monialaisten TNO-palvelujen (Ohjaamot) kehittämistyö",
+                (
+                    L(
+                        1,
+                        "Myötavaikutus toiminnan käynnistämisen",
+                        (
+                            A(
+                                "ELO-ryhmä myötävaikuttanut Ohjaamo toiminnan käynnistämiseen "
+                                "maakunnassa"
+                            ),
+                        ),
+                    ),
+                    L(
+                        2,
+                        "Toiminnan kehittymisen seuranta",
+                        (
+                            A("ELO-ryhmässä on seurattu Ohjaamo(je)n toiminnan kehittymistä"),
+                            A("Esittelyjä Ohjaamoista ryhmän kokouksissa sekä seminaarissa"),
+                            A(
+                                "Ryhmä ei ole varsinaisesti osallistunut Ohjaamojen "
+                                "kehittämistyö edistämiseen"
+                            ),
+                        ),
+                    ),
+                    L(
+                        3,
+                        "Yhteistyön tiivistyminen",
+                        (
+                            A("ELO-ryhmässä Ohjaamo(je)n edustus"),
+                            A(
+                                "Ohjaamojen ajankohtaisista asioista tiedotettu ELO-ryhmissä, "
+                                "joka puolestaan tukenut tiedottamista laajemmin"
+                            ),
+                            A(
+                                "Ohjaamoiden tukitoiveita ELO-toiminnalta selvitetty",
+                                "Pohjois-Pohjanmaa",
+                            ),
+                        ),
+                    ),
+                    L(
+                        4,
+                        "Tiivis, jatkuva vuorovaikutus kehittämistyössä",
+                        (
+                            A("ELO-ryhmässä Ohjaamon edustus ja Ohjaamo(i)ssa ELO-ryhmän edustus"),
+                            A(
+                                "ELO-toiminta on tiiviissä vuorovaikutuksessa Ohjaamoiden "
+                                "kehittämistyön kanssa"
+                            ),
+                            A("Ohjaamo-toiminnan edistäminen on jatkuvaa"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    ThemeData(
+        "ALUEELLISEN OHJAUKSEN KEHITTÄMINEN JA TOIMENPITEET",
+        sub_themes=(
+            SubThemeData(
+                "Alueellisen elinikäisen ohjauksen vision ja strategian toteutumisen arviointi",
+                (
+                    L(
+                        1,
+                        "Ei systemaattista arviointia/seurantaa",
+                        (
+                            A(
+                                "Elinikäisen ohjauksen vision ja strategian arvioinnille ei ole "
+                                "määritelty arviointikriteerejä vuodelle 2016"
+                            ),
+                            A(
+                                "Laaja elinikäisen ohjauksen arviointi koko maakunnan alueella "
+                                "toteutettu vuonna 2015/ 2015-2016 (ei kuvattusta myöhemmästä "
+                                "arviointi/seuranta toiminnassa)"
+                            ),
+                        ),
+                    ),
+                    L(
+                        2,
+                        "Suunniteltu/sovittu arviointi",
+                        (
+                            A(
+                                "Alueellista strategiaa on sovittu arvioitavan keväällä 2017 "
+                                "lähinnä itsearviointimenetelmää käyttäen"
+                            ),
+                        ),
+                    ),
+                    L(
+                        3,
+                        "Systemaattinen - Vuosittainen/vuoden aikainen arviointi",
+                        (
+                            A(
+                                "Strategian toteutuminen varmistettu toimintasuunnitelmalla, "
+                                "jonka toteutumista arvioidaan ELO-ryhmän kokouksessa/"
+                                "kokouksissa (1 – 4 krt/ vuodessa)"
+                            ),
+                            A("Arviointitietoa hyödynnetty uuden suunnitelma pohjatyössä"),
+                        ),
+                    ),
+                    L(
+                        4,
+                        "Systemaattinen – menetelmällinen kehittäminen",
+                        (
+                            A(
+                                "Strategisen arviointiin ja ohjaukseen arviointiin on etsitty "
+                                "erillisen koulutuksen kautta uusia menetelmiä"
+                            ),
+                            A(
+                                "Virityksiä verkostojen sisäisille arvioinneille (sähköisiä "
+                                "menetelmiä)"
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    ),
+    ThemeData(
+        "LISÄNÄKÖKULMIA",
+        sub_themes=(
+            SubThemeData(
+                "ELO-VERKOSTON JATKUMISEEN JA KEHITTÄMISEEN VALMISTAUTUMINEN",
+                (
+                    L(
+                        1,
+                        "Valtakunnallisen valmistelun seuranta",
+                        (
+                            A(
+                                "ELO-ryhmä seuraa valtakunnallista kehitystä, lakivalmistelua ja "
+                                "suunnitelmia elinikäisen ohjauksen järjestämisestä "
+                                "maakuntamallissa"
+                            ),
+                        ),
+                    ),
+                    L(
+                        2,
+                        "Maakuntamallin valmistelutyöryhmätyöhön vaikuttaminen",
+                        (
+                            A(
+                                "Tehtävien hoitoa ja verkostoa on kuvattu maakunnan "
+                                "valmistelutyöryhmän nykytilaraportissa"
+                            ),
+                            A(
+                                "Yhteenvedon omaisia perusteluja ELO-työn merkityksestä "
+                                "toimitettu maakuntavalmistelussa mukana oleville henkilöille"
+                            ),
+                            A(
+                                "ELO-ryhmän jäsenien on toivottu vaikuttavan omien "
+                                "taustayhteisöjen ja työryhmien kautta kehittämistoiminnan "
+                                "jatkumiseksi"
+                            ),
+                        ),
+                    ),
+                    L(
+                        3,
+                        "Maakuntamallin valmistelutyöryhmätyöhön osallistuminen",
+                        (
+                            A("Maakuntaudistuksen eri työryhmien työhön osallistuminen"),
+                            A(
+                                "Ohjauspalvelut nostettu yhdeksi tärkeäksi kehittämistyön "
+                                "kohteeksi",
+                                "Keski-Suomi",
+                            ),
+                            A(
+                                "ELO-työryhmälle on annettu tehtäväksi valmistelle esitys "
+                                "ELO-toiminnasta tulevan maakunnan toiminnassa",
+                                "Etelä-Pohjanmaa",
+                            ),
+                        ),
+                    ),
+                    L(
+                        4,
+                        "Uuden ELO-ryhmän nimeäminen/ pidemmäntähtäimen toimintasuunnitelman "
+                        "laatiminen",
+                        (
+                            A(
+                                "Pitkäjänteisyyden takaamiseksi nimetään uusi ELO-ryhmä vuosiksi "
+                                "2017-2022",
+                                "Etelä-Savo",
+                            ),
+                            A(
+                                "Vuoden 2017 alusta nimettiin uusi ELO-yhteistyöryhmä, jonka "
+                                "toimikausi jatkuu vuoden 2019 loppuun",
+                                "Lappi, Pohjanmaa & Keski-Pohjanmaa",
+                            ),
+                            A("Uusin toimintasuunnitelma tähtää vuoteen 2019", "Pohjois-Karjala"),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+
+del A, L
+
+
+def write_framework(
+    theme_model: type[models.Model],
+    sub_theme_model: type[models.Model],
+    level_model: type[models.Model],
+) -> dict[tuple[int, int], Any]:
+    """Write the themes, sub-themes and levels; return the sub-themes by (theme, number).
+
+    Takes the models so a migration can pass historical ones; idempotent, every row found by
+    its natural key (a theme's number, a sub-theme's number in its theme, a level's value).
+    """
+    sub_themes: dict[tuple[int, int], Any] = {}
+    for theme_number, data in enumerate(FRAMEWORK, start=1):
+        theme = upsert(
+            theme_model,
+            {"number": theme_number},
+            {"title": data.title, "description": data.description},
+        )
+        for sub_number, sub_data in enumerate(data.sub_themes, start=1):
+            sub_theme = upsert(
+                sub_theme_model, {"theme": theme, "number": sub_number}, {"title": sub_data.title}
+            )
+            sub_themes[(theme_number, sub_number)] = sub_theme
+            for level in sub_data.levels:
+                upsert(
+                    level_model,
+                    {"sub_theme": sub_theme, "value": level.value},
+                    {"title": level.title},
+                )
+    return sub_themes

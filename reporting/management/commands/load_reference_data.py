@@ -1,0 +1,47 @@
+"""``manage.py load_reference_data``: write the reference data the migrations write.
+
+``migrate`` already brings it (data migrations in each owning app); this command is for a
+database whose rows were removed since, e.g. after ``manage.py flush``. It lives in
+``reporting``, the top app, because it calls every app's writer and imports run downward.
+"""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from actions.lookups import write_lookup_rows
+from actions.models import GuidanceChannel, TargetGroup
+from network.models import Province, Region
+from network.reference import write_regions
+from reporting.framework import write_framework
+from reporting.models import Level, SubTheme, Theme
+from strategy.models import NationalGoal
+from strategy.reference import write_national_goals
+
+
+def load_reference_data() -> None:
+    """Write every app's reference data with the current models; running it again changes
+    nothing."""
+    with transaction.atomic():
+        write_regions(Region, Province)
+        write_national_goals(NationalGoal)
+        write_lookup_rows(TargetGroup, GuidanceChannel)
+        write_framework(Theme, SubTheme, Level)
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the reference data (regions, provinces, national goals, lookups, reporting "
+        "framework) that the migrations write. Running it again changes nothing."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        load_reference_data()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Reference data: {Region.objects.count()} regions, "
+                f"{NationalGoal.objects.count()} national goals, "
+                f"{SubTheme.objects.count()} reporting sub-themes."
+            )
+        )
