@@ -32,7 +32,7 @@ from actions.filters import GuidanceActionFilter
 from actions.forms import GuidanceActionForm, ProgressUpdateForm
 from actions.models import GuidanceAction, ProgressUpdate
 from events.models import Event
-from lib.uploads import served_content_type
+from lib.downloads import serve_file
 from network import review_services
 from network.mixins import RegionMixin
 from network.models import Organisation
@@ -465,13 +465,4 @@ class AttachmentView(RegionMixin, View):
         )
         if not request.user.has_perm("actions.view_entry", update.action):
             raise Http404(_("Page not found."))
-        try:
-            handle = update.attachment.open("rb")
-        except FileNotFoundError as error:
-            raise Http404(_("The file was not found.")) from error
-        return FileResponse(
-            handle,
-            as_attachment=True,
-            filename=update.attachment_filename,
-            content_type=served_content_type(handle),
-        )
+        return serve_file(update.attachment, filename=update.attachment_filename)

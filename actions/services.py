@@ -18,13 +18,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 from django.forms import ModelForm
 from django.utils.translation import gettext as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
+from lib.files import delete_after_commit
 from network import review_services
 from network.models import Organisation, Region
 from network.review import ReviewStatus
@@ -97,14 +98,9 @@ def delete_guidance_action(action: GuidanceAction, *, may_review: bool) -> None:
     """Delete an entry with its progress updates, and their files once the deletion commits."""
     with transaction.atomic():
         ensure_deletable(_lock(action), may_review=may_review)
-        files = [
-            update.attachment.name
-            for update in action.progress_updates.exclude(attachment="")
-            if update.attachment
-        ]
-        storage = ProgressUpdate._meta.get_field("attachment").storage  # type: ignore[attr-defined]
+        files = [update.attachment for update in action.progress_updates.exclude(attachment="")]
         action.delete()
-        transaction.on_commit(lambda: _delete_files(storage, files))
+        delete_after_commit(*files)
 
 
 def save_progress_update(form: ModelForm, user: Any, *, may_review: bool) -> ProgressUpdate:
@@ -114,18 +110,17 @@ def save_progress_update(form: ModelForm, user: Any, *, may_review: bool) -> Pro
     """
     update: ProgressUpdate = form.instance
     action = update.action
-    old_file = ""
+    old_file: FieldFile | None = None
     if update.pk is not None and "attachment" in form.changed_data:
-        old_file = ProgressUpdate.objects.get(pk=update.pk).attachment.name or ""
+        old_file = ProgressUpdate.objects.get(pk=update.pk).attachment
     with transaction.atomic():
         ensure_changeable(_lock(action))
         if update.pk is None:
             update.created_by = user
         form.save()
         _after_change(action, may_review)
-        if old_file and old_file != update.attachment.name:
-            storage = update.attachment.storage
-            transaction.on_commit(lambda: _delete_files(storage, [old_file]))
+        if old_file and old_file.name != update.attachment.name:
+            delete_after_commit(old_file)
     return update
 
 
@@ -134,20 +129,9 @@ def delete_progress_update(update: ProgressUpdate, *, may_review: bool) -> None:
     action = update.action
     with transaction.atomic():
         ensure_changeable(_lock(action))
-        name = update.attachment.name if update.attachment else ""
-        storage = update.attachment.storage
         update.delete()
         _after_change(action, may_review)
-        if name:
-            transaction.on_commit(lambda: _delete_files(storage, [name]))
-
-
-def _delete_files(storage: Storage, names: list[str]) -> None:
-    for name in names:
-        try:
-            storage.delete(name)
-        except OSError:
-            logger.exception("Could not delete the file %s", name)
+        delete_after_commit(update.attachment)
 
 
 def propose_good_practice(form: ModelForm, organisation: Organisation) -> GoodPractice:

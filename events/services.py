@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts.rules import roles_of
 from events.models import Event, EventMaterial, EventQuerySet, EventSeries
+from lib.files import delete_after_commit
 from network.models import Organisation, OrganisationQuerySet, Region
 from network.review import ReviewStatus
 from strategy.models import FocusArea
@@ -196,15 +197,9 @@ def delete_event(event: Event, *, user: Any) -> None:
             _("Only a draft can be deleted. Ask the coordinator to remove a published event.")
         )
     with transaction.atomic():
-        names = [m.file.name for m in event.materials.exclude(file="")]
-        storage = EventMaterial._meta.get_field("file").storage  # type: ignore[attr-defined]
+        files = [m.file for m in event.materials.exclude(file="")]
         event.delete()
-        transaction.on_commit(lambda: _delete_files(storage, names))
-
-
-def _delete_files(storage: Any, names: list[str]) -> None:
-    for name in names:
-        storage.delete(name)
+        delete_after_commit(*files)
 
 
 def next_dates(event: Event) -> tuple[dt.date, dt.date]:
@@ -244,11 +239,8 @@ def add_material(
 def remove_material(material: EventMaterial) -> None:
     """Delete the material; its file is deleted once the deletion commits."""
     with transaction.atomic():
-        name = material.file.name if material.file else ""
-        storage = material.file.storage
         material.delete()
-        if name:
-            transaction.on_commit(lambda: storage.delete(name))
+        delete_after_commit(material.file)
 
 
 def required_organisations(

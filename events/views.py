@@ -18,7 +18,7 @@ from events.filters import EventFilter
 from events.forms import EventMaterialForm
 from events.models import Event, EventMaterial, EventQuerySet, EventSeries
 from events.services import loggable_organisations, unpublished_events, visible_events
-from lib.uploads import served_content_type
+from lib.downloads import serve_file
 from network.mixins import RegionMixin
 from network.review import ReviewStatus
 
@@ -192,13 +192,4 @@ def material_download(request: HttpRequest, region: str, pk: int) -> FileRespons
     )
     if not request.user.has_perm("actions.view_entry", material.event):
         raise Http404("No such material.")  # As the event page: a draft stays invisible.
-    try:
-        handle = material.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The file is missing.") from error
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=material.file.name.rsplit("/", 1)[-1],
-        content_type=served_content_type(handle),
-    )
+    return serve_file(material.file, filename=material.file.name.rsplit("/", 1)[-1])

@@ -10,7 +10,6 @@ again: everybody else gets 404, so a job of others stays invisible.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import (
@@ -28,6 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import check_permission
 from accounts.rules import ReportAudience, report_audience
+from lib.downloads import serve_file
 from network.models import Region
 from reporting import pdf
 from reporting.documents import annual_report_for
@@ -155,13 +155,10 @@ def download(request: HttpRequest, pk: Any) -> FileResponse:
     job = visible_job(request, pk)
     if job.status != PdfJob.Status.DONE or not job.file:
         raise Http404("The PDF is not ready.")
-    try:
-        handle = job.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("The file is missing.") from error
-    response = FileResponse(handle, content_type="application/pdf")
     name = pdf.display_name(job)
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"{pdf.ascii_name(name)}\"; filename*=UTF-8''{quote(name)}"
+    return serve_file(
+        job.file,
+        filename=name,
+        content_type="application/pdf",
+        ascii_filename=pdf.ascii_name(name),
     )
-    return response

@@ -6,6 +6,7 @@ check of the content sees what a person's upload would carry. ``size`` pads a fi
 length where the format allows trailing bytes (PDF, text).
 """
 
+import functools
 import io
 import zipfile
 
@@ -60,8 +61,12 @@ def _zip(entries: list[tuple[str, str]], *, stored_first: bool = False) -> bytes
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
         for index, (name, content) in enumerate(entries):
-            compress = zipfile.ZIP_STORED if stored_first and index == 0 else zipfile.ZIP_DEFLATED
-            package.writestr(name, content, compress_type=compress)
+            # A fixed time: two builds of one sample are the same bytes (tests compare them).
+            info = zipfile.ZipInfo(name, date_time=(2021, 1, 1, 0, 0, 0))
+            info.compress_type = (
+                zipfile.ZIP_STORED if stored_first and index == 0 else zipfile.ZIP_DEFLATED
+            )
+            package.writestr(info, content)
     return buffer.getvalue()
 
 
@@ -107,6 +112,7 @@ def pptx() -> bytes:
     )
 
 
+@functools.cache  # openpyxl stamps the time: build once, so every call gives the same bytes
 def xlsx() -> bytes:
     from openpyxl import Workbook
 
