@@ -1,4 +1,4 @@
-"""Demo data of the portal, taken from the seed documents in /work/shared/seeds.
+"""Demo data of the portal, taken from the seed documents (``../shared/seeds/``).
 
 ``kaselo`` holds the data as plain Python structures; ``loader`` writes it to the database.
 """

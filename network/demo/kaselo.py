@@ -2,7 +2,7 @@
 # ruff: noqa: RUF001, RUF003
 """Demo data of the first network, KASELO (Kaakkois-Suomi), as plain Python structures.
 
-Sources, all in /work/shared/seeds:
+Sources, all in the seed documents (``../shared/seeds/`` beside the checkout):
 
 - 000: "Ajankohtaista Kaakkois-Suomen ELO-toiminnasta", 21.10.2021 (strategy 2021-2027,
   revised 2023; good practices; autumn 2021 events);
