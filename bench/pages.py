@@ -12,8 +12,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from accounts.models import User
+from bench.national_data import OPEN_YEAR, SLUG_PREFIX, coordinator_email, national_team_email
 from network.models import Organisation, Region
-from network.national_data import OPEN_YEAR, SLUG_PREFIX, coordinator_email, national_team_email
 
 #: The month the events page shows: within the generated years, so it is full.
 EVENTS_MONTH = (OPEN_YEAR, 5)

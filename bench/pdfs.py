@@ -20,7 +20,7 @@ from typing import Any
 
 from django.utils import translation
 
-from network.national_data import OPEN_YEAR
+from bench.national_data import OPEN_YEAR
 from reporting.models import PdfJob
 
 #: The year the annual report and the national summary are about: the last accepted one.

@@ -166,8 +166,8 @@ def measure_import(mode: str) -> dict[str, Any]:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from accounts.models import User
+    from bench.national_data import coordinator_email
     from bench.pages import bench_region
-    from network.national_data import coordinator_email
     from network.transfer import preview_import, run_import
 
     data, _ = _xlsx_of_guidance_actions(IMPORT_ROWS)

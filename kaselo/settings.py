@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "actions",
     "events",
     "reporting",
+    "demo",
 ]
 
 MIDDLEWARE = [

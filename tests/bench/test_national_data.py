@@ -8,16 +8,16 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from actions.models import Action, GuidanceAction, ProgressUpdate
-from bench.pages import bench_region, main_pages, persona_user
-from events.models import Event
-from network import page_cache
-from network.models import Coordinator, Organisation, Region
-from network.national_data import (
+from bench.national_data import (
     YEARS,
     NationalDataExists,
     build_national_data,
     delete_national_data,
 )
+from bench.pages import bench_region, main_pages, persona_user
+from events.models import Event
+from network import page_cache
+from network.models import Coordinator, Organisation, Region
 from reporting.models import AnnualReport, Answer, SubTheme
 from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, Strategy
 

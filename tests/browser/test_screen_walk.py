@@ -63,9 +63,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.demo import DEMO_PASSWORD, load_demo_users
 from accounts.models import User
 from actions.models import Action, GoodPractice
+from demo.users import DEMO_PASSWORD, load_demo_users
 from events.models import Event, EventSeries
 from network.models import Membership, Organisation, Region
 from network.review import ReviewStatus

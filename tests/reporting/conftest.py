@@ -2,7 +2,7 @@
 
 import pytest
 
-from reporting.demo import load_reporting_demo
+from demo.reports import load_reporting_demo
 from reporting.models import AnnualReport, ReportingYear, SubTheme
 
 

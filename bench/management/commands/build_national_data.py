@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from network.national_data import (
+from bench.national_data import (
     NationalDataExists,
     build_national_data,
     delete_national_data,

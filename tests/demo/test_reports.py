@@ -2,8 +2,8 @@
 
 import pytest
 
-from network.demo.loader import load_demo
-from reporting.demo import load_reporting_demo, region_slugs
+from demo.loader import load_demo
+from demo.reports import load_reporting_demo, region_slugs
 from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
 from reporting.summary import build_national_summary
 

@@ -368,7 +368,7 @@ def _reporting_framework(report: BuildReport) -> list[SubTheme]:
     """The sub-themes reports answer: the reporting demo's framework if that module exists,
     else a minimal one of four themes written when there is none (kept on reset)."""
     if not SubTheme.objects.exists():
-        loader = _optional("reporting.demo", "load_reporting_demo")
+        loader = _optional("demo.reports", "load_reporting_demo")
         if loader is not None:
             loader()
     if not SubTheme.objects.exists():

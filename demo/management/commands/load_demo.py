@@ -5,9 +5,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from accounts.demo import load_demo_users
-from network.demo.loader import load_demo
-from reporting.demo import load_reporting_demo
+from demo.loader import load_demo
+from demo.reports import load_reporting_demo
+from demo.users import load_demo_users
 
 
 class Command(BaseCommand):

@@ -22,8 +22,8 @@ from django.utils.text import slugify
 
 from actions.lookups import write_lookup_rows
 from actions.models import Action, GoodPractice, GuidanceChannel, Project, TargetGroup
+from demo import kaselo
 from events.models import Event, EventSeries
-from network.demo import kaselo
 from network.models import Organisation, Province, Region
 from network.reference import write_regions, write_row
 from network.review import ReviewStatus

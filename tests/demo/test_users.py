@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from accounts.demo import DEMO_PASSWORD, load_demo_users
+from demo.users import DEMO_PASSWORD, load_demo_users
 from network.models import Coordinator, Membership, Organisation
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from django.db.models import F
 from simple_history.models import HistoricalChanges
 
 from actions.models import Action, GoodPractice, Project
+from demo.loader import action_status
 from events.models import Event
-from network.demo.loader import action_status
 from network.models import Organisation, Province, Region
 from strategy.models import FocusArea, Indicator, IndicatorValue, NationalGoal, Strategy
 
