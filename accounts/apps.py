@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from accounts import navigation, signals  # noqa: F401  (connect the sign-in receivers)
+        from accounts import signals  # noqa: F401  (connect the sign-in receivers)

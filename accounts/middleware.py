@@ -21,7 +21,7 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from accounts.rules import roles_of
+from portal.rules import roles_of
 
 #: Session keys of the time-outs: when the person signed in, when last seen, which limit.
 SIGNED_IN_AT = "portal_signed_in_at"

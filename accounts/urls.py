@@ -1,4 +1,4 @@
-"""A signed-in person's own pages: the dashboard and accepting an invitation."""
+"""Accepting an invitation (the dashboard, "Omat sivut", is the project's: ``kaselo.views``)."""
 
 from django.urls import URLPattern, path
 
@@ -7,6 +7,5 @@ from accounts import views
 app_name = "accounts"
 
 urlpatterns: list[URLPattern] = [
-    path("oma/", views.DashboardView.as_view(), name="dashboard"),
     path("kutsu/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"),
 ]

@@ -1,4 +1,4 @@
-"""A signed-in person's own pages, accepting an invitation, and people management.
+"""Accepting an invitation, and people management.
 
 Views are thin: they check access through ``accounts.access``, call a service of
 ``accounts.services`` and answer; a service's ``InvitationError`` becomes a message.
@@ -8,78 +8,19 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import OuterRef, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from accounts import dashboard, navigation, services
-from accounts.access import PermissionMixin
+from accounts import services
 from accounts.forms import AcceptInvitationForm, InvitationForm
 from accounts.models import Invitation, User
-from network.models import Coordinator, Membership, Organisation, Region
-from network.review_views import waiting_for_review
-
-
-def annotated_region(coordinator: Coordinator) -> Region:
-    """The coordinated region, carrying the count of entries waiting for its review."""
-    coordinator.region.waiting_count = coordinator.waiting_count  # type: ignore[attr-defined]
-    return coordinator.region
-
-
-class DashboardView(LoginRequiredMixin, TemplateView):
-    """Where a person lands after signing in: their tasks ("Tehtäväsi"), roles and links.
-
-    Queries: the user (the session is cached), coordinated regions with their review
-    queue's count, memberships with their organisation and region; then by role, never
-    by the amount of data: an editor's unfinished guidance actions and events (two), a
-    coordinator's reporting year and region's report (two), the national team's reports
-    to review (one, and the reporting year).
-    """
-
-    template_name = "accounts/dashboard.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        user_id: int = user.pk  # type: ignore[assignment]  # signed in
-        coordinators = list(
-            Coordinator.objects.filter(user_id=user_id)
-            .select_related("region")
-            # What waits in each region's review queue, counted in subqueries.
-            .annotate(waiting_count=waiting_for_review(OuterRef("region")))
-            .order_by("region__position", "region__name")
-        )
-        memberships = list(
-            Membership.objects.filter(user_id=user_id)
-            .select_related("organisation__region")
-            .order_by("organisation__region__position", "organisation__name")
-        )
-        # The header's links come from the same rows: a role added since sign-in shows.
-        navigation.remember_places(self.request, navigation.places_from(coordinators, memberships))
-        coordinated_regions = [annotated_region(c) for c in coordinators]
-        editor_memberships = [m for m in memberships if m.role == Membership.Role.EDITOR]
-        is_national = bool(getattr(user, "is_national_team", False))
-        reporting_year = (
-            dashboard.latest_reporting_year() if coordinated_regions or is_national else None
-        )
-        today = timezone.localdate()
-        context.update(
-            coordinated_regions=coordinated_regions,
-            memberships=memberships,
-            editor_memberships=editor_memberships,
-            entry_tasks=dashboard.entry_tasks(m.organisation_id for m in editor_memberships),
-            reporting_year=reporting_year,
-            region_reports=dashboard.region_reports(coordinated_regions, reporting_year, today),
-            reports_to_review=dashboard.reports_to_review() if is_national else [],
-            is_national=is_national,
-        )
-        return context
+from lib.access import PermissionMixin
+from network.models import Membership, Organisation, Region
 
 
 class RegionPeopleMixin(PermissionMixin):
@@ -300,4 +241,4 @@ class AcceptInvitationView(View):
             _("Welcome! You are now a member of %(organisation)s.")
             % {"organisation": self.invitation.organisation},
         )
-        return redirect("accounts:dashboard")
+        return redirect("dashboard")

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
-from kaselo.forms import (
+from lib.forms import (
     CheckboxColumns,
     GroupedCheckboxSelectMultiple,
     SearchableCheckboxSelectMultiple,

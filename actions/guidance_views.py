@@ -26,17 +26,17 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView, View
 from django_filters.views import FilterView
 
-from accounts.access import PermissionMixin, check_permission
 from actions import services
 from actions.filters import GuidanceActionFilter
 from actions.forms import GuidanceActionForm, ProgressUpdateForm
 from actions.models import GuidanceAction, ProgressUpdate
 from events.models import Event
+from lib.access import PermissionMixin, check_permission
 from lib.downloads import serve_file
-from network import review_services
 from network.mixins import RegionMixin
 from network.models import Organisation
-from network.review import ReviewStatus
+from portal import review_services
+from portal.review import ReviewStatus
 
 
 def entries_of_region(region: Any) -> QuerySet[GuidanceAction]:

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib.search import text_search
 from network.models import Organisation, Region
-from network.review import Reviewable, ReviewableQuerySet, ReviewStatus
-from network.search import text_search
+from portal.review import Reviewable, ReviewableQuerySet, ReviewStatus
 from strategy.models import FocusArea, Goal
 
 

@@ -26,9 +26,9 @@ from django.utils.translation import gettext as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
 from lib.files import delete_after_commit
-from network import review_services
 from network.models import Organisation, Region
-from network.review import ReviewStatus
+from portal import review_services
+from portal.review import ReviewStatus
 
 logger = logging.getLogger(__name__)
 

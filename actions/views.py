@@ -17,10 +17,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, ListView, UpdateView, View
 
-from accounts.access import PermissionMixin, check_permission
 from actions import services
 from actions.forms import GoodPracticeProposalForm
 from actions.models import GoodPractice
+from lib.access import PermissionMixin, check_permission
 from network.mixins import RegionMixin
 from network.models import Organisation
 

@@ -52,10 +52,10 @@ from actions.models import (
     TargetGroup,
 )
 from events.models import Event
-from network import page_cache
 from network.models import Coordinator, Membership, Organisation, Province, Region
 from network.reference import REGIONS
-from network.review import ReviewStatus
+from portal import page_cache
+from portal.review import ReviewStatus
 from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
 from strategy.models import (
     FocusArea,

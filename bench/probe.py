@@ -47,7 +47,7 @@ WARM_REQUESTS = 20
 def _median_ms(client: Any, url: str, requests: int, *, cold: bool) -> float:
     """The median time of ``requests`` requests in this process, in milliseconds; cold
     ones first mark every region's content changed, so the page's fragments render."""
-    from network import page_cache
+    from portal import page_cache
 
     times = []
     for _ in range(requests):
@@ -67,7 +67,7 @@ def measure_pages() -> dict[str, Any]:
     from django.test.utils import CaptureQueriesContext
 
     from bench.pages import bench_region, main_pages, persona_user
-    from network import page_cache
+    from portal import page_cache
 
     region = bench_region()
     results = []
@@ -113,9 +113,9 @@ def _xlsx_of_guidance_actions(rows: int) -> tuple[bytes, str]:
     default region's organisations, with focus areas, target groups and channels."""
     from openpyxl import Workbook
 
-    from actions import resources as columns
     from actions.models import GuidanceChannel, TargetGroup
     from bench.pages import bench_region
+    from coordination.datasets import guidance_actions as columns
     from network.models import Organisation
 
     region = bench_region()
@@ -168,7 +168,7 @@ def measure_import(mode: str) -> dict[str, Any]:
     from accounts.models import User
     from bench.national_data import coordinator_email
     from bench.pages import bench_region
-    from network.transfer import preview_import, run_import
+    from coordination.transfer import preview_import, run_import
 
     data, _ = _xlsx_of_guidance_actions(IMPORT_ROWS)
     region = bench_region()

@@ -26,7 +26,7 @@ from demo import kaselo
 from events.models import Event, EventSeries
 from network.models import Organisation, Province, Region
 from network.reference import write_regions, write_row
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from strategy.models import FocusArea, Goal, Indicator, NationalGoal, Strategy
 from strategy.reference import write_national_goals
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventMaterial, EventSeries
 from events.services import EventLinks
-from kaselo.forms import CheckboxColumns, SearchableCheckboxSelectMultiple
+from lib.forms import CheckboxColumns, SearchableCheckboxSelectMultiple
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import FocusArea

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from accounts.access import PermissionMixin, check_permission
 from events.forms import ChooseOrganisationForm, EventForm, EventMaterialForm, copy_initial
 from events.models import Event, EventMaterial
 from events.services import (
@@ -34,10 +33,11 @@ from events.services import (
     required_organisations,
     update_event,
 )
-from network import review_services
+from lib.access import PermissionMixin, check_permission
 from network.mixins import RegionMixin
 from network.models import Organisation
-from network.review import ReviewStatus
+from portal import review_services
+from portal.review import ReviewStatus
 
 
 class EventPermissionMixin(RegionMixin, PermissionMixin):

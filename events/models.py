@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import Project
+from lib.search import text_search
 from network.models import Organisation, Region
-from network.review import Reviewable, ReviewableQuerySet, ReviewStatus
-from network.search import text_search
+from portal.review import Reviewable, ReviewableQuerySet, ReviewStatus
 from strategy.models import FocusArea
 
 #: How far back calendar feeds reach: subscribers want the recent past, not the archive.

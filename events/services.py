@@ -17,11 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.rules import roles_of
 from events.models import Event, EventMaterial, EventQuerySet, EventSeries
 from lib.files import delete_after_commit
 from network.models import Organisation, OrganisationQuerySet, Region
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
+from portal.rules import roles_of
 from strategy.models import FocusArea
 
 logger = logging.getLogger(__name__)

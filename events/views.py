@@ -20,7 +20,7 @@ from events.models import Event, EventMaterial, EventQuerySet, EventSeries
 from events.services import loggable_organisations, unpublished_events, visible_events
 from lib.downloads import serve_file
 from network.mixins import RegionMixin
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 
 
 class EventListView(RegionMixin, ListView):

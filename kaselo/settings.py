@@ -51,9 +51,11 @@ INSTALLED_APPS = [
     "import_export",
     "accounts",
     "network",
+    "portal",
     "strategy",
     "actions",
     "events",
+    "coordination",
     "reporting",
     "demo",
 ]
@@ -99,7 +101,7 @@ TEMPLATES = [
     },
 ]
 # Every form and field renders through templates/includes/form.html and field.html.
-FORM_RENDERER = "kaselo.forms.PortalFormRenderer"
+FORM_RENDERER = "lib.forms.PortalFormRenderer"
 
 # --- Database: embedded SQLite unless DATABASE_URL names a server -------------------------
 if "DATABASE_URL" not in os.environ:
@@ -182,7 +184,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGIN_REDIRECT_URL = "dashboard"
 ACCOUNT_ADAPTER = "accounts.adapter.InvitationOnlyAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -8,12 +8,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from kaselo.views import DashboardView
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("tili/oma/", DashboardView.as_view(), name="dashboard"),
     path("tili/", include("allauth.urls")),
     path("tili/", include("accounts.urls")),
     path("raportit/", include("reporting.urls")),
@@ -25,8 +28,8 @@ urlpatterns += i18n_patterns(
     path("<slug:region>/muokkaa/", include("strategy.editor_urls")),
     path("<slug:region>/ihmiset/", include("accounts.people_urls")),
     path("<slug:region>/ohjaustoimenpiteet/", include("actions.guidance_urls")),
-    path("<slug:region>/arviointi/", include("network.review_urls")),
-    path("<slug:region>/tiedonsiirto/", include("network.transfer_urls")),
+    path("<slug:region>/arviointi/", include("coordination.review_urls")),
+    path("<slug:region>/tiedonsiirto/", include("coordination.transfer_urls")),
     path("<slug:region>/organisaatiot/", include("network.urls")),
     path("<slug:region>/tapahtumat/", include("events.urls")),
     path("<slug:region>/", include("actions.urls")),

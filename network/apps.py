@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Network")
-
-    def ready(self) -> None:
-        from network import page_cache
-
-        page_cache.connect_signals()

@@ -5,7 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.text import capfirst
 
-from kaselo.forms import CheckboxColumns
+from lib.forms import CheckboxColumns
 from network.models import Organisation
 
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from network.search import text_search
+from lib.search import text_search
 
 
 class Region(models.Model):

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, UpdateView
 from django_filters.views import FilterView
 
-from accounts.access import PermissionMixin
 from actions.models import Action
 from events.models import Event
+from lib.access import PermissionMixin
 from network.filters import OrganisationFilter
 from network.forms import OrganisationProfileForm
 from network.mixins import RegionMixin

@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from accounts.rules import ReportAudience, report_audience
 from network.models import Region
+from portal.rules import ReportAudience, report_audience
 
 
 class ReportingYear(models.Model):

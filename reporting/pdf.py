@@ -28,10 +28,10 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.rules import ReportAudience, report_audience
 from actions.models import Action, GoodPractice
 from events.models import Event
 from network.models import Organisation, Region
+from portal.rules import ReportAudience, report_audience
 from reporting.documents import (
     DocumentError,
     annual_report_for,

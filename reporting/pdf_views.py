@@ -25,10 +25,10 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.access import check_permission
-from accounts.rules import ReportAudience, report_audience
+from lib.access import check_permission
 from lib.downloads import serve_file
 from network.models import Region
+from portal.rules import ReportAudience, report_audience
 from reporting import pdf
 from reporting.documents import annual_report_for
 from reporting.models import AnnualReport, PdfJob

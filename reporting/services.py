@@ -25,8 +25,8 @@ from django.utils.translation import gettext as _
 
 from actions.models import GuidanceAction, Project
 from events.models import Event
-from network import page_cache
 from network.models import Region
+from portal import page_cache
 from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
 from strategy.models import Indicator, IndicatorValue
 

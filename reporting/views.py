@@ -22,10 +22,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from accounts.access import PermissionMixin, check_permission
-from accounts.rules import report_audience
+from lib.access import PermissionMixin, check_permission
 from network.mixins import RegionMixin
 from network.models import Region
+from portal.rules import report_audience
 from reporting import charts, services
 from reporting.forms import ReportForm, ReportingYearForm, ReturnForm
 from reporting.models import AnnualReport, Answer, ReportingYear

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from actions.models import Action, GoodPractice, GuidanceAction
 from events.models import Event
-from network import page_cache
+from portal import page_cache
 from strategy.models import FocusArea, Goal, Indicator, Strategy
 
 logger = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from actions.models import (
 )
 from events.models import Event, EventMaterial, EventSeries
 from network.models import Coordinator, Membership, Organisation, Province, Region
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob
 from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
 

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import Resolver404, get_resolver, resolve, reverse
 
 from actions.models import GoodPractice
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear
 from tests.factories import (
     ActionFactory,
@@ -116,7 +116,7 @@ PRIVATE_URLS = {
     "people:invite": ("region", PLAN_EDIT),
     "people:remove_membership": ("membership", PLAN_EDIT),
     "people:revoke_invitation": ("invitation", PLAN_EDIT),
-    "accounts:dashboard": ("none", OWN),
+    "dashboard": ("none", OWN),
     "network:organisation_edit": ("organisation", ORGANISATION_EDIT),
     "guidance:mine": ("region", WORKSPACE),
     "guidance:add": ("organisation_for_guidance", LOG),
@@ -196,7 +196,7 @@ GET_ONLY = {
     "editor:feed",
     "editor:history",
     "people:list",
-    "accounts:dashboard",
+    "dashboard",
     "guidance:mine",
     "guidance:detail",
     "guidance:attachment",

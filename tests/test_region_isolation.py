@@ -37,12 +37,12 @@ from django.test import Client, override_settings
 from django.urls import get_resolver, reverse
 
 from accounts.models import Invitation
-from accounts.rules import ReportAudience
 from actions.models import Action, GoodPractice, GuidanceAction, ProgressUpdate, Project
+from coordination import transfer
 from events.models import Event, EventMaterial, EventSeries
-from network import transfer
 from network.models import Coordinator, Membership, Organisation, Province, Region
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
+from portal.rules import ReportAudience
 from reporting.documents.annual_report import prepare_annual_report
 from reporting.documents.base import DocumentError, render
 from reporting.documents.eloliv import prepare_eloliv_booklet
@@ -694,7 +694,7 @@ READ_AS_COORDINATOR: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = dic
 
 #: Private pages outside a region's data, or a person's own: not read for marks.
 NATIONAL_OR_OWN = {
-    "accounts:dashboard": "read for marks below (the person's own page)",
+    "dashboard": "read for marks below (the person's own page)",
     "reporting:index": "national page: reports by ReportAudience",
     "national:home": "national page: reports by ReportAudience",
     "reporting:year_edit": "national reference data",
@@ -705,7 +705,7 @@ NATIONAL_OR_OWN = {
 
 READ_CASES = [
     pytest.param(name, persona, id=f"{name}-{persona}")
-    for name in [*READ_AS_COORDINATOR, "accounts:dashboard"]
+    for name in [*READ_AS_COORDINATOR, "dashboard"]
     for persona in PERSONAS
     if persona == "coordinator" or editor_works_there(name)
 ]
@@ -713,7 +713,7 @@ READ_CASES = [
 
 @pytest.mark.parametrize(("name", "persona"), READ_CASES)
 def test_kaselos_pages_show_nothing_of_the_twin(name, persona, k, t):
-    kwargs = {} if name == "accounts:dashboard" else READ_AS_COORDINATOR[name](k)
+    kwargs = {} if name == "dashboard" else READ_AS_COORDINATOR[name](k)
     url = reverse(name, kwargs=kwargs)
 
     response = signed_in(k[persona]).get(url)

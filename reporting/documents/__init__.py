@@ -85,7 +85,7 @@ def prepare_for_job(job: PdfJob) -> PreparedDocument:
             raise DocumentError(_("The annual report does not exist."))
         return prepare_annual_report(report)
     if kind == PdfJob.Kind.NATIONAL_SUMMARY:
-        from accounts.rules import ReportAudience
+        from portal.rules import ReportAudience
         from reporting.documents.national_summary import prepare_national_summary
 
         if job.year is None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from accounts.rules import ReportAudience
+from portal.rules import ReportAudience
 from reporting import charts
 from reporting.documents.base import (
     Chapter,

@@ -17,7 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import Action
-from kaselo.forms import SearchableCheckboxSelectMultiple
+from lib.forms import SearchableCheckboxSelectMultiple
 from network.models import Organisation
 from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
 

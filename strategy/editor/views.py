@@ -34,8 +34,8 @@ from django.views.generic import (
     View,
 )
 
-from accounts.access import PermissionMixin
 from actions.models import Action
+from lib.access import PermissionMixin
 from network.mixins import RegionMixin
 from strategy import history, services
 from strategy.editor import forms

@@ -9,7 +9,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from network.models import Membership
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from reporting.models import AnnualReport, ReportingYear
 from tests.factories import (
     CoordinatorFactory,
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 def test_the_coordinator_sees_the_editor_and_people_links_of_the_region(
     client_of, coordinator, region
 ):
-    html = client_of(coordinator).get(reverse("accounts:dashboard")).content.decode()
+    html = client_of(coordinator).get(reverse("dashboard")).content.decode()
 
     assert "/kaakkois-suomi/muokkaa/" in html
     assert reverse("people:list", args=[region.slug]) in html
@@ -34,7 +34,7 @@ def test_the_coordinator_sees_the_editor_and_people_links_of_the_region(
 
 
 def test_an_editor_sees_the_organisation_and_role_but_no_coordinator_links(client_of, editor):
-    html = client_of(editor).get(reverse("accounts:dashboard")).content.decode()
+    html = client_of(editor).get(reverse("dashboard")).content.decode()
 
     assert "Ohjaamo Kotka" in html
     assert "Muokkaaja" in html
@@ -43,7 +43,7 @@ def test_an_editor_sees_the_organisation_and_role_but_no_coordinator_links(clien
 
 
 def test_the_national_team_is_told_of_its_role(client_of, national_team):
-    html = client_of(national_team).get(reverse("accounts:dashboard")).content.decode()
+    html = client_of(national_team).get(reverse("dashboard")).content.decode()
 
     assert "Valtakunnallinen tiimi" in html
 
@@ -51,7 +51,7 @@ def test_the_national_team_is_told_of_its_role(client_of, national_team):
 def test_the_dashboard_takes_the_same_queries_for_many_roles(client_of, coordinator, region):
     client = client_of(coordinator)
     MembershipFactory(user=coordinator, organisation=OrganisationFactory(region=region))
-    url = reverse("accounts:dashboard")
+    url = reverse("dashboard")
     client.get(url)
 
     with CaptureQueriesContext(connection) as few:
@@ -92,7 +92,7 @@ def test_an_editor_sees_what_the_coordinator_returned_with_the_comment(client_of
     )
     event.organisers.add(kotka)
 
-    response = client_of(editor).get(reverse("accounts:dashboard"))
+    response = client_of(editor).get(reverse("dashboard"))
 
     assertContains(response, 'id="tasks-heading"')
     assertContains(response, "Palautettu toimenpide")
@@ -114,7 +114,7 @@ def test_an_editor_sees_drafts_and_what_waits_but_not_other_organisations(
     )
     GuidanceActionFactory(organisation=lut, title="LUTin luonnos")
 
-    html = client_of(editor).get(reverse("accounts:dashboard")).content.decode()
+    html = client_of(editor).get(reverse("dashboard")).content.decode()
 
     assert "Kotkan luonnos" in html
     assert "Kotkan lähetetty" in html
@@ -125,7 +125,7 @@ def test_an_editor_sees_drafts_and_what_waits_but_not_other_organisations(
 def test_an_editor_logs_an_action_and_an_event_straight_from_the_dashboard(
     client_of, editor, kotka
 ):
-    response = client_of(editor).get(reverse("accounts:dashboard"))
+    response = client_of(editor).get(reverse("dashboard"))
 
     assertContains(response, reverse("guidance:add", args=[kotka.region.slug, kotka.slug]))
     assertContains(
@@ -136,7 +136,7 @@ def test_an_editor_logs_an_action_and_an_event_straight_from_the_dashboard(
 def test_a_viewer_gets_no_logging_links(client_of, kotka):
     viewer = MembershipFactory(organisation=kotka, role=Membership.Role.VIEWER).user
 
-    response = client_of(viewer).get(reverse("accounts:dashboard"))
+    response = client_of(viewer).get(reverse("dashboard"))
 
     assertNotContains(response, reverse("guidance:add", args=[kotka.region.slug, kotka.slug]))
     assertNotContains(response, 'id="tasks-heading"')
@@ -155,7 +155,7 @@ def test_the_coordinator_sees_the_review_count_and_the_reports_due_date(
         national_comment="Täydennä teema 2.",
     )
 
-    response = client_of(coordinator).get(reverse("accounts:dashboard"))
+    response = client_of(coordinator).get(reverse("dashboard"))
 
     assertContains(response, reverse("review:queue", args=[region.slug]))
     assert response.context["coordinated_regions"][0].waiting_count == 2
@@ -169,7 +169,7 @@ def test_the_coordinator_sees_the_review_count_and_the_reports_due_date(
 def test_the_coordinator_is_told_of_a_report_not_started(client_of, coordinator, region):
     ReportingYear.objects.create(year=2024, due_date=dt.date(2025, 3, 31))
 
-    response = client_of(coordinator).get(reverse("accounts:dashboard"))
+    response = client_of(coordinator).get(reverse("dashboard"))
 
     assertContains(response, "Ei aloitettu")
     assertContains(response, reverse("reports:list", args=[region.slug]))
@@ -182,7 +182,7 @@ def test_the_national_team_sees_the_reports_waiting_for_its_review(
     AnnualReport.objects.create(region=region, year=2024, status=AnnualReport.Status.SUBMITTED)
     AnnualReport.objects.create(region=etela_savo, year=2024, status=AnnualReport.Status.DRAFT)
 
-    response = client_of(national_team).get(reverse("accounts:dashboard"))
+    response = client_of(national_team).get(reverse("dashboard"))
 
     assertContains(response, reverse("reports:detail", args=[region.slug, 2024]))
     assertNotContains(response, reverse("reports:detail", args=[etela_savo.slug, 2024]))
@@ -193,7 +193,7 @@ def test_the_editors_tasks_take_the_same_queries_however_many_entries(
     client_of, editor, kotka, django_assert_num_queries
 ):
     client = client_of(editor)
-    url = reverse("accounts:dashboard")
+    url = reverse("dashboard")
 
     def add_entries():
         for status in (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.RETURNED):
@@ -216,7 +216,7 @@ def test_the_national_teams_tasks_take_the_same_queries_however_many_reports(
     client_of, national_team, django_assert_num_queries
 ):
     client = client_of(national_team)
-    url = reverse("accounts:dashboard")
+    url = reverse("dashboard")
     ReportingYear.objects.create(year=2024)
 
     def submit_reports(count):

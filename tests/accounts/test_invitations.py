@@ -72,7 +72,7 @@ def test_coordinator_invites_and_the_person_accepts_and_is_signed_in(
     response = newcomer.post(link, new_person())
 
     assert response.status_code == 302
-    assert response.url == reverse("accounts:dashboard")
+    assert response.url == reverse("dashboard")
     user = User.objects.get(email="tiina.tulokas@kotka.example")
     assert (user.first_name, user.last_name) == ("Tiina", "Tulokas")
     assert user.check_password(NEW_PASSWORD)

@@ -23,7 +23,7 @@ def test_a_privileged_person_without_totp_is_sent_to_set_it_up(
     settings.MFA_REQUIRED_FOR_PRIVILEGED = True
     client = client_of(request.getfixturevalue(persona))
 
-    response = client.get(reverse("accounts:dashboard"))
+    response = client.get(reverse("dashboard"))
 
     assert response.status_code == 302
     assert response.url == reverse("mfa_activate_totp")
@@ -43,7 +43,7 @@ def test_a_coordinator_signing_in_can_reach_totp_set_up_through_the_password_che
     settings.MFA_REQUIRED_FOR_PRIVILEGED = True
     client.post(reverse("account_login"), {"login": coordinator.email, "password": PASSWORD})
 
-    asked = client.get(reverse("accounts:dashboard"))
+    asked = client.get(reverse("dashboard"))
     assert asked.url == reverse("mfa_activate_totp")
     reauthenticate = client.get(asked.url)
     assert reauthenticate.url.startswith(reverse("account_reauthenticate"))
@@ -56,7 +56,7 @@ def test_a_coordinator_signing_in_can_reach_totp_set_up_through_the_password_che
 def test_nothing_is_required_when_the_setting_is_off(client_of, coordinator, settings):
     settings.MFA_REQUIRED_FOR_PRIVILEGED = False
 
-    response = client_of(coordinator).get(reverse("accounts:dashboard"))
+    response = client_of(coordinator).get(reverse("dashboard"))
 
     assert response.status_code == 200
 
@@ -69,7 +69,7 @@ def test_a_coordinator_with_totp_who_passed_it_in_this_session_passes(
     client.post(reverse("account_login"), {"login": coordinator.email, "password": PASSWORD})
     client.post(reverse("mfa_authenticate"), {"code": current_code()})
 
-    response = client.get(reverse("accounts:dashboard"))
+    response = client.get(reverse("dashboard"))
 
     assert response.status_code == 200
 
@@ -83,12 +83,12 @@ def test_having_totp_is_not_enough_the_session_must_have_passed_it(
     TOTP.activate(user, TOTP_SECRET)
     client = client_of(user)  # signed in without the code
 
-    response = client.get(reverse("accounts:dashboard"))
+    response = client.get(reverse("dashboard"))
 
     assert response.status_code == 302
-    assert response.url == reverse("mfa_reauthenticate") + "?next=" + reverse("accounts:dashboard")
+    assert response.url == reverse("mfa_reauthenticate") + "?next=" + reverse("dashboard")
     client.post(response.url, {"code": current_code()})
-    assert client.get(reverse("accounts:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 @pytest.mark.django_db(transaction=True)  # allauth announces the new TOTP on commit
@@ -103,7 +103,7 @@ def test_setting_up_totp_counts_as_this_sessions_second_factor(client, coordinat
 
     assert activated.status_code == 302
     assert Authenticator.objects.filter(user=coordinator, type=Authenticator.Type.TOTP).exists()
-    assert client.get(reverse("accounts:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 def test_a_coordinator_with_an_unverified_address_verifies_it_then_sets_up_totp(
@@ -115,7 +115,7 @@ def test_a_coordinator_with_an_unverified_address_verifies_it_then_sets_up_totp(
     )
     client.post(reverse("account_login"), {"login": coordinator.email, "password": PASSWORD})
 
-    asked = client.get(reverse("accounts:dashboard"), follow=True)
+    asked = client.get(reverse("dashboard"), follow=True)
     assert asked.redirect_chain[-1][0] == reverse("account_email")
     assert "Vahvista ensin sähköpostiosoitteesi" in asked.content.decode()
     sent = client.post(reverse("account_email"), {"action_send": "", "email": coordinator.email})
@@ -125,7 +125,7 @@ def test_a_coordinator_with_an_unverified_address_verifies_it_then_sets_up_totp(
     client.post(link.group(1))
 
     assert EmailAddress.objects.get(user=coordinator).verified
-    assert client.get(reverse("accounts:dashboard")).url == reverse("mfa_activate_totp")
+    assert client.get(reverse("dashboard")).url == reverse("mfa_activate_totp")
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     assert client.get(reverse("mfa_activate_totp")).status_code == 200
 
@@ -133,6 +133,6 @@ def test_a_coordinator_with_an_unverified_address_verifies_it_then_sets_up_totp(
 def test_an_organisation_editor_is_not_required_to_set_up_totp(client_of, editor, settings):
     settings.MFA_REQUIRED_FOR_PRIVILEGED = True
 
-    response = client_of(editor).get(reverse("accounts:dashboard"))
+    response = client_of(editor).get(reverse("dashboard"))
 
     assert response.status_code == 200

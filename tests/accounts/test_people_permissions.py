@@ -73,7 +73,7 @@ def test_people_changes_are_refused_to_others_and_change_nothing(
 
 
 def test_the_dashboard_sends_a_visitor_to_sign_in(client):
-    response = client.get(reverse("accounts:dashboard"))
+    response = client.get(reverse("dashboard"))
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))

@@ -19,7 +19,7 @@ def sign_in(client, user):
 
 
 def dashboard(client):
-    return client.get(reverse("accounts:dashboard"))
+    return client.get(reverse("dashboard"))
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_an_idle_session_ends_after_its_roles_limit(request, client, persona, st
         response = dashboard(client)
 
     assert response.status_code == 302
-    assert response.url == reverse("account_login") + "?next=" + reverse("accounts:dashboard")
+    assert response.url == reverse("account_login") + "?next=" + reverse("dashboard")
     assert "_auth_user_id" not in client.session
     page = client.get(response.url)
     assert "Istuntosi päättyi" in page.content.decode()
@@ -66,7 +66,7 @@ def test_an_htmx_request_of_an_ended_session_sends_the_whole_page_to_sign_in(cli
         sign_in(client, editor)
         traveller.shift(dt.timedelta(hours=9))
 
-        response = client.get(reverse("accounts:dashboard"), headers={"HX-Request": "true"})
+        response = client.get(reverse("dashboard"), headers={"HX-Request": "true"})
 
     assert response["HX-Redirect"].startswith(reverse("account_login"))
 

@@ -34,7 +34,7 @@ def test_a_person_signs_in_with_e_mail_and_lands_on_the_dashboard(client):
     response = sign_in(client, "Toimittaja@Kaselo.example", PASSWORD)
 
     assert response.status_code == 302
-    assert response.url == reverse("accounts:dashboard")
+    assert response.url == reverse("dashboard")
     dashboard = client.get(response.url)
     assert "toimittaja@kaselo.example" in dashboard.content.decode()
 
@@ -106,7 +106,7 @@ def test_a_signed_in_person_sees_their_e_mail_my_pages_and_sign_out_in_the_heade
     html = client.get(reverse("strategy:region_home", args=[region.slug])).content.decode()
 
     assert "toimittaja@kaselo.example" in html
-    assert f'href="{reverse("accounts:dashboard")}"' in html
+    assert f'href="{reverse("dashboard")}"' in html
     assert f'method="post" action="{reverse("account_logout")}"' in html
 
 

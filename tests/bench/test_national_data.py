@@ -16,8 +16,8 @@ from bench.national_data import (
 )
 from bench.pages import bench_region, main_pages, persona_user
 from events.models import Event
-from network import page_cache
 from network.models import Coordinator, Organisation, Region
+from portal import page_cache
 from reporting.models import AnnualReport, Answer, SubTheme
 from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, Strategy
 

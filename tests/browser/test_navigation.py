@@ -10,7 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from network.models import Membership
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from reporting.models import AnnualReport, ReportingYear
 from tests.browser.conftest import PolicyViolation
 from tests.factories import (
@@ -100,7 +100,7 @@ def sign_in(page: Page, email: str) -> None:
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(PASSWORD)
     page.locator("main form button[type=submit]").last.click()
-    expect(page).to_have_url(reverse("accounts:dashboard"))
+    expect(page).to_have_url(reverse("dashboard"))
 
 
 def header_height(page: Page) -> float:

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 from actions.models import GuidanceAction
 from events.models import Event
 from network.models import Membership, Organisation
-from network.review import ReviewStatus
-from network.review_services import accept
+from portal.review import ReviewStatus
+from portal.review_services import accept
 from tests.factories import MembershipFactory, UserFactory
 
 # serialized_rollback: the rows data migrations seed (target groups, channels) survive the

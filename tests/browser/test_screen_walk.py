@@ -68,7 +68,7 @@ from actions.models import Action, GoodPractice
 from demo.users import DEMO_PASSWORD, load_demo_users
 from events.models import Event, EventSeries
 from network.models import Membership, Organisation, Region
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear
 from reporting.services import start_report
 from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, Strategy
@@ -115,7 +115,7 @@ MATRIX_COLUMN = {
     "national_team": "national_team",
 }
 VIEWER_PAGES = (
-    "accounts:dashboard",
+    "dashboard",
     "guidance:mine",
     "reports:list",
     "reports:detail",
@@ -474,7 +474,7 @@ def look_at(page, visit: Visit, width: int, assert_accessible, folder: Path) -> 
             )
         if visit.height_limit and seen["height"] >= visit.height_limit:
             faults.append(f"{seen['height']} px tall, limit {visit.height_limit} px")
-    if width == WIDE or visit.persona == "visitor" or visit.label == "accounts:dashboard":
+    if width == WIDE or visit.persona == "visitor" or visit.label == "dashboard":
         try:
             assert_accessible(page)
         except AccessibilityError as error:

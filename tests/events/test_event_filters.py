@@ -8,7 +8,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from events.models import Event
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.factories import (
     EventFactory,
     FocusAreaFactory,

@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 
 from events.models import Event
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.factories import (
     EventFactory,
     FocusAreaFactory,

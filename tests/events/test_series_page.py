@@ -9,7 +9,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from events.models import Event, EventSeries
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.factories import EventFactory, EventSeriesFactory
 
 pytestmark = pytest.mark.django_db

@@ -55,7 +55,7 @@ def test_every_answer_to_a_signed_in_person_is_private_and_not_stored(
     client = client_of(coordinator)
     for url in (
         reverse("strategy:home"),
-        reverse("accounts:dashboard"),
+        reverse("dashboard"),
         reverse("editor:home", kwargs={"region": strategy.region.slug}),
     ):
         cache_control = client.get(url)["Cache-Control"]

@@ -18,14 +18,14 @@ from django.utils.translation import gettext
 from accounts.forms import AcceptInvitationForm, InvitationForm
 from actions.filters import GuidanceActionFilter
 from actions.forms import GoodPracticeProposalForm, GuidanceActionForm, ProgressUpdateForm
+from coordination.review_forms import ReturnForm as ReviewReturnForm
+from coordination.transfer_forms import ImportFileForm
 from events.filters import EventFilter
 from events.forms import ChooseOrganisationForm, EventForm, EventMaterialForm
-from kaselo.forms import PortalFormRenderer
+from lib.forms import PortalFormRenderer
 from network.filters import OrganisationFilter
 from network.forms import OrganisationProfileForm
 from network.models import Organisation
-from network.review_forms import ReturnForm as ReviewReturnForm
-from network.transfer_forms import ImportFileForm
 from reporting.forms import ReportForm, ReportingYearForm
 from reporting.forms import ReturnForm as ReportReturnForm
 from reporting.models import Theme
@@ -120,7 +120,7 @@ def test_every_form_class_of_the_portal_is_checked_here():
 
 
 def test_the_renderer_is_set_once_for_the_whole_portal():
-    assert settings.FORM_RENDERER == "kaselo.forms.PortalFormRenderer"
+    assert settings.FORM_RENDERER == "lib.forms.PortalFormRenderer"
     assert PortalFormRenderer.field_template_name == "includes/field.html"
 
 

@@ -18,8 +18,8 @@ import re
 import pytest
 from django.urls import resolve, reverse
 
-from accounts.rules import ReportAudience
 from network.models import Membership
+from portal.rules import ReportAudience
 from reporting.models import AnnualReport, PdfJob, ReportingYear, SubTheme
 from reporting.summary import build_national_summary
 from tests.factories import MembershipFactory, UserFactory

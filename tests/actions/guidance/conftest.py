@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.factories import GoalFactory, GuidanceActionFactory
 
 

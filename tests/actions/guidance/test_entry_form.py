@@ -4,7 +4,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertFormError
 
 from actions.models import GuidanceAction
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.actions.guidance.conftest import url
 from tests.factories import FocusAreaFactory, GoalFactory
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from actions.models import GuidanceAction
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.actions.guidance.conftest import url
 from tests.factories import guidance_channel, target_group
 

@@ -7,7 +7,7 @@ from pytest_django.asserts import assertContains, assertFormError
 
 from actions.models import ProgressUpdate
 from lib.uploads import MAX_UPLOAD_SIZE
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.actions.guidance.conftest import url
 from tests.factories import ProgressUpdateFactory
 from tests.lib import samples

@@ -3,7 +3,7 @@
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.actions.guidance.conftest import url
 from tests.factories import (
     FocusAreaFactory,

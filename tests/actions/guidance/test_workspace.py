@@ -5,7 +5,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from network.models import Membership
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.actions.guidance.conftest import url
 from tests.factories import EventFactory, GuidanceActionFactory, MembershipFactory
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from events.models import Event
-from network import review_services
-from network.review import ReviewStatus
+from portal import review_services
+from portal.review import ReviewStatus
 from tests.events.manage.conftest import add_url, event_url
 from tests.factories import EventFactory, EventMaterialFactory, EventSeriesFactory
 

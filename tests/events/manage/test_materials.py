@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from events.models import EventMaterial
 from lib.uploads import MAX_UPLOAD_SIZE
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.factories import EventFactory, EventMaterialFactory
 from tests.lib import samples
 

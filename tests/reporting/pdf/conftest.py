@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from actions.models import Action
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from tests.factories import (
     ActionFactory,
     EventFactory,

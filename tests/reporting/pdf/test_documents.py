@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone, translation
 
-from accounts.rules import ReportAudience
+from portal.rules import ReportAudience
 from reporting.documents import DocumentError, render, write_pdf
 from reporting.documents.annual_report import prepare_annual_report
 from reporting.documents.eloliv import build_eloliv_booklet, prepare_eloliv_booklet

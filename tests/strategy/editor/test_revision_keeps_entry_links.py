@@ -12,9 +12,9 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from actions.models import GoodPractice, GuidanceAction
+from coordination import transfer
 from events.models import Event
-from network import transfer
-from network.review import ReviewStatus
+from portal.review import ReviewStatus
 from strategy import services
 from strategy.models import FocusArea, Goal
 from tests.factories import (

@@ -1,0 +1,100 @@
+"""Indicators' yearly values as a file: import and export (see ``network.transfer``).
+
+Indicators are named by their title in the region's current strategy, so the file
+holds the values of the current strategy's indicators.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from import_export import fields, widgets
+
+from coordination.transfer_base import (
+    DecimalWidget,
+    IntegerWidget,
+    RegionResource,
+    TextWidget,
+    column,
+)
+from strategy.models import Indicator, IndicatorValue
+
+# Column headers are names of the file format, not user-interface text: they stay Finnish
+# whatever the interface language, so a file exported in Swedish re-imports in Finnish.
+INDICATOR = "Mittari"
+YEAR = "Vuosi"
+VALUE = "Arvo"
+SOURCE = "Lähde"
+SOURCE_URL = "Lähteen linkki"
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+class CurrentIndicatorWidget(widgets.Widget):
+    """An indicator named by its title in the region's current strategy."""
+
+    def __init__(self, resource: IndicatorValueResource) -> None:
+        super().__init__()
+        self.resource = resource
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Indicator | None:
+        title = "" if value is None else str(value).strip()
+        if not title:
+            return None
+        indicator = (
+            Indicator.objects.filter(
+                strategy__region=self.resource.region, strategy__is_current=True
+            )
+            .filter(title__iexact=title)
+            .first()
+        )
+        if indicator is None:
+            raise ValueError(
+                _("The current strategy has no indicator '%(title)s'.") % {"title": title}
+            )
+        return indicator
+
+    def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
+        return value.title if value else ""
+
+
+class IndicatorValueResource(RegionResource):
+    """Yearly values of the current strategy's indicators, matched on (indicator, year)."""
+
+    class Meta(RegionResource.Meta):
+        model = IndicatorValue
+        import_id_fields = ("indicator", "year")
+
+    def build_fields(self) -> dict[str, fields.Field]:
+        return {
+            "indicator": column("indicator", INDICATOR, CurrentIndicatorWidget(self)),
+            "year": column("year", YEAR, IntegerWidget()),
+            "value": column("value", VALUE, DecimalWidget()),
+            "source": column("source", SOURCE, TextWidget()),
+            "source_url": column("source_url", SOURCE_URL, TextWidget()),
+        }
+
+    def get_queryset(self) -> QuerySet[IndicatorValue]:
+        return IndicatorValue.objects.filter(
+            indicator__strategy__region=self.region, indicator__strategy__is_current=True
+        )
+
+    def init_instance(self, row: Any = None) -> IndicatorValue:
+        return IndicatorValue()
+
+    def check_row(self, instance: IndicatorValue, errors: dict[str, Any]) -> None:
+        if instance.year is not None and not FIRST_YEAR <= instance.year <= LAST_YEAR:
+            errors.setdefault("year", []).append(
+                _("The year must be between %(first)s and %(last)s.")
+                % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
+
+    def export_queryset(self) -> QuerySet[IndicatorValue]:
+        """One query: the values with their indicator joined."""
+        return (
+            self.get_queryset()
+            .select_related("indicator")
+            .order_by("indicator__position", "indicator__id", "year")
+        )

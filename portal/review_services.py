@@ -1,0 +1,121 @@
+"""The review workflow's transitions, shared by guidance actions and events.
+
+Each transition locks the entry's row, checks its current state, saves it atomically and
+sends its e-mail after the transaction commits, so a rolled-back change never mails anyone
+and two people acting at once cannot both move the same entry.
+"""
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from network.models import Coordinator, Membership
+from portal.review import Reviewable, ReviewStatus
+from portal.rules import organiser_ids_of, region_id_of
+
+logger = logging.getLogger(__name__)
+
+
+class ReviewError(Exception):
+    """A transition the entry's state does not allow; the message is for the user."""
+
+
+def _addresses(rows: Any) -> list[str]:
+    """The distinct, non-empty e-mail addresses of active users, from ``user__email`` rows."""
+    emails = rows.filter(user__is_active=True).exclude(user__email="")
+    return sorted(set(emails.values_list("user__email", flat=True)))
+
+
+def _lock(entry: Reviewable) -> None:
+    """Lock the entry's row and read its current review state into ``entry``.
+
+    The state the caller loaded may be stale (another coordinator may have acted since);
+    checking the locked row's state keeps each transition valid.
+    """
+    current = (
+        type(entry)._default_manager.select_for_update().only("review_status").get(pk=entry.pk)
+    )
+    entry.review_status = current.review_status
+
+
+def _mail(template: str, recipients: list[str], context: dict[str, Any]) -> None:
+    """Send a Finnish e-mail from ``portal/email/<template>_{subject,message}.txt``.
+
+    Runs after the transition has committed: a failing mail server is logged and does not
+    turn the saved transition into an error page.
+    """
+    if not recipients:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"portal/email/{template}_subject.txt", context).strip()
+        message = render_to_string(f"portal/email/{template}_message.txt", context)
+    try:
+        send_mail(subject, message, None, recipients)
+    except Exception:
+        logger.exception("Could not send %s to %d recipients", template, len(recipients))
+        return
+    logger.info("Sent %s to %d recipients", template, len(recipients))
+
+
+def submit(entry: Reviewable, user: Any, entry_url: str = "") -> None:
+    """An organisation's editor sends a draft or a returned entry to the coordinator."""
+    with transaction.atomic():
+        _lock(entry)
+        if entry.review_status not in (ReviewStatus.DRAFT, ReviewStatus.RETURNED):
+            raise ReviewError(_("Only a draft or a returned entry can be submitted."))
+        entry.review_status = ReviewStatus.SUBMITTED
+        entry.submitted_at = timezone.now()
+        entry.save(update_fields=["review_status", "submitted_at"])
+        # Every entry belongs to a region (an event directly, an action by its organisation).
+        coordinators = Coordinator.objects.filter(region_id__in=[region_id_of(entry)])
+        recipients = _addresses(coordinators)
+        context = {"entry": entry, "submitted_by": user, "entry_url": entry_url}
+        transaction.on_commit(lambda: _mail("review_submitted", recipients, context))
+
+
+def accept(entry: Reviewable, reviewer: Any) -> None:
+    """The coordinator accepts a submitted entry: from now on it is public."""
+    with transaction.atomic():
+        _lock(entry)
+        if entry.review_status != ReviewStatus.SUBMITTED:
+            raise ReviewError(_("Only a submitted entry can be accepted."))
+        entry.review_status = ReviewStatus.ACCEPTED
+        entry.review_comment = ""
+        entry.reviewed_at = timezone.now()
+        entry.reviewed_by = reviewer
+        entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
+
+
+def return_for_changes(entry: Reviewable, reviewer: Any, comment: str, entry_url: str = "") -> None:
+    """The coordinator returns a submitted entry with a comment saying what to change."""
+    if not comment.strip():
+        raise ReviewError(_("Say in the comment what should be changed."))
+    with transaction.atomic():
+        _lock(entry)
+        if entry.review_status != ReviewStatus.SUBMITTED:
+            raise ReviewError(_("Only a submitted entry can be returned."))
+        entry.review_status = ReviewStatus.RETURNED
+        entry.review_comment = comment.strip()
+        entry.reviewed_at = timezone.now()
+        entry.reviewed_by = reviewer
+        entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
+        context = {"entry": entry, "reviewer": reviewer, "entry_url": entry_url}
+        tell_editors("review_returned", organiser_ids_of(entry), context)
+
+
+def tell_editors(template: str, organisation_ids: set[int], context: dict[str, Any]) -> None:
+    """Mail the organisations' editors once the current transaction commits.
+
+    The recipients are read now, inside the transaction; ``template`` names the pair
+    ``portal/email/<template>_{subject,message}.txt``. Good-practice proposals use it too.
+    """
+    recipients = _addresses(
+        Membership.objects.filter(organisation_id__in=organisation_ids, role=Membership.Role.EDITOR)
+    )
+    transaction.on_commit(lambda: _mail(template, recipients, context))
