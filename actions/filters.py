@@ -6,9 +6,9 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from actions.models import Action, GuidanceAction, GuidanceChannel, TargetGroup
+from actions.models import GuidanceAction, GuidanceChannel, TargetGroup
 from network.models import Organisation, Province, Region
-from strategy.models import FocusArea
+from strategy.models import Action, FocusArea
 
 
 class GuidanceActionFilter(django_filters.FilterSet):

@@ -30,7 +30,6 @@ from actions import services
 from actions.filters import GuidanceActionFilter
 from actions.forms import GuidanceActionForm, ProgressUpdateForm
 from actions.models import GuidanceAction, ProgressUpdate
-from events.models import Event
 from lib.access import PermissionMixin, check_permission
 from lib.downloads import serve_file
 from network.mixins import RegionMixin
@@ -150,14 +149,11 @@ class WorkspaceView(RegionMixin, PermissionMixin, TemplateView):
         for entry in entries:
             entry.organisation = by_id[entry.organisation_id]
         # The region's events any of the organisations organises (each once), newest first.
+        # Read through the region's relation to its events (a sibling app's model).
         events = list(
-            Event.objects.for_region(self.region)
-            .filter(
-                pk__in=Event.organisers.through.objects.filter(
-                    organisation_id__in=list(by_id)
-                ).values("event_id")
-            )
-            .order_by("-starts_on", "-start_time", "-pk")
+            self.region.events.filter(
+                pk__in=self.region.events.filter(organisers__in=list(by_id)).values("pk")
+            ).order_by("-starts_on", "-start_time", "-pk")
         )
         for event in events:
             event.region = self.region

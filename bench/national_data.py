@@ -43,12 +43,10 @@ from django.utils.text import slugify
 from accounts.models import User
 from actions.lookups import write_lookup_rows
 from actions.models import (
-    Action,
     GoodPractice,
     GuidanceAction,
     GuidanceChannel,
     ProgressUpdate,
-    Project,
     TargetGroup,
 )
 from events.models import Event
@@ -58,11 +56,13 @@ from portal import page_cache
 from portal.review import ReviewStatus
 from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
 from strategy.models import (
+    Action,
     FocusArea,
     Goal,
     Indicator,
     IndicatorValue,
     NationalGoal,
+    Project,
     Strategy,
 )
 from strategy.reference import NATIONAL_GOALS

@@ -16,10 +16,9 @@ collapsed, nothing reworded. Organisations and other rows refer to each other by
 import datetime as dt
 from dataclasses import dataclass
 
-from actions.models import Project
 from events.models import Event
 from network.models import Organisation
-from strategy.models import Indicator
+from strategy.models import Indicator, Project
 
 Kind = Organisation.Kind
 Sector = Organisation.Sector

@@ -21,13 +21,13 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from actions.lookups import write_lookup_rows
-from actions.models import Action, GoodPractice, GuidanceChannel, Project, TargetGroup
+from actions.models import GoodPractice, GuidanceChannel, TargetGroup
 from demo import kaselo
 from events.models import Event, EventSeries
 from network.models import Organisation, Province, Region
 from network.reference import write_regions, write_row
 from portal.review import ReviewStatus
-from strategy.models import FocusArea, Goal, Indicator, NationalGoal, Strategy
+from strategy.models import Action, FocusArea, Goal, Indicator, NationalGoal, Project, Strategy
 from strategy.reference import write_national_goals
 
 ModelT = TypeVar("ModelT", bound=models.Model)

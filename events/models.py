@@ -11,11 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from actions.models import Project
 from lib.search import text_search
 from network.models import Organisation, Region
 from portal.review import Reviewable, ReviewableQuerySet, ReviewStatus
-from strategy.models import FocusArea
+from strategy.models import FocusArea, Project
 
 #: How far back calendar feeds reach: subscribers want the recent past, not the archive.
 FEED_HISTORY_YEARS = 2

@@ -10,8 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, UpdateView
 from django_filters.views import FilterView
 
-from actions.models import Action
-from events.models import Event
 from lib.access import PermissionMixin
 from network.filters import OrganisationFilter
 from network.forms import OrganisationProfileForm
@@ -72,11 +70,14 @@ class OrganisationDetailView(RegionMixin, DetailView):
         """The organisation's provinces and its work: the template's ``fragment`` calls this."""
         organisation = self.object
         prefetch_related_objects([organisation], province_prefetch())
+        # The plan's actions and the events through the organisation's own relations: the
+        # network's pages sit below the apps that hold them.
+        plan_actions = organisation.led_actions.model.objects
         return {
-            "actions": Action.objects.current().involving(organisation).with_focus_area(),
-            "events": Event.objects.for_region(self.region)
+            "actions": plan_actions.current().involving(organisation).with_focus_area(),
+            "events": organisation.organised_events.filter(region=self.region)
             .published()
-            .organised_by(organisation)[: self.latest_count],
+            .order_by("-starts_on", "-start_time", "-id")[: self.latest_count],
             "projects": organisation.projects.all(),
             "good_practices": organisation.good_practices.published(),
             "guidance_actions": organisation.guidance_actions.published().order_by(

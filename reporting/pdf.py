@@ -28,7 +28,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from actions.models import Action, GoodPractice
+from actions.models import GoodPractice
 from events.models import Event
 from network.models import Organisation, Region
 from portal.rules import ReportAudience, report_audience
@@ -41,7 +41,7 @@ from reporting.documents import (
 )
 from reporting.documents.tno import default_period
 from reporting.models import AnnualReport, Answer, Level, PdfJob, SubTheme, Theme
-from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, Strategy
+from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 
 logger = logging.getLogger(__name__)
 

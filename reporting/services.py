@@ -23,12 +23,12 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actions.models import GuidanceAction, Project
+from actions.models import GuidanceAction
 from events.models import Event
 from network.models import Region
 from portal import page_cache
 from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
-from strategy.models import Indicator, IndicatorValue
+from strategy.models import Indicator, IndicatorValue, Project
 
 logger = logging.getLogger(__name__)
 

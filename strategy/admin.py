@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
+from strategy.models import (
+    Action,
+    FocusArea,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    NationalGoal,
+    Project,
+    Strategy,
+)
 
 
 @admin.register(NationalGoal)
@@ -78,3 +87,21 @@ class IndicatorValueAdmin(admin.ModelAdmin):
     list_filter = ["year", "indicator__strategy__region"]
     list_select_related = ["indicator"]
     search_fields = ["indicator__title", "source"]
+
+
+@admin.register(Action)
+class ActionAdmin(admin.ModelAdmin):
+    list_display = ["title", "focus_area", "status", "lead_organisation", "position"]
+    list_filter = ["status", "focus_area__strategy__region", "focus_area"]
+    list_select_related = ["focus_area__strategy__region", "lead_organisation"]
+    search_fields = ["title", "description", "monitoring_note"]
+    autocomplete_fields = ["lead_organisation", "responsible_organisations", "goals"]
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["name", "region", "funding_source", "start_date", "end_date"]
+    list_filter = ["region", "funding_source"]
+    list_select_related = ["region"]
+    search_fields = ["name", "description"]
+    autocomplete_fields = ["organisations", "actions"]

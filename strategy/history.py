@@ -20,9 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history import utils as history_utils
 
-from actions.models import Action
 from network.models import Region
-from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, Strategy
+from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 
 #: The kinds of object whose history the editor shows, as they appear in its URLs.
 KINDS: dict[str, type[Model]] = {

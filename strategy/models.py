@@ -1,4 +1,4 @@
-"""A region's lifelong-guidance strategy: focus areas, goals and indicators.
+"""A region's lifelong-guidance strategy: focus areas, goals, actions, projects, indicators.
 
 The strategy is "living": the coordinator revises it, so each revision is its own
 ``Strategy`` row and exactly one of a region's rows is current.
@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from network.models import Region
+from network.models import Organisation, Region
 
 
 class NationalGoal(models.Model):
@@ -69,9 +69,6 @@ class StrategyQuerySet(models.QuerySet["Strategy"]):
 
 def action_plan_prefetches() -> list[Prefetch]:
     """The prefetches of ``with_action_plan``, also for a strategy already loaded."""
-    # actions.models imports this module, so Action can only be imported here.
-    from actions.models import Action
-
     return [
         Prefetch(
             "focus_areas",
@@ -351,3 +348,160 @@ class IndicatorValue(models.Model):
     def owning_region_id(self) -> int:
         """The region whose coordinator may edit this; the permission layer asks it."""
         return self.indicator.strategy.region_id
+
+
+class ActionQuerySet(models.QuerySet["Action"]):
+    def for_region(self, region: Region) -> "ActionQuerySet":
+        return self.filter(focus_area__strategy__region=region)
+
+    def current(self) -> "ActionQuerySet":
+        """Actions of the current strategy versions only."""
+        return self.filter(focus_area__strategy__is_current=True)
+
+    def involving(self, organisation: Organisation) -> "ActionQuerySet":
+        """Actions the organisation leads or is responsible for, each once, with ``is_lead``.
+
+        The responsible side is a subquery rather than a join, so an action with many
+        responsible organisations is not repeated and needs no DISTINCT.
+        """
+        return self.filter(
+            Q(lead_organisation=organisation)
+            | Q(pk__in=organisation.responsible_actions.values("pk"))
+        ).annotate(
+            is_lead=models.Case(
+                models.When(lead_organisation=organisation, then=models.Value(True)),
+                default=models.Value(False),
+            )
+        )
+
+    def with_focus_area(self) -> "ActionQuerySet":
+        """Join the focus area, which lists of actions from several areas show on every row."""
+        return self.select_related("focus_area")
+
+    def with_responsibles(self) -> "ActionQuerySet":
+        """Load the lead and responsible organisations in two queries, whatever the row count."""
+        return self.select_related("lead_organisation").prefetch_related(
+            models.Prefetch(
+                "responsible_organisations",
+                queryset=Organisation.objects.order_by("name"),
+            )
+        )
+
+
+class Action(models.Model):
+    """An action (toimenpide) of the action plan, under one focus area."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        DONE = "done", _("Done")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    focus_area = models.ForeignKey(
+        FocusArea, on_delete=models.CASCADE, related_name="actions", verbose_name=_("focus area")
+    )
+    goals = models.ManyToManyField(
+        Goal, related_name="actions", blank=True, verbose_name=_("goals")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    responsible_organisations = models.ManyToManyField(
+        Organisation,
+        related_name="responsible_actions",
+        blank=True,
+        verbose_name=_("responsible organisations"),
+    )
+    lead_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_actions",
+        verbose_name=_("lead organisation"),
+    )
+    responsible_note = models.CharField(
+        _("other responsible bodies"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bodies that are not member organisations, e.g. a working group."),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    monitoring_note = models.TextField(_("monitoring"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = ActionQuerySet.as_manager()
+
+    history = HistoricalRecords(m2m_fields=["goals", "responsible_organisations"])
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["focus_area", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="action_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def owning_region_id(self) -> int:
+        """The region whose coordinator may edit this; the permission layer asks it."""
+        return self.focus_area.strategy.region_id
+
+
+class Project(models.Model):
+    """A funded development project (hanke) that carries out actions of the plan."""
+
+    class FundingSource(models.TextChoices):
+        ESR = "esr", _("ESR (European Social Fund)")
+        EAKR = "eakr", _("EAKR (European Regional Development Fund)")
+        REACT_EU = "react_eu", _("REACT-EU")
+        RRF = "rrf", _("RRF (Recovery and Resilience Facility)")
+        NATIONAL = "national", _("National funding")
+        OTHER = "other", _("Other")
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="projects", verbose_name=_("region")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    funding_source = models.CharField(
+        _("funding source"), max_length=10, choices=FundingSource.choices
+    )
+    organisations = models.ManyToManyField(
+        Organisation, related_name="projects", blank=True, verbose_name=_("organisations")
+    )
+    actions = models.ManyToManyField(
+        Action, related_name="projects", blank=True, verbose_name=_("actions")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="project_unique_name"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="project_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -13,14 +13,12 @@ from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
 from django.db import transaction
-from django.db.models import Max, Model, QuerySet
+from django.db.models import ManyToManyField, Max, Model, QuerySet
 from django.forms import ModelForm
 from django.utils.translation import gettext as _
 
-from actions.models import Action, GoodPractice, GuidanceAction
-from events.models import Event
 from portal import page_cache
-from strategy.models import FocusArea, Goal, Indicator, Strategy
+from strategy.models import Action, FocusArea, Goal, Indicator, Strategy
 
 logger = logging.getLogger(__name__)
 
@@ -249,13 +247,20 @@ def start_revision(strategy: Strategy, version_label: str, user: Any) -> Strateg
 
 def _entry_links() -> list[tuple[Any, str, str]]:
     """The many-to-many links of logged entries to the plan: (through model, the entry's
-    column, the plan object's column); focus areas first, then goals."""
-    return [
-        (GuidanceAction.focus_areas.through, "guidanceaction_id", "focusarea_id"),
-        (Event.focus_areas.through, "event_id", "focusarea_id"),
-        (GoodPractice.focus_areas.through, "goodpractice_id", "focusarea_id"),
-        (GuidanceAction.goals.through, "guidanceaction_id", "goal_id"),
-    ]
+    column, the plan object's column); focus areas first, then goals.
+
+    Read from the plan's models rather than named: every many-to-many of another app
+    that points at a focus area or a goal (guidance actions, events, good practices),
+    so an entry type added later follows a revision without a change here.
+    """
+    links: list[tuple[Any, str, str]] = []
+    for target in (FocusArea, Goal):
+        for relation in target._meta.related_objects:
+            field = relation.field
+            if isinstance(field, ManyToManyField) and field.model._meta.app_label != "strategy":
+                through = field.remote_field.through
+                links.append((through, field.m2m_column_name(), field.m2m_reverse_name()))
+    return links
 
 
 def relink_entries(focus_areas: dict[int, int], goals: dict[int, int]) -> int:

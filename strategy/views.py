@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
-from events.models import Event
 from network.mixins import RegionMixin
 from network.models import Region
 from strategy.models import FocusArea, Strategy, focus_area_detail_prefetches
@@ -42,9 +41,10 @@ class RegionHomeView(RegionMixin, TemplateView):
             .with_focus_areas()
             .with_indicators()
             .first(),
-            "upcoming_events": Event.objects.for_region(self.region)
-            .published()
-            .upcoming()[: self.upcoming_event_count],
+            # Through the region's own relation: the plan's app sits below the events app.
+            "upcoming_events": self.region.events.published().upcoming()[
+                : self.upcoming_event_count
+            ],
             # Lazy: queried only by the page of a region without a current strategy. Another
             # region renamed shows here once this region's content or the code changes;
             # regions are reference data and hardly ever renamed.

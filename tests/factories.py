@@ -9,19 +9,26 @@ from django.utils.text import slugify
 
 from accounts.models import Invitation
 from actions.models import (
-    Action,
     GoodPractice,
     GuidanceAction,
     GuidanceChannel,
     ProgressUpdate,
-    Project,
     TargetGroup,
 )
 from events.models import Event, EventMaterial, EventSeries
 from network.models import Coordinator, Membership, Organisation, Province, Region
 from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob
-from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
+from strategy.models import (
+    Action,
+    FocusArea,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    NationalGoal,
+    Project,
+    Strategy,
+)
 
 
 class RegionFactory(factory.django.DjangoModelFactory):

@@ -37,7 +37,7 @@ from django.test import Client, override_settings
 from django.urls import get_resolver, reverse
 
 from accounts.models import Invitation
-from actions.models import Action, GoodPractice, GuidanceAction, ProgressUpdate, Project
+from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
 from coordination import transfer
 from events.models import Event, EventMaterial, EventSeries
 from network.models import Coordinator, Membership, Organisation, Province, Region
@@ -49,7 +49,7 @@ from reporting.documents.eloliv import prepare_eloliv_booklet
 from reporting.documents.national_summary import prepare_national_summary
 from reporting.documents.tno import prepare_tno_summary
 from reporting.models import AnnualReport, PdfJob, ReportingYear
-from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, Strategy
+from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Project, Strategy
 from tests.factories import (
     ActionFactory,
     AnnualReportFactory,

@@ -13,7 +13,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from import_export import fields
 
-from actions.models import Action, GuidanceAction, GuidanceChannel, TargetGroup
+from actions.models import GuidanceAction, GuidanceChannel, TargetGroup
 from coordination.transfer_base import (
     LIST_SEPARATOR,
     ChoiceWidget,
@@ -26,7 +26,7 @@ from coordination.transfer_base import (
     TextWidget,
     column,
 )
-from strategy.models import FocusArea, Strategy
+from strategy.models import Action, FocusArea, Strategy
 
 # Column headers are names of the file format, not user-interface text: they stay Finnish
 # whatever the interface language, so a file exported in Swedish re-imports in Finnish.

@@ -17,7 +17,6 @@ from django.utils import formats
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from actions.models import Action
 from events.models import Event
 from network.models import Region
 from reporting import charts
@@ -29,7 +28,7 @@ from reporting.documents.base import (
     file_name,
     today,
 )
-from strategy.models import Indicator, Strategy
+from strategy.models import Action, Indicator, Strategy
 
 #: The template in ``reporting/pdf/`` that renders this document.
 TEMPLATE_NAME = "tno_summary.html"

@@ -16,10 +16,17 @@ from django.db.models import QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from actions.models import Action
 from lib.forms import SearchableCheckboxSelectMultiple
 from network.models import Organisation
-from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, NationalGoal, Strategy
+from strategy.models import (
+    Action,
+    FocusArea,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    NationalGoal,
+    Strategy,
+)
 
 
 def limit_choices(field: forms.Field, queryset: QuerySet[Any]) -> None:

@@ -34,12 +34,12 @@ from django.views.generic import (
     View,
 )
 
-from actions.models import Action
 from lib.access import PermissionMixin
 from network.mixins import RegionMixin
 from strategy import history, services
 from strategy.editor import forms
 from strategy.models import (
+    Action,
     FocusArea,
     Goal,
     Indicator,

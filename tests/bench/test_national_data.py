@@ -7,7 +7,7 @@ from django.db.models import Count, Max, Min
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from actions.models import Action, GuidanceAction, ProgressUpdate
+from actions.models import GuidanceAction, ProgressUpdate
 from bench.national_data import (
     YEARS,
     NationalDataExists,
@@ -19,7 +19,7 @@ from events.models import Event
 from network.models import Coordinator, Organisation, Region
 from portal import page_cache
 from reporting.models import AnnualReport, Answer, SubTheme
-from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, Strategy
+from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 
 pytestmark = pytest.mark.django_db
 

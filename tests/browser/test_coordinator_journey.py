@@ -10,8 +10,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from actions.models import Action
-from strategy.models import Strategy
+from strategy.models import Action, Strategy
 from tests.factories import CoordinatorFactory, UserFactory
 
 # serialized_rollback: the rows data migrations seed (target groups, channels) survive the

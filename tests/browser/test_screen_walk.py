@@ -64,14 +64,14 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
-from actions.models import Action, GoodPractice
+from actions.models import GoodPractice
 from demo.users import DEMO_PASSWORD, load_demo_users
 from events.models import Event, EventSeries
 from network.models import Membership, Organisation, Region
 from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear
 from reporting.services import start_report
-from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, Strategy
+from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 from tests.browser.conftest import AccessibilityError
 from tests.factories import (
     EventMaterialFactory,

@@ -12,11 +12,19 @@ from django.db import transaction
 from django.db.models import F
 from simple_history.models import HistoricalChanges
 
-from actions.models import Action, GoodPractice, Project
+from actions.models import GoodPractice
 from demo.loader import action_status
 from events.models import Event
 from network.models import Organisation, Province, Region
-from strategy.models import FocusArea, Indicator, IndicatorValue, NationalGoal, Strategy
+from strategy.models import (
+    Action,
+    FocusArea,
+    Indicator,
+    IndicatorValue,
+    NationalGoal,
+    Project,
+    Strategy,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
-from actions.models import Action
 from reporting.models import PdfJob
+from strategy.models import Action
 from tests.factories import InvitationFactory
 
 pytestmark = pytest.mark.django_db

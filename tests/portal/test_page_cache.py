@@ -12,12 +12,12 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from actions.models import Action, GuidanceAction
+from actions.models import GuidanceAction
 from coordination import transfer
 from network.models import Membership
 from portal import page_cache
 from portal.templatetags.portal import CSRF_PLACEHOLDER
-from strategy.models import NationalGoal
+from strategy.models import Action, NationalGoal
 from tests.coordination.transfer.conftest import csv_upload
 from tests.factories import (
     ActionFactory,

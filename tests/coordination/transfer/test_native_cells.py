@@ -7,10 +7,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from actions.models import Action
 from coordination import transfer
 from events.models import Event
 from network.models import Organisation
+from strategy.models import Action
 from tests.coordination.transfer.conftest import rows_of_xlsx
 from tests.factories import (
     EventFactory,

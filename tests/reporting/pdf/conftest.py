@@ -9,8 +9,8 @@ import pypdf
 import pytest
 from django.utils import timezone
 
-from actions.models import Action
 from portal.review import ReviewStatus
+from strategy.models import Action
 from tests.factories import (
     ActionFactory,
     EventFactory,

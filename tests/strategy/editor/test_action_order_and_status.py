@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertTemplateUsed
 
-from actions.models import Action
 from strategy import services
+from strategy.models import Action
 
 pytestmark = pytest.mark.django_db
 

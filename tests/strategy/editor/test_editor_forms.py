@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
-from actions.models import Action
-from strategy.models import FocusArea, Goal, Indicator, IndicatorValue, Strategy
+from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 from tests.factories import NationalGoalFactory, OrganisationFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from actions.models import Action
+from strategy.models import Action
 from tests.factories import ActionFactory, NationalGoalFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from actions.models import Action
 from network.models import Region
 from strategy import services
-from strategy.models import FocusArea, Goal, Indicator, Strategy
+from strategy.models import Action, FocusArea, Goal, Indicator, Strategy
 from tests.factories import CoordinatorFactory
 
 pytestmark = pytest.mark.django_db

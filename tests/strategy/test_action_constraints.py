@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError, transaction
 
-from actions.models import Action
+from strategy.models import Action
 from tests.factories import (
     ActionFactory,
     GoodPracticeFactory,
