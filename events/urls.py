@@ -1,10 +1,13 @@
-from django.urls import path
+"""Events: the public pages, logging them, and the iCalendar feeds.
 
-from events import manage_views, views
+One list per audience, each with its namespace; ``kaselo/urls.py`` includes this module once.
+"""
 
-app_name = "events"
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+from events import feed_views, manage_views, views
+
+events: list[URLPattern] = [
     path("", views.EventListView.as_view(), name="event_list"),
     path("<int:year>/<int:month>/", views.EventMonthView.as_view(), name="event_month"),
     path("<int:pk>/", views.EventDetailView.as_view(), name="event_detail"),
@@ -26,4 +29,26 @@ urlpatterns = [
         name="material_delete",
     ),
     path("materiaalit/<int:pk>/", views.material_download, name="material_download"),
+]
+
+
+# iCalendar feeds of events (region, organisation, focus area), under /<region>/kalenteri/.
+feeds: list[URLPattern] = [
+    path("<slug:region>/kalenteri.ics", feed_views.RegionFeedView.as_view(), name="region"),
+    path(
+        "<slug:region>/kalenteri/organisaatio/<slug:slug>.ics",
+        feed_views.OrganisationFeedView.as_view(),
+        name="organisation",
+    ),
+    path(
+        "<slug:region>/kalenteri/painopiste/<int:number>.ics",
+        feed_views.FocusAreaFeedView.as_view(),
+        name="focus_area",
+    ),
+]
+
+
+urlpatterns: list[URLResolver] = [
+    path("<slug:region>/tapahtumat/", include((events, "events"))),
+    path("", include((feeds, "feeds"))),
 ]

@@ -1,13 +1,49 @@
-"""National reporting pages: years, deadlines and the national summary, under /raportit/."""
+"""Annual reports: the national pages, PDF jobs, and a region's reports.
 
-from django.urls import path
+One list per audience, each with its namespace; ``kaselo/urls.py`` includes this module once.
+"""
 
-from reporting import views
+from django.urls import URLPattern, URLResolver, include, path
 
-app_name = "reporting"
+from reporting import national_views, pdf_views, views
 
-urlpatterns = [
+# National reporting pages: years, deadlines and the national summary, under /raportit/.
+national_reporting: list[URLPattern] = [
     path("", views.ReportingIndexView.as_view(), name="index"),
     path("vuodet/<int:year>/", views.ReportingYearEditView.as_view(), name="year_edit"),
     path("<int:year>/yhteenveto/", views.NationalSummaryView.as_view(), name="summary"),
+]
+
+
+# The national landing page of the ELO networks, under /valtakunnallinen/.
+national: list[URLPattern] = [
+    path("", national_views.NationalHomeView.as_view(), name="home"),
+]
+
+
+# PDF jobs: request, status the page polls, and the download, under /pdf/.
+pdf_jobs: list[URLPattern] = [
+    path("pyynto/", pdf_views.request_pdf, name="request"),
+    path("<uuid:pk>/", pdf_views.job_status, name="status"),
+    path("<uuid:pk>/lataa/", pdf_views.download, name="download"),
+]
+
+
+# A region's annual reports, under /<region>/raportit/.
+region_reports: list[URLPattern] = [
+    path("", views.ReportListView.as_view(), name="list"),
+    path("<int:year>/", views.ReportDetailView.as_view(), name="detail"),
+    path("<int:year>/aloita/", views.StartReportView.as_view(), name="start"),
+    path("<int:year>/muokkaa/", views.ReportEditView.as_view(), name="edit"),
+    path("<int:year>/laheta/", views.SubmitReportView.as_view(), name="submit"),
+    path("<int:year>/hyvaksy/", views.AcceptReportView.as_view(), name="accept"),
+    path("<int:year>/palauta/", views.ReturnReportView.as_view(), name="return"),
+]
+
+
+urlpatterns: list[URLResolver] = [
+    path("raportit/", include((national_reporting, "reporting"))),
+    path("valtakunnallinen/", include((national, "national"))),
+    path("pdf/", include((pdf_jobs, "pdf"))),
+    path("<slug:region>/raportit/", include((region_reports, "reports"))),
 ]

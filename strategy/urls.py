@@ -1,10 +1,14 @@
-from django.urls import path
+"""The plan: the public strategy pages, and the coordinator's editor.
+
+One list per audience, each with its namespace; ``kaselo/urls.py`` includes this module once.
+"""
+
+from django.urls import URLPattern, URLResolver, include, path
 
 from strategy import views
+from strategy.editor import views as editor_views
 
-app_name = "strategy"
-
-urlpatterns = [
+public: list[URLPattern] = [
     path("", views.RegionHomeView.as_view(), name="home"),
     path("<slug:region>/", views.RegionHomeView.as_view(), name="region_home"),
     path(
@@ -17,4 +21,79 @@ urlpatterns = [
         views.StrategyVersionDetailView.as_view(),
         name="version_detail",
     ),
+]
+
+
+# The coordinator's editor of a region's strategy and action plan, under /<region>/muokkaa/.
+editor: list[URLPattern] = [
+    path("", editor_views.EditorHomeView.as_view(), name="home"),
+    path("strategia/", editor_views.StrategyUpdateView.as_view(), name="strategy_edit"),
+    path("uusi-versio/", editor_views.NewRevisionView.as_view(), name="new_revision"),
+    # Focus areas and their goals
+    path("painopisteet/uusi/", editor_views.FocusAreaCreateView.as_view(), name="focus_area_add"),
+    path(
+        "painopisteet/<int:pk>/", editor_views.FocusAreaUpdateView.as_view(), name="focus_area_edit"
+    ),
+    path(
+        "painopisteet/<int:pk>/poista/",
+        editor_views.FocusAreaDeleteView.as_view(),
+        name="focus_area_delete",
+    ),
+    path(
+        "painopisteet/<int:focus_area>/tavoitteet/uusi/",
+        editor_views.GoalCreateView.as_view(),
+        name="goal_add",
+    ),
+    path("tavoitteet/<int:pk>/", editor_views.GoalUpdateView.as_view(), name="goal_edit"),
+    path("tavoitteet/<int:pk>/poista/", editor_views.GoalDeleteView.as_view(), name="goal_delete"),
+    # Actions
+    path(
+        "painopisteet/<int:focus_area>/toimenpiteet/uusi/",
+        editor_views.ActionCreateView.as_view(),
+        name="action_add",
+    ),
+    path("toimenpiteet/<int:pk>/", editor_views.ActionUpdateView.as_view(), name="action_edit"),
+    path(
+        "toimenpiteet/<int:pk>/poista/",
+        editor_views.ActionDeleteView.as_view(),
+        name="action_delete",
+    ),
+    path(
+        "toimenpiteet/<int:pk>/siirra/", editor_views.ActionMoveView.as_view(), name="action_move"
+    ),
+    path(
+        "toimenpiteet/<int:pk>/tila/", editor_views.ActionStatusView.as_view(), name="action_status"
+    ),
+    # Indicators and their yearly values
+    path("mittarit/uusi/", editor_views.IndicatorCreateView.as_view(), name="indicator_add"),
+    path("mittarit/<int:pk>/", editor_views.IndicatorUpdateView.as_view(), name="indicator_edit"),
+    path(
+        "mittarit/<int:pk>/poista/",
+        editor_views.IndicatorDeleteView.as_view(),
+        name="indicator_delete",
+    ),
+    path(
+        "mittarit/<int:indicator>/arvot/uusi/",
+        editor_views.IndicatorValueCreateView.as_view(),
+        name="indicator_value_add",
+    ),
+    path(
+        "arvot/<int:pk>/",
+        editor_views.IndicatorValueUpdateView.as_view(),
+        name="indicator_value_edit",
+    ),
+    path(
+        "arvot/<int:pk>/poista/",
+        editor_views.IndicatorValueDeleteView.as_view(),
+        name="indicator_value_delete",
+    ),
+    # Change history
+    path("historia/", editor_views.FeedView.as_view(), name="feed"),
+    path("historia/<str:kind>/<int:pk>/", editor_views.ObjectHistoryView.as_view(), name="history"),
+]
+
+
+urlpatterns: list[URLResolver] = [
+    path("", include((public, "strategy"))),
+    path("<slug:region>/muokkaa/", include((editor, "editor"))),
 ]

@@ -591,8 +591,8 @@ def test_asking_for_the_twins_pdf_is_refused(k, t, twin_baseline):
 
 def url_parameters(name: str) -> set[str]:
     """The parameters of a named URL's own pattern, the region slug left out."""
-    namespace, _, short = name.partition(":")
-    resolver = get_resolver().namespace_dict[namespace][1]
+    namespace, _, short = name.rpartition(":")
+    resolver = get_resolver().namespace_dict[namespace][1] if namespace else get_resolver()
     return {
         parameter
         for possibility, *_rest in resolver.reverse_dict.getlist(short)

@@ -1,0 +1,40 @@
+"""The coordinator's back office: the review queue, and imports and exports.
+
+One list per audience, each with its namespace; ``kaselo/urls.py`` includes this module once.
+"""
+
+from django.urls import URLPattern, URLResolver, include, path
+
+from coordination import review_views, transfer_views
+
+# The coordinator's review queue, under /<region>/arviointi/.
+review: list[URLPattern] = [
+    path("", review_views.ReviewQueueView.as_view(), name="queue"),
+    path(
+        "ehdotukset/<int:pk>/palauta/",
+        review_views.ProposalReturnView.as_view(),
+        name="proposal_return",
+    ),
+    path(
+        "ehdotukset/<int:pk>/hylkaa/",
+        review_views.ProposalDeclineView.as_view(),
+        name="proposal_decline",
+    ),
+    # After the proposals' paths: "ehdotukset" would otherwise be read as a kind of entry.
+    path("<str:kind>/<int:pk>/hyvaksy/", review_views.AcceptView.as_view(), name="accept"),
+    path("<str:kind>/<int:pk>/palauta/", review_views.ReturnView.as_view(), name="return"),
+]
+
+
+# Imports and exports of a region's data, under /<region>/tiedonsiirto/.
+transfer: list[URLPattern] = [
+    path("", transfer_views.TransferIndexView.as_view(), name="index"),
+    path("<slug:dataset>/vie.<slug:format>", transfer_views.ExportView.as_view(), name="export"),
+    path("<slug:dataset>/tuo/", transfer_views.ImportView.as_view(), name="import"),
+]
+
+
+urlpatterns: list[URLResolver] = [
+    path("<slug:region>/arviointi/", include((review, "review"))),
+    path("<slug:region>/tiedonsiirto/", include((transfer, "transfer"))),
+]
