@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib.scoping import RegionScopedManager
 from network.models import Organisation, Region
 from network.review import Reviewable, ReviewableQuerySet, ReviewStatus
 from network.search import text_search
@@ -99,7 +100,7 @@ class Action(models.Model):
     monitoring_note = models.TextField(_("monitoring"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = ActionQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(ActionQuerySet)("focus_area__strategy__region")
 
     history = HistoricalRecords(m2m_fields=["goals", "responsible_organisations"])
 
@@ -153,6 +154,8 @@ class Project(models.Model):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
+
+    objects = RegionScopedManager["Project"]("region")
 
     class Meta:
         verbose_name = _("project")
@@ -257,7 +260,7 @@ class GoodPractice(models.Model):
     )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
 
-    objects = GoodPracticeQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(GoodPracticeQuerySet)("region")
 
     class Meta:
         verbose_name = _("good practice")
@@ -418,7 +421,7 @@ class GuidanceAction(Reviewable):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = GuidanceActionQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(GuidanceActionQuerySet)("organisation__region")
 
     class Meta:
         verbose_name = _("guidance action")
@@ -493,6 +496,8 @@ class ProgressUpdate(models.Model):
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RegionScopedManager["ProgressUpdate"]("action__organisation__region")
 
     class Meta:
         verbose_name = _("progress update")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import Project
+from lib.scoping import RegionScopedManager
 from network.models import Organisation, Region
 from network.review import Reviewable, ReviewableQuerySet, ReviewStatus
 from network.search import text_search
@@ -121,6 +122,8 @@ class EventSeries(models.Model):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
 
+    objects = RegionScopedManager["EventSeries"]("region")
+
     class Meta:
         verbose_name = _("meeting series")
         verbose_name_plural = _("meeting series")
@@ -215,7 +218,7 @@ class Event(Reviewable):
         verbose_name=_("created by"),
     )
 
-    objects = EventQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(EventQuerySet)("region")
 
     class Meta:
         verbose_name = _("event")
@@ -275,6 +278,8 @@ class EventMaterial(models.Model):
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file"), upload_to="events/%Y/", blank=True)
     url = models.URLField(_("link"), blank=True)
+
+    objects = RegionScopedManager["EventMaterial"]("event__region")
 
     class Meta:
         verbose_name = _("event material")

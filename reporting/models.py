@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.rules import ReportAudience, report_audience
+from lib.scoping import RegionScopedManager
 from network.models import Region
 
 
@@ -158,7 +159,7 @@ class AnnualReport(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = AnnualReportQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(AnnualReportQuerySet)("region")
 
     class Meta:
         verbose_name = _("annual report")
@@ -257,6 +258,8 @@ class PdfJob(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = RegionScopedManager["PdfJob"]("region")
 
     class Meta:
         verbose_name = _("PDF job")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib.scoping import RegionScopedManager
 from network.models import Region
 
 
@@ -139,7 +140,7 @@ class Strategy(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = StrategyQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(StrategyQuerySet)("region")
 
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
@@ -200,7 +201,7 @@ class FocusArea(models.Model):
         verbose_name=_("national strategy goals"),
     )
 
-    objects = FocusAreaQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(FocusAreaQuerySet)("strategy__region")
 
     history = HistoricalRecords(m2m_fields=["national_goals"])
 
@@ -238,6 +239,8 @@ class Goal(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     history = HistoricalRecords()
+
+    objects = RegionScopedManager["Goal"]("focus_area__strategy__region")
 
     class Meta:
         verbose_name = _("goal")
@@ -293,7 +296,7 @@ class Indicator(models.Model):
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = IndicatorQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(IndicatorQuerySet)("strategy__region")
 
     history = HistoricalRecords(m2m_fields=["focus_areas"])
 
@@ -330,6 +333,8 @@ class IndicatorValue(models.Model):
     source_url = models.URLField(_("source link"), blank=True)
 
     history = HistoricalRecords()
+
+    objects = RegionScopedManager["IndicatorValue"]("indicator__strategy__region")
 
     class Meta:
         verbose_name = _("indicator value")
