@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from accounts import dashboard, navigation, services
+from accounts import dashboard, navigation, rules, services
 from accounts.access import PermissionMixin
 from accounts.forms import AcceptInvitationForm, InvitationForm
 from accounts.models import Invitation, User
+from lib.scoping import render_in_scope, scope
 from network.models import Coordinator, Membership, Organisation, Region
 from network.review_views import waiting_for_review
 
@@ -43,6 +44,20 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     """
 
     template_name = "accounts/dashboard.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # A person's own page reads across the regions they have a role in, on purpose; the
+        # national team's reports to review come from every region.
+        user = request.user
+        roles = rules.roles_of(user)
+        regions = (
+            None
+            if rules.is_national_team(user) or rules.is_site_admin(user)
+            else sorted(roles.coordinated_region_ids | roles.member_region_ids)
+        )
+        return render_in_scope(
+            regions, lambda: super(DashboardView, self).dispatch(request, *args, **kwargs)
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -91,8 +106,17 @@ class RegionPeopleMixin(PermissionMixin):
     permission_required = "network.manage_people"
     region: Region
 
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.region = get_object_or_404(Region, slug=kwargs["region"])
+        # Every query of the view and its template sees this region's rows only.
+        return render_in_scope(
+            self.region.pk,
+            lambda: super(RegionPeopleMixin, self).dispatch(request, *args, **kwargs),
+        )
+
     def get_permission_object(self) -> Region:
-        self.region = get_object_or_404(Region, slug=self.kwargs["region"])  # type: ignore[attr-defined]
         return self.region
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -224,11 +248,14 @@ class AcceptInvitationView(View):
     invitation: Invitation
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        invitation = (
-            Invitation.objects.select_related("organisation__region")
-            .filter(token=kwargs["token"])
-            .first()
-        )
+        # An invitation is named by its secret token alone, so it is looked up in every
+        # region; the rest of the request stays in the invitation's region.
+        with scope(region=None):
+            invitation = (
+                Invitation.objects.select_related("organisation__region")
+                .filter(token=kwargs["token"])
+                .first()
+            )
         if invitation is None:
             return self.refuse(_("The invitation was not found. It may have been withdrawn."), 404)
         self.invitation = invitation
@@ -236,7 +263,10 @@ class AcceptInvitationView(View):
             return self.refuse(str(services.InvitationAlreadyUsed()), 410)
         if self.invitation.is_expired:
             return self.refuse(str(services.InvitationExpired()), 410)
-        return super().dispatch(request, *args, **kwargs)
+        return render_in_scope(
+            invitation.organisation.region_id,
+            lambda: super(AcceptInvitationView, self).dispatch(request, *args, **kwargs),
+        )
 
     def refuse(self, message: str, status: int) -> HttpResponse:
         return render(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from import_export import fields
 
 from actions.models import Action, GuidanceAction, GuidanceChannel, TargetGroup
+from lib.scoping import scope
 from network.transfer_base import (
     LIST_SEPARATOR,
     ChoiceWidget,
@@ -92,7 +93,10 @@ class GuidanceActionResource(ReviewedResource):
     @cached_property
     def current_strategy_ids(self) -> set[int]:
         """Every region's current strategy: links to focus areas of others are kept."""
-        return set(Strategy.objects.filter(is_current=True).values_list("pk", flat=True))
+        # Ids only, of every region on purpose: a kept link to another region's focus area
+        # must be recognised as current.
+        with scope(region=None):
+            return set(Strategy.objects.filter(is_current=True).values_list("pk", flat=True))
 
     def build_fields(self) -> dict[str, fields.Field]:
         return {

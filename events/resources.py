@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from import_export import fields
 
 from events.models import Event, EventQuerySet
+from lib.scoping import scope
 from network.models import Organisation
 from network.transfer_base import (
     ChoiceWidget,
@@ -50,7 +51,14 @@ class EventResource(ReviewedResource):
 
     def build_fields(self) -> dict[str, fields.Field]:
         def unknown_organiser(name: str) -> str:
-            if Organisation.objects.exclude(region=self.region).filter(name__iexact=name):
+            # Only to say the name is another region's: every region, on purpose (a yes or no).
+            with scope(region=None):
+                elsewhere = (
+                    Organisation.objects.exclude(region=self.region)
+                    .filter(name__iexact=name)
+                    .exists()
+                )
+            if elsewhere:
                 return _("Organisation '%(name)s' belongs to another region's network.") % {
                     "name": name
                 }

@@ -226,11 +226,15 @@ def _region_of(instance: Model, *, may_query: bool = True) -> int | None:
     national bump is then the safe answer too.
     """
     from accounts.rules import region_id_of
+    from lib.scoping import scope
 
     if not may_query:
         return instance.pk if isinstance(instance, Region) else getattr(instance, "region_id", None)
     try:
-        return region_id_of(instance)
+        # A signal fires wherever the write happens (a view of any region, a task, a
+        # command): finding out which region the row is in reads across regions.
+        with scope(region=None):
+            return region_id_of(instance)
     except Exception:  # any lookup failure: invalidate everything instead
         logger.debug("No region for %r; bumping the national version", instance)
         return None

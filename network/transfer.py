@@ -37,6 +37,7 @@ from openpyxl.styles import Font
 
 from actions.resources import GuidanceActionResource
 from events.resources import EventResource
+from lib.scoping import iterate_in_scope, scope
 from network import page_cache
 from network.models import Region
 from network.resources import OrganisationResource
@@ -362,7 +363,8 @@ def _import(
     region: Region, dataset_name: str, uploaded_file: Any, user: Any, *, dry_run: bool
 ) -> ImportPreview:
     spec = get_dataset(dataset_name)
-    with translation.override("fi"):
+    # An import reads and writes the region's rows only, wherever it is called from.
+    with translation.override("fi"), scope(region=region.pk):
         table = read_table(uploaded_file)
         resource = spec.resource(region, user=user)
         dataset, header_errors = _dataset(resource, table)
@@ -423,8 +425,12 @@ def export_rows(
 ) -> tuple[list[str], Iterator[list[Any]]]:
     """The headers and the region's rows in the import format (KeyError: unknown dataset);
     with ``native``, numbers and dates as values rather than texts (for XLSX)."""
-    resource = get_dataset(dataset_name).resource(region)
-    return resource.headers, iter(resource.export_rows(native=native))
+    # The rows are read in the region's scope, chunk by chunk: a streamed CSV is read after
+    # the view has returned.
+    with scope(region=region.pk):
+        resource = get_dataset(dataset_name).resource(region)
+        headers = resource.headers
+    return headers, iterate_in_scope(resource.export_rows(native=native), region=region.pk)
 
 
 def _escape(cell: str) -> str:

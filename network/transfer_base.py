@@ -28,6 +28,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from lib.scoping import scope
 from network.models import Organisation, Region
 from network.review import ReviewStatus
 
@@ -398,7 +399,13 @@ class RegionOrganisationWidget(widgets.Widget):
         )
         if organisation is not None:
             return organisation
-        if Organisation.objects.exclude(region=self.region).filter(name__iexact=name).exists():
+        # Another region's organisation of that name: only to say so, so this reads every
+        # region on purpose (a yes or no, never the row).
+        with scope(region=None):
+            elsewhere = (
+                Organisation.objects.exclude(region=self.region).filter(name__iexact=name).exists()
+            )
+        if elsewhere:
             raise ValueError(
                 _("Organisation '%(name)s' belongs to another region's network.") % {"name": name}
             )

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from lib.scoping import in_scope
 from network.national_data import (
     NationalDataExists,
     build_national_data,
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             "--delete-only", action="store_true", help="Delete generated data and stop."
         )
 
+    @in_scope(region=None)  # Builds and deletes every region's data: all regions, on purpose.
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()
         if options["delete_only"]:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accounts.demo import load_demo_users
+from lib.scoping import in_scope
 from network.demo.loader import load_demo
 from reporting.demo import load_reporting_demo
 
@@ -13,6 +14,7 @@ from reporting.demo import load_reporting_demo
 class Command(BaseCommand):
     help = "Load the demo data of the seed documents (KASELO). Running it again changes nothing."
 
+    @in_scope(region=None)  # Loads the demo regions' data: all regions, on purpose.
     def handle(self, *args: Any, **options: Any) -> None:
         report = load_demo()
         self.stdout.write(self.style.SUCCESS(report.summary()))
