@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from accounts import dashboard, navigation, rules, services
+from accounts import dashboard, navigation, services
 from accounts.access import PermissionMixin
 from accounts.forms import AcceptInvitationForm, InvitationForm
 from accounts.models import Invitation, User
@@ -46,17 +46,11 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     template_name = "accounts/dashboard.html"
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        # A person's own page reads across the regions they have a role in, on purpose; the
-        # national team's reports to review come from every region.
-        user = request.user
-        roles = rules.roles_of(user)
-        regions = (
-            None
-            if rules.is_national_team(user) or rules.is_site_admin(user)
-            else sorted(roles.coordinated_region_ids | roles.member_region_ids)
-        )
+        # A person's own page reads every region on purpose: each of its queries is of the
+        # person's own roles and entries, wherever they are (and the national team's reports
+        # to review come from every region).
         return render_in_scope(
-            regions, lambda: super(DashboardView, self).dispatch(request, *args, **kwargs)
+            None, lambda: super(DashboardView, self).dispatch(request, *args, **kwargs)
         )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
