@@ -189,7 +189,9 @@ def material_download(request: HttpRequest, region: str, pk: int) -> FileRespons
     """
     with scope(region=get_object_or_404(Region, slug=region).pk):
         material = get_object_or_404(
-            EventMaterial.objects.select_related("event").exclude(file=""), pk=pk
+            EventMaterial.objects.select_related("event").exclude(file=""),
+            pk=pk,
+            event__region__slug=region,
         )
         if not request.user.has_perm("actions.view_entry", material.event):
             raise Http404("No such material.")  # As the event page: a draft stays invisible.
