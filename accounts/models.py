@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.scoping import RegionScopedManager
 from network.models import Membership
 
 
@@ -94,7 +95,7 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
 
-    objects = InvitationQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(InvitationQuerySet)("organisation__region")
 
     class Meta:
         verbose_name = _("invitation")

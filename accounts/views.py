@@ -1,6 +1,6 @@
 """Accepting an invitation, and people management.
 
-Views are thin: they check access through ``accounts.access``, call a service of
+Views are thin: they check access through ``lib.access``, call a service of
 ``accounts.services`` and answer; a service's ``InvitationError`` becomes a message.
 """
 
@@ -20,6 +20,7 @@ from accounts import services
 from accounts.forms import AcceptInvitationForm, InvitationForm
 from accounts.models import Invitation, User
 from lib.access import PermissionMixin
+from lib.scoping import render_in_scope, scope
 from network.models import Membership, Organisation, Region
 
 
@@ -32,8 +33,17 @@ class RegionPeopleMixin(PermissionMixin):
     permission_required = "network.manage_people"
     region: Region
 
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.region = get_object_or_404(Region, slug=kwargs["region"])
+        # Every query of the view and its template sees this region's rows only.
+        return render_in_scope(
+            self.region.pk,
+            lambda: super(RegionPeopleMixin, self).dispatch(request, *args, **kwargs),
+        )
+
     def get_permission_object(self) -> Region:
-        self.region = get_object_or_404(Region, slug=self.kwargs["region"])  # type: ignore[attr-defined]
         return self.region
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -165,11 +175,14 @@ class AcceptInvitationView(View):
     invitation: Invitation
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        invitation = (
-            Invitation.objects.select_related("organisation__region")
-            .filter(token=kwargs["token"])
-            .first()
-        )
+        # An invitation is named by its secret token alone, so it is looked up in every
+        # region; the rest of the request stays in the invitation's region.
+        with scope(region=None):
+            invitation = (
+                Invitation.objects.select_related("organisation__region")
+                .filter(token=kwargs["token"])
+                .first()
+            )
         if invitation is None:
             return self.refuse(_("The invitation was not found. It may have been withdrawn."), 404)
         self.invitation = invitation
@@ -177,7 +190,10 @@ class AcceptInvitationView(View):
             return self.refuse(str(services.InvitationAlreadyUsed()), 410)
         if self.invitation.is_expired:
             return self.refuse(str(services.InvitationExpired()), 410)
-        return super().dispatch(request, *args, **kwargs)
+        return render_in_scope(
+            invitation.organisation.region_id,
+            lambda: super(AcceptInvitationView, self).dispatch(request, *args, **kwargs),
+        )
 
     def refuse(self, message: str, status: int) -> HttpResponse:
         return render(

@@ -4,11 +4,11 @@ The public reads accepted entries (list and detail). An organisation's editor ke
 organisation's entries in the workspace (``mine``), creates and changes them, adds dated
 progress updates with attachments and submits entries for the coordinator's review.
 
-Access goes through ``accounts.access`` and the rules of ``accounts.rules``:
+Access goes through ``lib.access`` and the rules of ``portal.rules``:
 ``actions.log_entry`` on the organisation to create, ``actions.change_entry`` on the entry
 to change, ``actions.view_entry`` to read. An entry the person may not read answers 404,
 whatever their role, so unpublished entries stay invisible. Views are thin: forms
-validate, ``actions.services`` and ``network.review_services`` change the rows, and their
+validate, ``actions.services`` and ``portal.review_services`` change the rows, and their
 errors become messages.
 """
 

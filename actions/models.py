@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lib.scoping import RegionScopedManager
 from lib.search import text_search
 from network.models import Organisation, Region
 from portal.review import Reviewable, ReviewableQuerySet, ReviewStatus
@@ -99,7 +100,7 @@ class GoodPractice(models.Model):
     )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
 
-    objects = GoodPracticeQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(GoodPracticeQuerySet)("region")
 
     class Meta:
         verbose_name = _("good practice")
@@ -260,7 +261,7 @@ class GuidanceAction(Reviewable):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = GuidanceActionQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(GuidanceActionQuerySet)("organisation__region")
 
     class Meta:
         verbose_name = _("guidance action")
@@ -335,6 +336,8 @@ class ProgressUpdate(models.Model):
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RegionScopedManager["ProgressUpdate"]("action__organisation__region")
 
     class Meta:
         verbose_name = _("progress update")

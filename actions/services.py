@@ -3,7 +3,7 @@
 Every function takes model instances (or a valid form), runs in one transaction and
 raises ``GuidanceError`` with a message for the user when the change is not allowed in
 the entry's review state; the views turn it into a message. The review transitions
-themselves (submit, accept, return) are ``network.review_services``.
+themselves (submit, accept, return) are ``portal.review_services``.
 
 The review rules for changes:
 - an entry waiting for review (submitted) cannot be changed until the coordinator has

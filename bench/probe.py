@@ -6,7 +6,7 @@ process that did only that one thing. Every command writes one JSON object to ``
 
 - ``pages``: each page's status, size and SQL queries for one request through Django's test
   client (signed in as the page's persona), both served from the cache of rendered
-  fragments and rendered afresh after a change (``network.page_cache``), the in-process
+  fragments and rendered afresh after a change (``portal.page_cache``), the in-process
   time of each, and a session cookie per persona for wrk.
 - ``pdf KIND``: one PDF built through the reporting task code; ``pdf-weasyprint KIND``:
   WeasyPrint alone on the same document's final HTML (``bench.pdfs``).

@@ -322,7 +322,7 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "## Pages",
         "",
-        "Pages are served from the cache of rendered fragments (`network/page_cache.py`) once "
+        "Pages are served from the cache of rendered fragments (`portal/page_cache.py`) once "
         "warm, as between two changes of a region's data. *Cold* is the same page rendered "
         "afresh right after a change: its SQL queries, and its time in one process (median "
         "of a few, no concurrency).",

@@ -2,8 +2,8 @@
 
 The queue lists the region's submitted guidance actions and events, oldest first, and
 the good practices proposed for publishing. Accepting and returning go through
-``network.review_services``; every view needs ``network.review_entries``, checked through
-``accounts.access`` on the region before any entry is looked up and again on the entry.
+``portal.review_services``; every view needs ``network.review_entries``, checked through
+``lib.access`` on the region before any entry is looked up and again on the entry.
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ from coordination.datasets.guidance_actions import GuidanceActionResource
 from coordination.datasets.indicator_values import IndicatorValueResource
 from coordination.datasets.organisations import OrganisationResource
 from coordination.transfer_base import Change, RegionResource
+from lib.scoping import iterate_in_scope, scope
 from network.models import Region
 from portal import page_cache
 
@@ -362,7 +363,8 @@ def _import(
     region: Region, dataset_name: str, uploaded_file: Any, user: Any, *, dry_run: bool
 ) -> ImportPreview:
     spec = get_dataset(dataset_name)
-    with translation.override("fi"):
+    # An import reads and writes the region's rows only, wherever it is called from.
+    with translation.override("fi"), scope(region=region.pk):
         table = read_table(uploaded_file)
         resource = spec.resource(region, user=user)
         dataset, header_errors = _dataset(resource, table)
@@ -423,8 +425,12 @@ def export_rows(
 ) -> tuple[list[str], Iterator[list[Any]]]:
     """The headers and the region's rows in the import format (KeyError: unknown dataset);
     with ``native``, numbers and dates as values rather than texts (for XLSX)."""
-    resource = get_dataset(dataset_name).resource(region)
-    return resource.headers, iter(resource.export_rows(native=native))
+    # The rows are read in the region's scope, chunk by chunk: a streamed CSV is read after
+    # the view has returned.
+    with scope(region=region.pk):
+        resource = get_dataset(dataset_name).resource(region)
+        headers = resource.headers
+    return headers, iterate_in_scope(resource.export_rows(native=native), region=region.pk)
 
 
 def _escape(cell: str) -> str:

@@ -1,4 +1,4 @@
-"""Building blocks of the region-scoped import and export resources (see ``network.transfer``).
+"""Building blocks of the region-scoped import and export resources (see ``coordination.transfer``).
 
 Every resource is bound to one region in its constructor: rows are looked up and created
 in that region only, and a name of another region's organisation is an error. Widgets
@@ -6,7 +6,7 @@ read what people type in Finnish spreadsheets (``26.5.2021``, ``12,5``, ``kyllä
 Finnish labels of choices) as well as the ISO forms and the typed cells of an XLSX file,
 and write one canonical form, so that an export re-imports unchanged.
 
-Error messages are English msgids; ``network.transfer`` runs imports under
+Error messages are English msgids; ``coordination.transfer`` runs imports under
 ``translation.override("fi")``, so people read them in Finnish.
 """
 
@@ -28,6 +28,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from lib.scoping import scope
 from network.models import Organisation, Region
 from portal.review import ReviewStatus
 
@@ -398,7 +399,13 @@ class RegionOrganisationWidget(widgets.Widget):
         )
         if organisation is not None:
             return organisation
-        if Organisation.objects.exclude(region=self.region).filter(name__iexact=name).exists():
+        # Another region's organisation of that name: only to say so, so this reads every
+        # region on purpose (a yes or no, never the row).
+        with scope(region=None):
+            elsewhere = (
+                Organisation.objects.exclude(region=self.region).filter(name__iexact=name).exists()
+            )
+        if elsewhere:
             raise ValueError(
                 _("Organisation '%(name)s' belongs to another region's network.") % {"name": name}
             )
@@ -450,7 +457,7 @@ class RegionResource(resources.ModelResource):
         self._existing: dict[tuple[Any, ...], Any] | None = None
         #: Many-to-many links of rows written in bulk: (instance, is new, {attribute: objects}).
         self._pending_m2m: list[tuple[Any, bool, dict[str, list[Any]]]] = []
-        #: The file line of each row number (1-based), set by ``network.transfer``.
+        #: The file line of each row number (1-based), set by ``coordination.transfer``.
         self.row_lines: list[int] = []
         super().__init__()
         self.fields = self.build_fields()

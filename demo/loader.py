@@ -1,4 +1,4 @@
-"""Write the demo data of ``network.demo.kaselo`` to the database, idempotently.
+"""Write the demo data of ``demo.kaselo`` to the database, idempotently.
 
 The reference data under it (the 15 regions and their provinces, the national goals, the
 lookups) comes from migrations; the loader writes it again through the same functions,

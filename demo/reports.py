@@ -127,7 +127,7 @@ def _load_2016_reports(sub_themes: dict[tuple[int, int], SubTheme]) -> int:
 def load_reporting_demo(stdout: TextIOBase | None = None) -> None:
     """Load the framework, the reporting years 2016 and 2021 and the 2016 reports.
 
-    The regions come from ``network.demo.loader.load_demo``, which runs first. No due date
+    The regions come from ``demo.loader.load_demo``, which runs first. No due date
     is set: the seeds give none, and the national team sets it on the reporting index.
     """
     with transaction.atomic():

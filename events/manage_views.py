@@ -1,7 +1,7 @@
 """Member organisations log their events: add, edit, copy as the next one, delete, submit,
 and add or remove materials.
 
-Views read input, check access through ``accounts.access`` and call ``events.services``;
+Views read input, check access through ``lib.access`` and call ``events.services``;
 a refusal the review state makes (``EventError``) becomes a message beside the event.
 """
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.scoping import RegionScopedManager
 from lib.search import text_search
 from network.models import Organisation, Region
 from portal.review import Reviewable, ReviewableQuerySet, ReviewStatus
@@ -92,7 +93,7 @@ class EventQuerySet(ReviewableQuerySet):
         """Events whose title, description or place match the words of ``text``.
 
         Finnish full-text search on PostgreSQL (so "työpajat" finds "työpaja"), a plain
-        substring match elsewhere; see ``network.search``.
+        substring match elsewhere; see ``lib.search``.
         """
         return text_search(self, text, ("title", "description", "place"))
 
@@ -119,6 +120,8 @@ class EventSeries(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+
+    objects = RegionScopedManager["EventSeries"]("region")
 
     class Meta:
         verbose_name = _("meeting series")
@@ -214,7 +217,7 @@ class Event(Reviewable):
         verbose_name=_("created by"),
     )
 
-    objects = EventQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(EventQuerySet)("region")
 
     class Meta:
         verbose_name = _("event")
@@ -274,6 +277,8 @@ class EventMaterial(models.Model):
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file"), upload_to="events/%Y/", blank=True)
     url = models.URLField(_("link"), blank=True)
+
+    objects = RegionScopedManager["EventMaterial"]("event__region")
 
     class Meta:
         verbose_name = _("event material")

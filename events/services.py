@@ -1,8 +1,8 @@
 """What changes events: logging, editing, copying and deleting them, and their materials.
 
-Views check who may act (``accounts.rules``); the services check what the event's review
+Views check who may act (``portal.rules``); the services check what the event's review
 state allows, save in one transaction and raise ``EventError`` with a message for the user.
-Submitting, accepting and returning are the shared ``network.review_services``.
+Submitting, accepting and returning are the shared ``portal.review_services``.
 """
 
 import calendar

@@ -19,7 +19,9 @@ from events.forms import EventMaterialForm
 from events.models import Event, EventMaterial, EventQuerySet, EventSeries
 from events.services import loggable_organisations, unpublished_events, visible_events
 from lib.downloads import serve_file
+from lib.scoping import scope
 from network.mixins import RegionMixin
+from network.models import Region
 from portal.review import ReviewStatus
 
 
@@ -185,11 +187,12 @@ def material_download(request: HttpRequest, region: str, pk: int) -> FileRespons
 
     Files are never served from MEDIA_URL: a draft's slides stay as private as the draft.
     """
-    material = get_object_or_404(
-        EventMaterial.objects.select_related("event").exclude(file=""),
-        pk=pk,
-        event__region__slug=region,
-    )
-    if not request.user.has_perm("actions.view_entry", material.event):
-        raise Http404("No such material.")  # As the event page: a draft stays invisible.
+    with scope(region=get_object_or_404(Region, slug=region).pk):
+        material = get_object_or_404(
+            EventMaterial.objects.select_related("event").exclude(file=""),
+            pk=pk,
+            event__region__slug=region,
+        )
+        if not request.user.has_perm("actions.view_entry", material.event):
+            raise Http404("No such material.")  # As the event page: a draft stays invisible.
     return serve_file(material.file, filename=material.file.name.rsplit("/", 1)[-1])

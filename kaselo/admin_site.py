@@ -8,6 +8,7 @@ passed TOTP in this session is ``accounts.middleware.RequireMFAMiddleware``'s co
 as for every privileged person.
 """
 
+import functools
 from typing import Any
 
 from django.contrib import admin
@@ -18,6 +19,8 @@ from django.shortcuts import redirect, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+
+from lib.scoping import rendered, scopes_disabled
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -38,3 +41,18 @@ class PortalAdminSite(admin.AdminSite):
     def logout(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
         """Sign out through allauth, so its signals and messages apply as everywhere."""
         return redirect("account_logout")
+
+    def admin_view(self, view: Any, cacheable: bool = False) -> Any:
+        """Staff see every region's rows: each admin view runs with region scoping off.
+
+        ``AdminSite.admin_view`` lets only active staff through; the template response is
+        rendered inside, where the scope is off (see ``lib/scoping.py``).
+        """
+        checked = super().admin_view(view, cacheable)
+
+        @functools.wraps(checked)
+        def unscoped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            with scopes_disabled():
+                return rendered(checked(request, *args, **kwargs))
+
+        return unscoped

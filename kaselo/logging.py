@@ -6,7 +6,7 @@ import logging
 class OneLineForbidden(logging.Filter):
     """Drop the traceback Django attaches to a 403 it logs on ``django.request``.
 
-    A 403 is the permission layer doing its job (see ``accounts.access``); its traceback
+    A 403 is the permission layer doing its job (see ``lib.access``); its traceback
     says nothing new and, under a crawl, filled 17 MB an hour. The line keeps the path.
     """
 

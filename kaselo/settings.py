@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Region scoping on, no region, for everything below: views enter theirs (lib/scoping.py).
+    "lib.scoping.ScopeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -118,7 +120,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis: Celery broker and cache; without it tasks run in-process ---------------------
 REDIS_URL = env_str("REDIS_URL", "")
 # The heavy part of a page, rendered once and kept in the default cache until its data
-# changes (network/page_cache.py): its keys carry content versions, so this only bounds
+# changes (portal/page_cache.py): its keys carry content versions, so this only bounds
 # how long a fragment outdated by a write occupies Redis (shared with Celery's queue, so
 # no eviction policy may be set there): an hour's renders at the most.
 FRAGMENT_TIMEOUT = env_int("FRAGMENT_TIMEOUT", 3600)
@@ -128,7 +130,7 @@ FRAGMENTS_ENABLED = env_bool("FRAGMENTS_ENABLED", True)
 FRAGMENT_CODE_VERSION = env_str("FRAGMENT_CODE_VERSION", "")
 # Rendered fragments per process: the page chrome shared by everyone (the main navigation,
 # the language choices), and copies of the pages' cached fragments kept in Redis (see
-# network/page_cache.py). A lookup here costs microseconds; the keys name everything the
+# portal/page_cache.py). A lookup here costs microseconds; the keys name everything the
 # HTML shows, so nothing goes stale. At most 300 entries, some 20 MB a worker at the most.
 FRAGMENT_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -8,11 +8,13 @@ from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import OuterRef
+from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from coordination.review_views import waiting_for_review
 from kaselo import dashboard
+from lib.scoping import render_in_scope
 from network.models import Coordinator, Membership, Region
 from portal import navigation
 
@@ -34,6 +36,14 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     """
 
     template_name = "dashboard.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # A person's own page reads every region on purpose: each of its queries is of the
+        # person's own roles and entries, wherever they are (and the national team's reports
+        # to review come from every region).
+        return render_in_scope(
+            None, lambda: super(DashboardView, self).dispatch(request, *args, **kwargs)
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

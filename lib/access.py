@@ -1,4 +1,4 @@
-"""How views apply the permission layer (accounts.rules): 404 for outsiders, 403 for the weak.
+"""How views apply the permission layer (portal.rules): 404 for outsiders, 403 for the weak.
 
 A visitor is sent to sign in; a signed-in person with no role in the object's region or
 organisation gets 404, so private objects of others stay invisible; a person who belongs

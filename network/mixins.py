@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from lib.scoping import render_in_scope
 from network.models import Region
 
 
@@ -29,7 +30,11 @@ class RegionMixin:
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         slug = kwargs.get("region", settings.DEFAULT_REGION_SLUG)
         self.region = get_object_or_404(Region, slug=slug)
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        # Every query of the view and its template sees this region's rows only.
+        return render_in_scope(
+            self.region.pk,
+            lambda: super(RegionMixin, self).dispatch(request, *args, **kwargs),  # type: ignore[misc]
+        )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]

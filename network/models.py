@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lib.scoping import RegionScopedManager
 from lib.search import text_search
 
 
@@ -39,6 +40,8 @@ class Province(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100)
+
+    objects = RegionScopedManager["Province"]("region")
 
     class Meta:
         verbose_name = _("province")
@@ -129,7 +132,7 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     active = models.BooleanField(_("active"), default=True)
 
-    objects = OrganisationQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(OrganisationQuerySet)("region")
 
     class Meta:
         verbose_name = _("organisation")
@@ -191,6 +194,8 @@ class Membership(models.Model):
     title = models.CharField(_("job title"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    objects = RegionScopedManager["Membership"]("organisation__region")
+
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
@@ -221,6 +226,8 @@ class Coordinator(models.Model):
         Region, on_delete=models.CASCADE, related_name="coordinators", verbose_name=_("region")
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RegionScopedManager["Coordinator"]("region")
 
     class Meta:
         verbose_name = _("coordinator")

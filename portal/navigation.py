@@ -21,6 +21,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lib.scoping import scope
 from network.models import Coordinator, Membership
 
 SESSION_KEY = "portal_places"
@@ -69,7 +70,15 @@ def places_from(
 
 
 def read_places(user: Any) -> list[dict[str, Any]]:
-    """The person's places, read from the database: two queries."""
+    """The person's places, read from the database: two queries.
+
+    Their own places in every region, on purpose (called at sign-in, outside any region).
+    """
+    with scope(region=None):
+        return _read_places(user)
+
+
+def _read_places(user: Any) -> list[dict[str, Any]]:
     return places_from(
         list(
             Coordinator.objects.filter(user=user)

@@ -220,17 +220,21 @@ def _region_of(instance: Model, *, may_query: bool = True) -> int | None:
     """The region a row belongs to, or None when it is national or cannot be told.
 
     A row with its own ``region_id`` answers at once; others follow their parent links
-    (``accounts.rules.region_id_of``), which may cost a query, so a delete, which may
+    (``portal.rules.region_id_of``), which may cost a query, so a delete, which may
     cascade to thousands of rows, does not follow them and bumps the national version
     instead. Following a link can also fail while a cascade deletes the parents: the
     national bump is then the safe answer too.
     """
+    from lib.scoping import scope
     from portal.rules import region_id_of
 
     if not may_query:
         return instance.pk if isinstance(instance, Region) else getattr(instance, "region_id", None)
     try:
-        return region_id_of(instance)
+        # A signal fires wherever the write happens (a view of any region, a task, a
+        # command): finding out which region the row is in reads across regions.
+        with scope(region=None):
+            return region_id_of(instance)
     except Exception:  # any lookup failure: invalidate everything instead
         logger.debug("No region for %r; bumping the national version", instance)
         return None

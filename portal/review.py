@@ -2,7 +2,7 @@
 
 An organisation's editor drafts an entry and submits it; the region's coordinator accepts it
 or returns it with a comment, and the editor may then change and resubmit it. Only
-accepted entries are public. The transitions live in ``network.review_services``.
+accepted entries are public. The transitions live in ``portal.review_services``.
 """
 
 from django.conf import settings

@@ -21,6 +21,7 @@ from typing import Any
 import rules
 from django.db.models import CharField, IntegerField, Model, Q, Value
 
+from lib.scoping import scope
 from network.models import Coordinator, Membership, Organisation, Region
 
 
@@ -49,29 +50,32 @@ def roles_of(user: Any) -> Roles:
         return _NO_ROLES
     cached = getattr(user, "_portal_roles", None)
     if cached is None:
-        memberships = Membership.objects.filter(user=user).values_list(
-            "organisation_id", "organisation__region_id", "role"
-        )
-        coordinatorships = (
-            Coordinator.objects.filter(user=user)
-            .annotate(
-                no_organisation=Value(None, output_field=IntegerField()),
-                coordinator=Value(_COORDINATOR, output_field=CharField()),
+        # A person's own roles in every region: read across regions on purpose, whatever
+        # region the page is in (a role elsewhere decides 403 or 404, and the header).
+        with scope(region=None):
+            memberships = Membership.objects.filter(user=user).values_list(
+                "organisation_id", "organisation__region_id", "role"
             )
-            .values_list("no_organisation", "region_id", "coordinator")
-        )
-        rows = list(memberships.union(coordinatorships, all=True))
-        member_rows = [row for row in rows if row[2] != _COORDINATOR]
-        cached = Roles(
-            coordinated_region_ids=frozenset(
-                region for _org, region, role in rows if role == _COORDINATOR
-            ),
-            editor_organisation_ids=frozenset(
-                org for org, _region, role in member_rows if role == Membership.Role.EDITOR
-            ),
-            member_organisation_ids=frozenset(org for org, _region, _role in member_rows),
-            member_region_ids=frozenset(region for _org, region, _role in member_rows),
-        )
+            coordinatorships = (
+                Coordinator.objects.filter(user=user)
+                .annotate(
+                    no_organisation=Value(None, output_field=IntegerField()),
+                    coordinator=Value(_COORDINATOR, output_field=CharField()),
+                )
+                .values_list("no_organisation", "region_id", "coordinator")
+            )
+            rows = list(memberships.union(coordinatorships, all=True))
+            member_rows = [row for row in rows if row[2] != _COORDINATOR]
+            cached = Roles(
+                coordinated_region_ids=frozenset(
+                    region for _org, region, role in rows if role == _COORDINATOR
+                ),
+                editor_organisation_ids=frozenset(
+                    org for org, _region, role in member_rows if role == Membership.Role.EDITOR
+                ),
+                member_organisation_ids=frozenset(org for org, _region, _role in member_rows),
+                member_region_ids=frozenset(region for _org, region, _role in member_rows),
+            )
         user._portal_roles = cached
     return cached
 

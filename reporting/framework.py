@@ -10,7 +10,7 @@ The framework (Theme, SubTheme, Level) is reference data every deployment has: m
 ``reporting.0002_framework`` writes it with ``write_framework``, and ``load_reporting_demo``
 writes it again, which changes nothing on a migrated database. The activities are kept
 beside their levels as the seed writes them; only the demo reads them, to build the regions'
-2016 reports (``reporting.demo``).
+2016 reports (``demo.reports``).
 """
 
 from dataclasses import dataclass

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lib.scoping import RegionScopedManager
 from network.models import Region
 from portal.rules import ReportAudience, report_audience
 
@@ -113,7 +114,7 @@ class AnnualReportQuerySet(models.QuerySet["AnnualReport"]):
     def readable_by(self, user: Any) -> AnnualReportQuerySet:
         """The reports ``user`` may read, the same rule as ``reporting.view_report``:
         accepted reports, the user's own regions' reports, and every report for the
-        national team and administrators (``accounts.rules.ReportAudience``)."""
+        national team and administrators (``portal.rules.ReportAudience``)."""
         return self.for_audience(report_audience(user))
 
     def for_audience(self, audience: ReportAudience) -> AnnualReportQuerySet:
@@ -158,7 +159,7 @@ class AnnualReport(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = AnnualReportQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(AnnualReportQuerySet)("region")
 
     class Meta:
         verbose_name = _("annual report")
@@ -257,6 +258,8 @@ class PdfJob(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = RegionScopedManager["PdfJob"]("region")
 
     class Meta:
         verbose_name = _("PDF job")

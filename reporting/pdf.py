@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from actions.models import GoodPractice
 from events.models import Event
+from lib.scoping import scope
 from network.models import Organisation, Region
 from portal.rules import ReportAudience, report_audience
 from reporting.documents import (
@@ -312,7 +313,9 @@ def queue_build(job_id: str) -> None:
         build_pdf.delay(job_id)
     except (BrokerError, ConnectionError):
         logger.exception("Could not queue the PDF job %s", job_id)
-        finish_failed(job_id, _("The PDF could not be queued. Please try again later."))
+        # After the commit, maybe outside the request's region: the job is named by its id.
+        with scope(region=None):
+            finish_failed(job_id, _("The PDF could not be queued. Please try again later."))
 
 
 def request_pdf(

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from lib.access import check_permission
 from lib.downloads import serve_file
+from lib.scoping import scope, view_in_scope
 from network.models import Region
 from portal.rules import ReportAudience, report_audience
 from reporting import pdf
@@ -75,6 +76,12 @@ def visible_job(request: HttpRequest, pk: Any) -> PdfJob:
     return job
 
 
+#: A job is named by its UUID alone, not by a region: its status page and download look it
+#: up in every region on purpose, and ``may_view_job`` asks of the job's own object (its
+#: region, report or audience) whether the person may see it.
+_job_of_any_region = view_in_scope(region=None)
+
+
 @require_POST
 def request_pdf(request: HttpRequest) -> HttpResponseBase:
     """Ask for a PDF and go to its status page (a finished one's at once, if reused)."""
@@ -87,6 +94,14 @@ def request_pdf(request: HttpRequest) -> HttpResponseBase:
     year = (
         data["year"] if kind in (PdfJob.Kind.ANNUAL_REPORT, PdfJob.Kind.NATIONAL_SUMMARY) else None
     )
+    # The form names the region; a national document (no region) reads every region.
+    with scope(region=region.pk if region else None):
+        return _request_pdf(request, data, kind, region, year)
+
+
+def _request_pdf(
+    request: HttpRequest, data: dict[str, Any], kind: str, region: Region | None, year: Any
+) -> HttpResponseBase:
     if kind == PdfJob.Kind.ANNUAL_REPORT:
         target: Any = get_object_or_404(AnnualReport, region=region, year=year)
     else:
@@ -128,6 +143,7 @@ def job_json(job: PdfJob) -> dict[str, Any]:
 
 
 @require_GET
+@_job_of_any_region
 def job_status(request: HttpRequest, pk: Any) -> HttpResponse:
     """The job's status: a page that polls itself, its partial for htmx, or JSON.
 
@@ -150,6 +166,7 @@ def job_status(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @require_GET
+@_job_of_any_region
 def download(request: HttpRequest, pk: Any) -> FileResponse:
     """Stream a finished PDF to whoever may see its object, as an attachment."""
     job = visible_job(request, pk)

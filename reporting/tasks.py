@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import AbstractContextManager
 from typing import Any
 
 from celery import shared_task
@@ -11,12 +12,25 @@ from celery.signals import worker_process_init
 from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 
+from lib.scoping import scope
 from reporting import pdf
+from reporting.models import PdfJob
 
 logger = logging.getLogger(__name__)
 
 #: Errors worth another try: the database or the broker was briefly out of reach.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
+
+
+def job_scope(job_id: str) -> AbstractContextManager[None]:
+    """The scope a job's build runs in: its region's, or every region's for a document of all
+    regions (a job without a region: the national summary, the booklet of every region).
+
+    The job is named by its id alone, so its region is looked up in every region.
+    """
+    with scope(region=None):
+        region_id = PdfJob.objects.filter(pk=job_id).values_list("region_id", flat=True).first()
+    return scope(region=region_id)
 
 
 @shared_task(
@@ -39,24 +53,25 @@ def build_pdf(self, job_id: str) -> str:  # type: ignore[no-untyped-def]
     killed at the hard time limit leaves its job "running"; ``pdf.expire_if_stale`` (the
     status page) and ``delete_expired_pdfs`` mark such jobs failed.
     """
-    try:
-        return pdf.run_job(job_id)
-    except SoftTimeLimitExceeded:
-        logger.error("PDF job %s ran out of time", job_id)
-        pdf.finish_failed(job_id, _("Making the PDF took too long. Please try again later."))
-        return "failed"
-    except TRANSIENT_ERRORS:
-        if self.request.retries >= self.max_retries:
-            logger.exception("PDF job %s failed after %s retries", job_id, self.request.retries)
+    with job_scope(job_id):
+        try:
+            return pdf.run_job(job_id)
+        except SoftTimeLimitExceeded:
+            logger.error("PDF job %s ran out of time", job_id)
+            pdf.finish_failed(job_id, _("Making the PDF took too long. Please try again later."))
+            return "failed"
+        except TRANSIENT_ERRORS:
+            if self.request.retries >= self.max_retries:
+                logger.exception("PDF job %s failed after %s retries", job_id, self.request.retries)
+                pdf.finish_failed(job_id, pdf.generic_failure())
+            else:
+                logger.warning("PDF job %s hit a transient error; retrying", job_id, exc_info=True)
+                pdf.update_job(job_id, status="queued", progress=0)
+            raise
+        except Exception:
+            logger.exception("PDF job %s failed unexpectedly", job_id)
             pdf.finish_failed(job_id, pdf.generic_failure())
-        else:
-            logger.warning("PDF job %s hit a transient error; retrying", job_id, exc_info=True)
-            pdf.update_job(job_id, status="queued", progress=0)
-        raise
-    except Exception:
-        logger.exception("PDF job %s failed unexpectedly", job_id)
-        pdf.finish_failed(job_id, pdf.generic_failure())
-        raise
+            raise
 
 
 def warm_up() -> None:
@@ -81,4 +96,6 @@ def _warm_worker_process(**_kwargs: Any) -> None:
 @shared_task(time_limit=600, soft_time_limit=540)
 def delete_expired_pdfs() -> int:
     """Fail dead jobs and delete expired PDF files with their jobs; return how many went."""
-    return pdf.delete_expired()
+    # Housekeeping of every region's jobs, on purpose.
+    with scope(region=None):
+        return pdf.delete_expired()

@@ -1,7 +1,7 @@
 """Annual reports: a region's reports under /<region>/raportit/, national pages under /raportit/.
 
-Every view checks its permission through ``accounts.access`` (``reporting.*`` in
-``accounts.rules``): on the region for its list and for starting a report, on the report
+Every view checks its permission through ``lib.access`` (``reporting.*`` in
+``portal.rules``): on the region for its list and for starting a report, on the report
 itself otherwise. Changes go through ``reporting.services``; their ``ReportError`` becomes a
 message on the page.
 """
@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Model
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from lib.access import PermissionMixin, check_permission
+from lib.scoping import render_in_scope
 from network.mixins import RegionMixin
 from network.models import Region
 from portal.rules import report_audience
@@ -376,7 +377,16 @@ class ReturnReportView(RegionReportMixin, FormView):
 
 
 class NationalMixin(PermissionMixin):
-    """National pages belong to no region: the permission is asked without an object."""
+    """National pages belong to no region: the permission is asked without an object.
+
+    They read every region on purpose (``scope(region=None)``): the permission check comes
+    first, and what a coordinator may read of other regions' reports is ``readable_by``'s.
+    """
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        return render_in_scope(
+            None, lambda: super(NationalMixin, self).dispatch(request, *args, **kwargs)
+        )
 
     def get_permission_object(self) -> Model | None:
         return None

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lib.scoping import RegionScopedManager
 from network.models import Organisation, Region
 
 
@@ -136,7 +137,7 @@ class Strategy(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = StrategyQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(StrategyQuerySet)("region")
 
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
@@ -197,7 +198,7 @@ class FocusArea(models.Model):
         verbose_name=_("national strategy goals"),
     )
 
-    objects = FocusAreaQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(FocusAreaQuerySet)("strategy__region")
 
     history = HistoricalRecords(m2m_fields=["national_goals"])
 
@@ -235,6 +236,8 @@ class Goal(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     history = HistoricalRecords()
+
+    objects = RegionScopedManager["Goal"]("focus_area__strategy__region")
 
     class Meta:
         verbose_name = _("goal")
@@ -290,7 +293,7 @@ class Indicator(models.Model):
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = IndicatorQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(IndicatorQuerySet)("strategy__region")
 
     history = HistoricalRecords(m2m_fields=["focus_areas"])
 
@@ -327,6 +330,8 @@ class IndicatorValue(models.Model):
     source_url = models.URLField(_("source link"), blank=True)
 
     history = HistoricalRecords()
+
+    objects = RegionScopedManager["IndicatorValue"]("indicator__strategy__region")
 
     class Meta:
         verbose_name = _("indicator value")
@@ -434,7 +439,7 @@ class Action(models.Model):
     monitoring_note = models.TextField(_("monitoring"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = ActionQuerySet.as_manager()
+    objects = RegionScopedManager.from_queryset(ActionQuerySet)("focus_area__strategy__region")
 
     history = HistoricalRecords(m2m_fields=["goals", "responsible_organisations"])
 
@@ -488,6 +493,8 @@ class Project(models.Model):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
+
+    objects = RegionScopedManager["Project"]("region")
 
     class Meta:
         verbose_name = _("project")

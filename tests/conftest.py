@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
+from lib.scoping import scopes_disabled
 from network.models import Membership
 from tests.factories import (
     CoordinatorFactory,
@@ -37,6 +38,19 @@ def _fast_and_isolated(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _scopes_disabled_in_test_code():
+    """Arrange and assert code reads every region's rows; requests do not.
+
+    Session-wide, so module-wide data (``tests/test_region_isolation.py``) is built the same
+    way. A request through the test client goes through ``lib.scoping.ScopeMiddleware``, which
+    turns region scoping back on, so views are tested under real scoping. A test of the
+    scoping itself enters ``request_scope()`` (on, no region) or a region's ``scope()``.
+    """
+    with scopes_disabled():
+        yield
 
 
 @pytest.fixture

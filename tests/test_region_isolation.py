@@ -40,6 +40,7 @@ from accounts.models import Invitation
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
 from coordination import transfer
 from events.models import Event, EventMaterial, EventSeries
+from lib.scoping import own_filters_only
 from network.models import Coordinator, Membership, Organisation, Province, Region
 from portal.review import ReviewStatus
 from portal.rules import ReportAudience
@@ -304,6 +305,19 @@ def twin_baseline(world):
     return twin_rows(world["t"])
 
 
+@pytest.fixture(params=["scoped", "own-filters-only"])
+def wall(request):
+    """Each twin test runs twice: as the portal runs, behind the region scope (``lib.scoping``),
+    and with the scope filtering nothing, so each view's, export's and import's own region
+    filter is proved too: a filter dropped from the code fails here although the scope would
+    have hidden it. A scope must be entered in both."""
+    if request.param == "scoped":
+        yield request.param
+    else:
+        with own_filters_only():
+            yield request.param
+
+
 @pytest.fixture
 def k(world, db):
     return world["k"]
@@ -564,7 +578,7 @@ TWIN_CASES = [
 
 
 @pytest.mark.parametrize(("name", "variant", "persona"), TWIN_CASES)
-def test_the_twins_objects_are_not_found(name, variant, persona, k, t, twin_baseline):
+def test_the_twins_objects_are_not_found(name, variant, persona, k, t, twin_baseline, wall):
     kwargs = dict(TWIN_URLS[name])[variant](k, t)
     url = reverse(name, kwargs=kwargs)
     client = signed_in(k[persona])
@@ -581,7 +595,7 @@ def test_the_twins_objects_are_not_found(name, variant, persona, k, t, twin_base
     assert twin_rows(t) == twin_baseline, f"{url} as KASELO's {persona} changed the twin"
 
 
-def test_asking_for_the_twins_pdf_is_refused(k, t, twin_baseline):
+def test_asking_for_the_twins_pdf_is_refused(k, t, twin_baseline, wall):
     client = signed_in(k["coordinator"])
     for kind in (PdfJob.Kind.TNO_SUMMARY, PdfJob.Kind.ELOLIV_BOOKLET):
         response = client.post(reverse("pdf:request"), {"kind": kind, "region": t["region"].slug})
@@ -712,7 +726,7 @@ READ_CASES = [
 
 
 @pytest.mark.parametrize(("name", "persona"), READ_CASES)
-def test_kaselos_pages_show_nothing_of_the_twin(name, persona, k, t):
+def test_kaselos_pages_show_nothing_of_the_twin(name, persona, k, t, wall):
     kwargs = {} if name == "dashboard" else READ_AS_COORDINATOR[name](k)
     url = reverse(name, kwargs=kwargs)
 
@@ -726,7 +740,7 @@ def test_kaselos_pages_show_nothing_of_the_twin(name, persona, k, t):
 
 @pytest.mark.parametrize("fmt", transfer.FORMATS)
 @pytest.mark.parametrize("dataset", list(transfer.DATASETS))
-def test_kaselos_exports_hold_nothing_of_the_twin(dataset, fmt, k, t):
+def test_kaselos_exports_hold_nothing_of_the_twin(dataset, fmt, k, t, wall):
     url = reverse(
         "transfer:export", kwargs={"region": k["region"].slug, "dataset": dataset, "format": fmt}
     )
@@ -792,7 +806,7 @@ def _twin_file(t: dict[str, Any], dataset: str) -> SimpleUploadedFile:
 
 @pytest.mark.parametrize("dataset", list(transfer.DATASETS))
 def test_importing_the_twins_keys_into_kaselo_leaves_the_twin_as_it_was(
-    dataset, k, t, twin_baseline
+    dataset, k, t, twin_baseline, wall
 ):
     file = _twin_file(t, dataset)
 

@@ -1,4 +1,4 @@
-"""The region's events as a file: import and export (see ``network.transfer``).
+"""The region's events as a file: import and export (see ``coordination.transfer``).
 
 Imported events are accepted at once: the coordinator imports the network's record.
 """
@@ -22,6 +22,7 @@ from coordination.transfer_base import (
     column,
 )
 from events.models import Event, EventQuerySet
+from lib.scoping import scope
 from network.models import Organisation
 
 # Column headers are names of the file format, not user-interface text: they stay Finnish
@@ -50,7 +51,14 @@ class EventResource(ReviewedResource):
 
     def build_fields(self) -> dict[str, fields.Field]:
         def unknown_organiser(name: str) -> str:
-            if Organisation.objects.exclude(region=self.region).filter(name__iexact=name):
+            # Only to say the name is another region's: every region, on purpose (a yes or no).
+            with scope(region=None):
+                elsewhere = (
+                    Organisation.objects.exclude(region=self.region)
+                    .filter(name__iexact=name)
+                    .exists()
+                )
+            if elsewhere:
                 return _("Organisation '%(name)s' belongs to another region's network.") % {
                     "name": name
                 }

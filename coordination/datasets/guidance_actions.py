@@ -1,4 +1,4 @@
-"""Member organisations' guidance actions as a file: import and export (``network.transfer``).
+"""Member organisations' guidance actions as a file: import and export (``coordination.transfer``).
 
 Imported rows are accepted at once: the coordinator imports the network's record, so
 there is nothing left to review.
@@ -26,6 +26,7 @@ from coordination.transfer_base import (
     TextWidget,
     column,
 )
+from lib.scoping import scope
 from strategy.models import Action, FocusArea, Strategy
 
 # Column headers are names of the file format, not user-interface text: they stay Finnish
@@ -92,7 +93,10 @@ class GuidanceActionResource(ReviewedResource):
     @cached_property
     def current_strategy_ids(self) -> set[int]:
         """Every region's current strategy: links to focus areas of others are kept."""
-        return set(Strategy.objects.filter(is_current=True).values_list("pk", flat=True))
+        # Ids only, of every region on purpose: a kept link to another region's focus area
+        # must be recognised as current.
+        with scope(region=None):
+            return set(Strategy.objects.filter(is_current=True).values_list("pk", flat=True))
 
     def build_fields(self) -> dict[str, fields.Field]:
         return {

@@ -1,4 +1,4 @@
-"""Indicators' yearly values as a file: import and export (see ``network.transfer``).
+"""Indicators' yearly values as a file: import and export (see ``coordination.transfer``).
 
 Indicators are named by their title in the region's current strategy, so the file
 holds the values of the current strategy's indicators.

@@ -1,4 +1,4 @@
-"""The region's member organisations as a file: import and export (see ``network.transfer``)."""
+"""The region's member organisations as a file: import and export (``coordination.transfer``)."""
 
 from __future__ import annotations
 

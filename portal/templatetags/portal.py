@@ -36,7 +36,7 @@ CSRF_PLACEHOLDER = "csrf0placeholder0of0a0cached0fragment"
 class FragmentNode(template.Node):
     """Render the enclosed template once and serve it from the cache while its data holds.
 
-    See ``network.page_cache`` for the key; only GET requests use the cache (a form
+    See ``portal.page_cache`` for the key; only GET requests use the cache (a form
     shown again with its errors is always rendered).
     """
 

@@ -1,4 +1,4 @@
-"""The header's personal links (see ``accounts.navigation``)."""
+"""The header's personal links (see ``portal.navigation``)."""
 
 from typing import Any
 

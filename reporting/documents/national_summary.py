@@ -1,7 +1,7 @@
 """The national summary of a year's reports as a PDF: levels, activities, matrix, charts.
 
 The content is ``reporting.summary.build_national_summary`` (six queries) over the reports
-the job's audience reads (``accounts.rules.ReportAudience``, stored in the job's parameters
+the job's audience reads (``portal.rules.ReportAudience``, stored in the job's parameters
 by ``reporting.pdf.request_pdf``); this module adds the cover, the table of contents and
 one bar chart of the level distribution per sub-theme, without a query of its own.
 """

@@ -1,7 +1,7 @@
 """The coordinator's editor of a region's strategy and action plan.
 
 Every view needs ``strategy.edit_plan`` (the history pages ``strategy.view_history``) on
-the region's current strategy, checked through ``accounts.access`` before any object is
+the region's current strategy, checked through ``lib.access`` before any object is
 looked up: a visitor is sent to sign in, an outsider gets 404, a weak role 403. Objects
 are then looked up within that strategy only, so an id of another region answers 404.
 The views are thin: forms validate, ``strategy.services`` changes the rows.
@@ -173,7 +173,7 @@ class EditorHomeView(EditorMixin, TemplateView):
     template_name = "strategy/editor/home.html"
 
     def get_permission_object(self) -> Model:
-        """The region: the right to edit the plan is its region's (``accounts.rules``), so
+        """The region: the right to edit the plan is its region's (``portal.rules``), so
         the strategy is loaded only when the cached overview is rendered afresh (see
         ``plan_context``); ``self.strategy`` stays None here."""
         self.strategy = None

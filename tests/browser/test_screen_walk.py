@@ -1,6 +1,6 @@
 """The screen walk: every page each persona reaches, looked at in Chromium at two widths.
 
-The demo data (``load_demo``) with the demo users of ``accounts/demo.py`` and a few entries
+The demo data (``load_demo``) with the demo users of ``demo/users.py`` and a few entries
 in review (a draft and a submitted guidance action, a draft event, a proposed good practice,
 this year's draft report) are walked by five personas: the public visitor, an organisation
 editor (Ohjaamo Kotka), an organisation viewer (LUT-yliopisto), the region's coordinator and

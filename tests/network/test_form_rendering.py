@@ -1,6 +1,6 @@
 """Every form of the portal renders its fields one way: templates/includes/field.html.
 
-The renderer (kaselo/forms.py) is set once in the settings; these tests render each form
+The renderer (lib/forms.py) is set once in the settings; these tests render each form
 class of the portal, unbound and with errors, and read the HTML a person (and a screen
 reader) gets: each field in a ``field`` wrapper, no colon after a label, no "---------",
 help and errors named by the field's aria-describedby, the error summary at the top.

@@ -1,6 +1,6 @@
 """Whose report content each persona reads, on every page, export and PDF made of reports.
 
-One rule (``accounts.rules.ReportAudience``): an accepted report is public; a draft, a
+One rule (``portal.rules.ReportAudience``): an accepted report is public; a draft, a
 submitted or a returned report is read by its own region's people, the national team
 and site administrators. A summary or a PDF made of many reports shows a person only
 the reports that person reads, so a coordinator's national summary holds the accepted

@@ -11,6 +11,7 @@ from bench.national_data import (
     delete_national_data,
     refresh_planner_statistics,
 )
+from lib.scoping import in_scope
 
 
 class Command(BaseCommand):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             "--delete-only", action="store_true", help="Delete generated data and stop."
         )
 
+    @in_scope(region=None)  # Builds and deletes every region's data: all regions, on purpose.
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.monotonic()
         if options["delete_only"]:

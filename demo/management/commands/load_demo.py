@@ -8,11 +8,13 @@ from django.core.management.base import BaseCommand
 from demo.loader import load_demo
 from demo.reports import load_reporting_demo
 from demo.users import load_demo_users
+from lib.scoping import in_scope
 
 
 class Command(BaseCommand):
     help = "Load the demo data of the seed documents (KASELO). Running it again changes nothing."
 
+    @in_scope(region=None)  # Loads the demo regions' data: all regions, on purpose.
     def handle(self, *args: Any, **options: Any) -> None:
         report = load_demo()
         self.stdout.write(self.style.SUCCESS(report.summary()))

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from actions.lookups import write_lookup_rows
 from actions.models import GuidanceChannel, TargetGroup
+from lib.scoping import in_scope
 from network.models import Province, Region
 from network.reference import write_regions
 from reporting.framework import write_framework
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         "framework) that the migrations write. Running it again changes nothing."
     )
 
+    @in_scope(region=None)  # Reference data of every region: all regions, on purpose.
     def handle(self, *args: Any, **options: Any) -> None:
         load_reference_data()
         self.stdout.write(
