@@ -9,9 +9,9 @@ from reporting import national_views, pdf_views, views
 
 # National reporting pages: years, deadlines and the national summary, under /raportit/.
 national_reporting: list[URLPattern] = [
-    path("", views.ReportingIndexView.as_view(), name="index"),
-    path("vuodet/<int:year>/", views.ReportingYearEditView.as_view(), name="year_edit"),
-    path("<int:year>/yhteenveto/", views.NationalSummaryView.as_view(), name="summary"),
+    path("", national_views.ReportingIndexView.as_view(), name="index"),
+    path("vuodet/<int:year>/", national_views.ReportingYearEditView.as_view(), name="year_edit"),
+    path("<int:year>/yhteenveto/", national_views.NationalSummaryView.as_view(), name="summary"),
 ]
 
 

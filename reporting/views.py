@@ -1,4 +1,4 @@
-"""Annual reports: a region's reports under /<region>/raportit/, national pages under /raportit/.
+"""A region's annual reports, under /<region>/raportit/ (the national pages: ``national_views``).
 
 Every view checks its permission through ``lib.access`` (``reporting.*`` in
 ``portal.rules``): on the region for its list and for starting a report, on the report
@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Model
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,14 +23,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from lib.access import PermissionMixin, check_permission
-from lib.scoping import render_in_scope
 from network.mixins import RegionMixin
-from network.models import Region
-from portal.rules import report_audience
 from reporting import charts, services
-from reporting.forms import ReportForm, ReportingYearForm, ReturnForm
+from reporting.forms import ReportForm, ReturnForm
 from reporting.models import AnnualReport, Answer, ReportingYear
-from reporting.summary import SubThemeSummary, build_national_summary
 
 # --- Where a report stands ----------------------------------------------------------------
 
@@ -371,174 +367,3 @@ class ReturnReportView(RegionReportMixin, FormView):
         else:
             messages.success(self.request, _("The report was returned to the region."))
         return redirect(self.detail_url())
-
-
-# --- National pages -----------------------------------------------------------------------
-
-
-class NationalMixin(PermissionMixin):
-    """National pages belong to no region: the permission is asked without an object.
-
-    They read every region on purpose (``scope(region=None)``): the permission check comes
-    first, and what a coordinator may read of other regions' reports is ``readable_by``'s.
-    """
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        return render_in_scope(
-            None, lambda: super(NationalMixin, self).dispatch(request, *args, **kwargs)
-        )
-
-    def get_permission_object(self) -> Model | None:
-        return None
-
-
-class ReportingIndexView(NationalMixin, TemplateView):
-    """Every reporting year with its due date, and per region the state of its report.
-
-    Queries: the user (the session is cached), the person's roles (none for the national
-    team), the years, the regions and the reports' states: four for the national team,
-    however many regions and years.
-    """
-
-    permission_required = "reporting.view_national_summary"
-    template_name = "reporting/index.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        years = list(ReportingYear.objects.order_by("-year"))
-        regions = list(Region.objects.order_by("position", "name"))
-        statuses = {
-            (region_id, year): status
-            for region_id, year, status in AnnualReport.objects.values_list(
-                "region_id", "year", "status"
-            )
-        }
-        today = timezone.localdate()
-        rows = [
-            {
-                "region": region,
-                "cells": [
-                    {
-                        "year": reporting_year.year,
-                        "state": report_state(
-                            statuses.get((region.pk, reporting_year.year)), reporting_year, today
-                        ),
-                        "exists": (region.pk, reporting_year.year) in statuses,
-                    }
-                    for reporting_year in years
-                ],
-            }
-            for region in regions
-        ]
-        context.update(
-            years=years,
-            rows=rows,
-            can_manage=self.request.user.has_perm("reporting.manage_years"),
-            next_year=(years[0].year + 1) if years else today.year,
-        )
-        return context
-
-
-class ReportingYearEditView(NationalMixin, FormView):
-    """The national team sets a year's due date and instructions; a new year is opened so."""
-
-    permission_required = "reporting.manage_years"
-    template_name = "reporting/year_form.html"
-    form_class = ReportingYearForm
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        year = self.kwargs["year"]
-        if not 2000 <= year <= 2100:
-            raise Http404(_("Page not found."))
-        self.reporting_year = ReportingYear.objects.filter(year=year).first() or ReportingYear(
-            year=year
-        )
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.reporting_year
-        return kwargs
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["reporting_year"] = self.reporting_year
-        return context
-
-    def form_valid(self, form: ReportingYearForm) -> HttpResponse:
-        form.save()
-        messages.success(
-            self.request,
-            _("The reporting year %(year)s was saved.") % {"year": self.kwargs["year"]},
-        )
-        return redirect("reporting:index")
-
-
-def distribution_chart(sub_theme: SubThemeSummary) -> SafeString:
-    """How many regions stand on each level of the sub-theme, as an inline SVG bar chart."""
-    titles = {group.value: group.title for group in sub_theme.levels}
-    items = sorted(sub_theme.distribution.items())
-    return charts.bar_chart(
-        f"jakauma-{sub_theme.number.replace('.', '-')}",
-        _("Regions by level: %(number)s %(title)s")
-        % {"number": sub_theme.number, "title": sub_theme.title},
-        "; ".join(
-            _("level %(level)s: %(count)s regions") % {"level": value, "count": count}
-            for value, count in items
-        ),
-        [(f"{value} {titles.get(value, '')}".strip(), count) for value, count in items],
-        stacked=True,
-    )
-
-
-class NationalSummaryView(NationalMixin, TemplateView):
-    """The national summary of a year's submitted and accepted reports, like seed 001.
-
-    Of the reports the person may read: the national team's and administrators' summary
-    has every region's, a coordinator's the accepted reports and their own region's.
-
-    Queries: the user (the session is cached), the person's roles (none for the national
-    team), the reporting year, then, when the cached summary is out of date, the summary's
-    six (``build_national_summary``): eight for the national team, for any number of
-    regions, and two while the cached summary holds.
-    """
-
-    permission_required = "reporting.view_national_summary"
-    template_name = "reporting/summary.html"
-    reporting_year: ReportingYear
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        self.reporting_year = get_object_or_404(ReportingYear, year=self.kwargs["year"])
-        audience = report_audience(self.request.user)
-        # The summary is built only if the page's cached fragment is rendered afresh; the
-        # fragment is keyed on the audience, so a coordinator's never serves the national
-        # team's, nor the other way round.
-        context.update(
-            reporting_year=self.reporting_year,
-            summary_audience=audience.key,
-            summary_is_partial=not audience.reads_everything,
-            summary_data=self.summary_context,
-        )
-        return context
-
-    def summary_context(self) -> dict[str, Any]:
-        """The summary and its charts: the template's ``fragment`` calls this."""
-        summary = build_national_summary(
-            self.reporting_year.year, AnnualReport.objects.readable_by(self.request.user)
-        )
-        return {
-            "summary": summary,
-            "sections": [
-                {
-                    "theme": theme,
-                    "sub_themes": [
-                        {
-                            "summary": sub_theme,
-                            "distribution": sorted(sub_theme.distribution.items()),
-                            "chart": distribution_chart(sub_theme),
-                        }
-                        for sub_theme in theme.sub_themes
-                    ],
-                }
-                for theme in summary.themes
-            ],
-            "columns": list(zip(summary.sub_theme_labels, summary.sub_theme_titles, strict=True)),
-        }
