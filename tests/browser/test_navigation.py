@@ -9,18 +9,11 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from network.models import Membership
 from network.review import ReviewStatus
 from reporting.models import AnnualReport, ReportingYear
 from tests.browser.conftest import PolicyViolation
 from tests.factories import (
-    CoordinatorFactory,
     GuidanceActionFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    RegionFactory,
-    StrategyFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -33,12 +26,12 @@ MAX_HEADER_SHARE = 0.15
 
 
 @pytest.fixture
-def people(transactional_db, settings):
-    """KASELO with a strategy and an open reporting year, and one person of each role."""
+def people(
+    transactional_db, settings, region, strategy, kotka, coordinator, editor, viewer, national_team
+):
+    """KASELO with a strategy and an open reporting year, and one person of each role (the
+    shared personas)."""
     settings.MFA_REQUIRED_FOR_PRIVILEGED = False
-    region = RegionFactory(name="Kaakkois-Suomi", slug="kaakkois-suomi", abbreviation="KASELO")
-    StrategyFactory(region=region)
-    kotka = OrganisationFactory(region=region, name="Ohjaamo Kotka")
     ReportingYear.objects.create(year=2024)
     AnnualReport.objects.create(region=region, year=2024, status=AnnualReport.Status.SUBMITTED)
     GuidanceActionFactory(
@@ -47,20 +40,13 @@ def people(transactional_db, settings):
         review_status=ReviewStatus.RETURNED,
         review_comment="Kerro osallistujamäärä.",
     )
-    coordinator = UserFactory(email="koordinaattori@kaselo.example")
-    CoordinatorFactory(user=coordinator, region=region)
-    editor = MembershipFactory(organisation=kotka, user__email="toimittaja@kaselo.example").user
-    viewer = MembershipFactory(
-        organisation=kotka, user__email="lukija@kaselo.example", role=Membership.Role.VIEWER
-    ).user
-    national = UserFactory(email="valtakunnallinen@elo.example", is_national_team=True)
     return {
         "region": region,
         "kotka": kotka,
         "coordinator": coordinator,
         "editor": editor,
         "viewer": viewer,
-        "national": national,
+        "national": national_team,
     }
 
 
