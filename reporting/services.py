@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from actions.models import GuidanceAction, Project
 from events.models import Event
+from lib.locking import lock_and_reread
 from network import page_cache
 from network.models import Region
 from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
@@ -232,9 +233,7 @@ def previous_report(
 
 def _lock(report: AnnualReport) -> None:
     """Lock the report's row and read its current state into ``report`` (it may be stale)."""
-    current = AnnualReport.objects.select_for_update().only("status", "version").get(pk=report.pk)
-    report.status = current.status
-    report.version = current.version
+    lock_and_reread(report, "status", "version")
 
 
 def start_report(region: Region, year: int, user: Any) -> AnnualReport:

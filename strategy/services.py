@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from actions.models import Action, GoodPractice, GuidanceAction
 from events.models import Event
+from lib.locking import lock_and_reread
 from network import page_cache
 from strategy.models import FocusArea, Goal, Indicator, Strategy
 
@@ -178,7 +179,7 @@ def start_revision(strategy: Strategy, version_label: str, user: Any) -> Strateg
     if not version_label:
         raise PlanError(_("Give the new version a name."))
     with transaction.atomic():
-        old = Strategy.objects.select_for_update().get(pk=strategy.pk)
+        old = lock_and_reread(strategy)
         if not old.is_current:
             raise PlanError(_("Only the current version can be revised."))
         next_version = (
