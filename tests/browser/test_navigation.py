@@ -6,19 +6,17 @@ links by their addresses and the menu by its element, not by their text.
 """
 
 import pytest
-from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from network.review import ReviewStatus
 from reporting.models import AnnualReport, ReportingYear
-from tests.browser.conftest import PolicyViolation
+from tests.browser.conftest import PolicyViolation, sign_in
 from tests.factories import (
     GuidanceActionFactory,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PASSWORD = "salasana-testi-123"  # noqa: S105 - the UserFactory's password
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 #: The signed-in header may take at most this share of a phone's screen.
@@ -79,14 +77,6 @@ def new_page(chromium_browser, live_server):
         context.close()
     if refusals:
         raise PolicyViolation("\n".join(refusals))
-
-
-def sign_in(page: Page, email: str) -> None:
-    page.goto(reverse("account_login"))
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    expect(page).to_have_url(reverse("accounts:dashboard"))
 
 
 def header_height(page: Page) -> float:
