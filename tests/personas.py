@@ -32,30 +32,29 @@ def coordinator(region):
     return user
 
 
+def member(organisation, email, role=Membership.Role.EDITOR):
+    """A new person with ``role`` in ``organisation``."""
+    return MembershipFactory(organisation=organisation, user__email=email, role=role).user
+
+
 @pytest.fixture
 def editor(kotka):
-    return MembershipFactory(
-        organisation=kotka, user__email="toimittaja@kaselo.example", role=Membership.Role.EDITOR
-    ).user
+    return member(kotka, "toimittaja@kaselo.example")
 
 
 @pytest.fixture
 def viewer(kotka):
-    return MembershipFactory(
-        organisation=kotka, user__email="lukija@kaselo.example", role=Membership.Role.VIEWER
-    ).user
+    return member(kotka, "lukija@kaselo.example", Membership.Role.VIEWER)
 
 
 @pytest.fixture
 def editor_of_other_organisation(lut):
-    return MembershipFactory(
-        organisation=lut, user__email="lut@kaselo.example", role=Membership.Role.EDITOR
-    ).user
+    return member(lut, "lut@kaselo.example")
 
 
 @pytest.fixture
 def editor_of_other_region(mikkeli):
-    return MembershipFactory(organisation=mikkeli, user__email="muu@esa.example").user
+    return member(mikkeli, "muu@esa.example")
 
 
 @pytest.fixture
