@@ -62,7 +62,7 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Benchmark at national scale (issue 6): BENCH_SCALES="0.1 1" BENCH_SECONDS=15; see README.
+## Benchmark at national scale: BENCH_SCALES="0.1 1" BENCH_SECONDS=15; see README.
 bench: install services
 	$(BIN)/python bench/run.py
 

@@ -20,7 +20,9 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
 from lib.forms import (
+    DATE_INPUT_FORMATS,
     CheckboxColumns,
+    DateInput,
     GroupedCheckboxSelectMultiple,
     SearchableCheckboxSelectMultiple,
 )
@@ -28,16 +30,10 @@ from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import FocusArea, Goal
 
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
-
 
 def limit_choices(field: forms.Field, queryset: QuerySet[Any]) -> None:
     """Offer only ``queryset`` in a model choice field."""
     cast(forms.ModelChoiceField, field).queryset = queryset
-
-
-def date_widget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def current_focus_areas(region: Region) -> QuerySet[FocusArea]:
@@ -89,8 +85,8 @@ class GuidanceActionForm(forms.ModelForm):
             "target_groups": CheckboxColumns,
             "channels": CheckboxColumns,
             "partners": SearchableCheckboxSelectMultiple,
-            "start_date": date_widget(),
-            "end_date": date_widget(),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "outcomes": forms.Textarea(attrs={"rows": 4}),
             "links": forms.Textarea(attrs={"rows": 3}),
         }
@@ -193,7 +189,7 @@ class ProgressUpdateForm(forms.ModelForm):
         model = ProgressUpdate
         fields = ["date", "note", "figure", "figure_label", "attachment"]
         widgets = {
-            "date": date_widget(),
+            "date": DateInput(),
             "note": forms.Textarea(attrs={"rows": 5}),
             "attachment": forms.ClearableFileInput(attrs={"accept": ACCEPT}),
         }

@@ -1,4 +1,4 @@
-"""The target groups and guidance channels a logged action can name (seed 002, issue 4).
+"""The target groups and guidance channels a logged action can name (seed 002).
 
 The rows are reference data: migration 0004 writes them, and ``load_demo`` writes them
 again so a flushed database (``manage.py flush``, a live-server test) gets them back.

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
 from lib.files import delete_after_commit
+from lib.locking import lock_and_reread
 from network.models import Organisation, Region
 from portal import review_services
 from portal.review import ReviewStatus
@@ -63,8 +64,7 @@ def returns_to_draft(action: GuidanceAction, may_review: bool) -> bool:
 
 def _lock(action: GuidanceAction) -> GuidanceAction:
     """Re-read the entry's review state under a row lock, so a review cannot slip between."""
-    locked = GuidanceAction.objects.select_for_update().only("review_status").get(pk=action.pk)
-    action.review_status = locked.review_status
+    lock_and_reread(action, "review_status")
     return action
 
 
@@ -149,7 +149,7 @@ def propose_good_practice(form: ModelForm, organisation: Organisation) -> GoodPr
 
 def _lock_waiting_proposal(practice: GoodPractice) -> None:
     """Lock the practice's row; GuidanceError unless it still waits for a decision."""
-    current = GoodPractice.objects.select_for_update().get(pk=practice.pk)
+    current = lock_and_reread(practice, "is_published", "decision")
     if current.is_published:
         raise GuidanceError(_("This good practice has already been published."))
     if current.decision:
@@ -197,7 +197,7 @@ def resubmit_good_practice(form: ModelForm, organisation: Organisation) -> GoodP
     """Save a returned proposal's changes and send it to the coordinator again."""
     practice: GoodPractice = form.instance
     with transaction.atomic():
-        current = GoodPractice.objects.select_for_update().get(pk=practice.pk)
+        current = lock_and_reread(practice, "is_published", "decision")
         if current.is_published or current.decision != GoodPractice.Decision.RETURNED:
             raise GuidanceError(_("Only a returned proposal can be changed and sent again."))
         practice.decision = ""

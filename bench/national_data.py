@@ -1,4 +1,4 @@
-"""A national-scale data set for the benchmark (issue 6), deterministic from a seed.
+"""A national-scale data set for the benchmark, deterministic from a seed.
 
 ``build_national_data(scale, seed)`` fills the 15 regions (reused by slug, created when
 missing) with what years of use leave behind: about 40 member organisations a region, a
@@ -25,11 +25,10 @@ generated organisations, and annual reports are submitted by generated coordinat
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import random
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -54,6 +53,7 @@ from network.models import Coordinator, Membership, Organisation, Province, Regi
 from network.reference import REGIONS
 from portal import page_cache
 from portal.review import ReviewStatus
+from reporting.framework import write_framework
 from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
 from strategy.models import (
     Action,
@@ -194,19 +194,6 @@ INDICATOR_TITLES = (
     "Keskeyttäneiden osuus", "Aikuisopiskelijoiden määrä", "Asiakastyytyväisyys",
     "Yhteistyösopimusten määrä", "Työllistyneiden osuus", "Hyvien käytäntöjen määrä",
 )  # fmt: skip
-FRAMEWORK = (
-    # A minimal reporting framework (seed 001's themes), written only when none exists.
-    ("TNO-PALVELUJEN KEHITTÄMINEN", ("Monikanavaiset palvelut", "Resurssit ja työnjako")),
-    ("VIESTINTÄ JA SITOUTUMINEN", ("Viestintä", "Sitoutuminen")),
-    ("OHJAUSOSAAMINEN", ("Ohjausosaamisen kehittäminen", "Seminaarit ja koulutus")),
-    ("LAATU JA ARVIOINTI", ("Seuranta", "Asiakaspalaute")),
-)
-LEVEL_TITLES = (
-    "Asiat käsitellään kokouksissa",
-    "Toimintaa on satunnaisesti",
-    "Toiminta on suunnitelmallista",
-    "Toiminta on systemaattista ja jatkuvaa",
-)
 
 
 # --- Public entry points ---------------------------------------------------------------------
@@ -365,24 +352,11 @@ def _national_goals(report: BuildReport) -> list[NationalGoal]:
 
 
 def _reporting_framework(report: BuildReport) -> list[SubTheme]:
-    """The sub-themes reports answer: the reporting demo's framework if that module exists,
-    else a minimal one of four themes written when there is none (kept on reset)."""
+    """The sub-themes reports answer: seed 001's framework, which a migration writes (kept on
+    reset). A database emptied since its migrations (a flushed test database) gets it
+    written again, from the same ``reporting.framework``."""
     if not SubTheme.objects.exists():
-        loader = _optional("demo.reports", "load_reporting_demo")
-        if loader is not None:
-            loader()
-    if not SubTheme.objects.exists():
-        for number, (title, sub_titles) in enumerate(FRAMEWORK, start=1):
-            theme = Theme.objects.create(number=number, title=title)
-            report.add(Theme, 1)
-            for sub_number, sub_title in enumerate(sub_titles, start=1):
-                sub_theme = SubTheme.objects.create(theme=theme, number=sub_number, title=sub_title)
-                levels = [
-                    Level(sub_theme=sub_theme, value=value, title=level_title)
-                    for value, level_title in enumerate(LEVEL_TITLES, start=1)
-                ]
-                _bulk(report, Level, levels)
-            report.add(SubTheme, len(sub_titles))
+        report.add(SubTheme, len(write_framework(Theme, SubTheme, Level)))
     return list(SubTheme.objects.order_by("theme__number", "number"))
 
 
@@ -393,15 +367,6 @@ def _reporting_years(report: BuildReport) -> None:
             year=year, defaults={"due_date": dt.date(year + 1, 2, 28)}
         )
         report.add(ReportingYear, int(created))
-
-
-def _optional(module_name: str, attribute: str) -> Callable[[], Any] | None:
-    """A function of a module another issue may not have written yet, or None."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, attribute, None)
 
 
 def _national_team(report: BuildReport) -> None:

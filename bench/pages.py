@@ -58,7 +58,7 @@ def national_summary_url() -> str | None:
 
 
 def main_pages(*, with_yardsticks: bool = True) -> list[Page]:
-    """The main pages of issue 6 in the default region, then the two yardsticks.
+    """The main pages the benchmark measures in the default region, then the two yardsticks.
 
     The organisation measured is the generated one first by name: deterministic, and as
     busy as any other (its events and guidance actions are drawn like everyone's).

@@ -1,4 +1,4 @@
-"""The PDFs of issue 6, measured through the reporting task code (``bench.probe pdf``).
+"""The PDFs the benchmark measures, through the reporting task code (``bench.probe pdf``).
 
 ``build`` runs Celery's ``build_pdf`` task in this process (``apply``: the task's own code,
 retries and all, without a broker) on a job row made as ``reporting.pdf`` makes them, and

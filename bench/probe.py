@@ -24,7 +24,6 @@ import resource
 import statistics
 import sys
 import time
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -202,16 +201,12 @@ def delete_imported() -> dict[str, Any]:
     return {"deleted": deleted}
 
 
-#: The PDFs of issue 6, built through ``reporting.tasks.build_pdf`` (see ``bench.pdfs``).
+#: The PDFs the benchmark measures, through ``reporting.tasks.build_pdf`` (see ``bench.pdfs``).
 PDF_KINDS = ("annual_report", "national_summary", "tno_summary", "eloliv_booklet")
 
 
 def measure_pdf(kind: str, *, weasyprint_only: bool) -> dict[str, Any]:
-    """One PDF through the task code, or WeasyPrint alone on its final HTML; "missing"
-    while the reporting code does not exist (the benchmark then says so)."""
-    missing = [name for name in ("reporting.tasks", "reporting.pdf") if find_spec(name) is None]
-    if missing:
-        return {"kind": kind, "status": "missing", "missing": missing}
+    """One PDF through the task code, or WeasyPrint alone on its final HTML."""
     from bench import pdfs
 
     return pdfs.weasyprint_only(kind) if weasyprint_only else pdfs.build(kind)

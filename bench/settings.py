@@ -1,4 +1,4 @@
-"""Settings of the benchmark only (issue 6): the portal's settings plus two yardstick views.
+"""Settings of the benchmark only: the portal's settings plus two yardstick views.
 
 The production stack as far as speed goes: DEBUG off, WhiteNoise serving hashed static
 files from a collectstatic run into ``BENCH_STATIC_ROOT`` (a temporary folder the runner

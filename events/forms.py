@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventMaterial, EventSeries
 from events.services import EventLinks
-from lib.forms import CheckboxColumns, SearchableCheckboxSelectMultiple
+from lib.forms import CheckboxColumns, DateInput, SearchableCheckboxSelectMultiple
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import FocusArea
@@ -43,7 +43,7 @@ class EventForm(forms.ModelForm):
     ends_on = forms.DateField(
         label=_("End date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("Leave empty for a one-day event."),
     )
     online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
@@ -82,7 +82,7 @@ class EventForm(forms.ModelForm):
             "materials_url",
         ]
         widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "starts_on": DateInput(),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "organisers": SearchableCheckboxSelectMultiple,

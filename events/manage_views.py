@@ -89,8 +89,27 @@ class EventFormView(FormView):
     def can_publish(self) -> bool:
         return is_reviewer(self.request.user, self.region)
 
-    def saved(self, event: Event, message: str) -> HttpResponseRedirect:
-        messages.success(self.request, message)
+    #: The service that saves the form's event: ``log_event`` (a new row) or ``update_event``.
+    save_event = staticmethod(log_event)
+
+    def saved_message(self, event: Event) -> str:
+        raise NotImplementedError
+
+    def form_valid(self, form: EventForm) -> HttpResponse:
+        """Save through the view's service (the add, edit and copy views differ only in the
+        service and in what they say afterwards); its EventError becomes the form's error."""
+        try:
+            event = self.save_event(
+                form.save(commit=False),
+                form.links,
+                user=self.request.user,
+                new_series_title=form.cleaned_data["new_series"],
+                publish=form.cleaned_data.get("publish_now", False),
+            )
+        except EventError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, self.saved_message(event))
         event.region = self.region
         return redirect(event.get_absolute_url())
 
@@ -150,24 +169,10 @@ class EventCreateView(RegionMixin, LoginRequiredMixin, EventFormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(organisation=self.organisation, mode="add", **kwargs)
 
-    def form_valid(self, form: EventForm) -> HttpResponse:
-        try:
-            event = log_event(
-                form.save(commit=False),
-                form.links,
-                user=self.request.user,
-                new_series_title=form.cleaned_data["new_series"],
-                publish=form.cleaned_data.get("publish_now", False),
-            )
-        except EventError as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
+    def saved_message(self, event: Event) -> str:
         if event.is_public:
-            return self.saved(event, _("The event was saved and published."))
-        return self.saved(
-            event,
-            _("The event was saved as a draft. Send it for review when it is ready."),
-        )
+            return _("The event was saved and published.")
+        return _("The event was saved as a draft. Send it for review when it is ready.")
 
 
 class EventUpdateView(EventPermissionMixin, EventFormView):
@@ -201,21 +206,12 @@ class EventUpdateView(EventPermissionMixin, EventFormView):
         unpublishes = self.event.is_public and not is_reviewer(self.request.user, self.region)
         return super().get_context_data(mode="edit", unpublishes=unpublishes, **kwargs)
 
-    def form_valid(self, form: EventForm) -> HttpResponse:
-        try:
-            event = update_event(
-                form.instance,
-                form.links,
-                user=self.request.user,
-                new_series_title=form.cleaned_data["new_series"],
-                publish=form.cleaned_data.get("publish_now", False),
-            )
-        except EventError as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
+    save_event = staticmethod(update_event)
+
+    def saved_message(self, event: Event) -> str:
         if event.review_status == ReviewStatus.DRAFT:
-            return self.saved(event, _("The changes were saved. The event is now a draft."))
-        return self.saved(event, _("The changes were saved."))
+            return _("The changes were saved. The event is now a draft.")
+        return _("The changes were saved.")
 
 
 class EventCopyView(EventPermissionMixin, EventFormView):
@@ -235,19 +231,8 @@ class EventCopyView(EventPermissionMixin, EventFormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(mode="copy", **kwargs)
 
-    def form_valid(self, form: EventForm) -> HttpResponse:
-        try:
-            event = log_event(
-                form.save(commit=False),
-                form.links,
-                user=self.request.user,
-                new_series_title=form.cleaned_data["new_series"],
-                publish=form.cleaned_data.get("publish_now", False),
-            )
-        except EventError as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
-        return self.saved(event, _("The next event was saved as a new draft."))
+    def saved_message(self, event: Event) -> str:
+        return _("The next event was saved as a new draft.")
 
 
 class EventDeleteView(EventPermissionMixin, TemplateView):

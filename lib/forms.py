@@ -94,6 +94,25 @@ class PortalFormRenderer(TemplatesSetting):
 CHOICE_LISTS_JS = "js/choice-lists.js"
 
 
+#: What a date field accepts: the ISO date the browser's date picker sends, and the Finnish
+#: day.month.year someone types where the browser offers no picker.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+
+
+class DateInput(forms.DateInput):
+    """The browser's own date picker (``type="date"``) for every date field of the portal.
+
+    The picker reads and sends ISO dates whatever the language, so the value is shown in
+    ISO (``%Y-%m-%d``) rather than in the active locale's format, which it would not show.
+    Pair it with ``DATE_INPUT_FORMATS`` on the field.
+    """
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
+        super().__init__(attrs, format or "%Y-%m-%d")
+
+
 class CheckboxColumns(forms.CheckboxSelectMultiple):
     """Checkboxes of short choices (target groups, provinces): two columns on a wide screen."""
 

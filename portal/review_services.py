@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lib.locking import lock_and_reread
 from network.models import Coordinator, Membership
 from portal.review import Reviewable, ReviewStatus
 from portal.rules import organiser_ids_of, region_id_of
@@ -38,10 +39,7 @@ def _lock(entry: Reviewable) -> None:
     The state the caller loaded may be stale (another coordinator may have acted since);
     checking the locked row's state keeps each transition valid.
     """
-    current = (
-        type(entry)._default_manager.select_for_update().only("review_status").get(pk=entry.pk)
-    )
-    entry.review_status = current.review_status
+    lock_and_reread(entry, "review_status")
 
 
 def _mail(template: str, recipients: list[str], context: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lib.forms import DATE_INPUT_FORMATS, DateInput
 from reporting.models import Answer, ReportingYear, SubTheme, Theme
 from reporting.services import AnswerInput, ReportInput
 
@@ -134,7 +135,7 @@ class ReportingYearForm(forms.ModelForm):
         model = ReportingYear
         fields = ["due_date", "instructions"]
         widgets = {
-            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "due_date": DateInput(),
             "instructions": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
@@ -146,4 +147,4 @@ class ReportingYearForm(forms.ModelForm):
         # The browser's date picker sends ISO dates; a typed Finnish date is accepted too.
         due_date = self.fields["due_date"]
         assert isinstance(due_date, forms.DateField)  # noqa: S101 (narrows the type)
-        due_date.input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+        due_date.input_formats = DATE_INPUT_FORMATS

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from actions.models import GuidanceAction
 from events.models import Event
+from lib.locking import lock_and_reread
 from network.models import Region
 from portal import page_cache
 from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
@@ -232,9 +233,7 @@ def previous_report(
 
 def _lock(report: AnnualReport) -> None:
     """Lock the report's row and read its current state into ``report`` (it may be stale)."""
-    current = AnnualReport.objects.select_for_update().only("status", "version").get(pk=report.pk)
-    report.status = current.status
-    report.version = current.version
+    lock_and_reread(report, "status", "version")
 
 
 def start_report(region: Region, year: int, user: Any) -> AnnualReport:
@@ -315,20 +314,14 @@ def missing_levels(report: AnnualReport) -> list[SubTheme]:
 
 
 def _request_official_pdf(report: AnnualReport) -> None:
-    """Queue the official PDF of the submitted version, if the PDF module offers it.
+    """Queue the official PDF of the submitted version.
 
-    ``reporting.pdf`` is written alongside this module; until it has
-    ``request_official_pdf`` the report is submitted without a PDF, and a later
-    submission (or the PDF module itself) builds it.
+    Imported when called: ``reporting.pdf`` builds its documents from this module's report
+    data (``reporting.documents.annual_report``), so a module-level import would be circular.
     """
-    try:
-        from reporting import pdf  # type: ignore[attr-defined,unused-ignore]
+    from reporting import pdf
 
-        request = pdf.request_official_pdf
-    except (ImportError, AttributeError):
-        logger.info("No official PDF for %s: reporting.pdf.request_official_pdf is missing", report)
-        return
-    request(report)
+    pdf.request_official_pdf(report)
 
 
 def submit_report(report: AnnualReport, user: Any) -> None:

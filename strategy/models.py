@@ -464,6 +464,20 @@ class Action(models.Model):
         """The region whose coordinator may edit this; the permission layer asks it."""
         return self.focus_area.strategy.region_id
 
+    @property
+    def responsible_bodies(self) -> list[Organisation]:
+        """The lead organisation first, then the other responsible organisations, each once.
+
+        The lead is often among the responsible organisations too; the pages listing an
+        action's bodies (``includes/responsible_bodies.html``) name it once, as the lead.
+        Reads the prefetched ``responsible_organisations`` where a page prefetched them.
+        """
+        lead = self.lead_organisation
+        others = [
+            o for o in self.responsible_organisations.all() if o.pk != self.lead_organisation_id
+        ]
+        return [lead, *others] if lead is not None else others
+
 
 class Project(models.Model):
     """A funded development project (hanke) that carries out actions of the plan."""

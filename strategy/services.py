@@ -17,6 +17,7 @@ from django.db.models import ManyToManyField, Max, Model, QuerySet
 from django.forms import ModelForm
 from django.utils.translation import gettext as _
 
+from lib.locking import lock_and_reread
 from portal import page_cache
 from strategy.models import Action, FocusArea, Goal, Indicator, Strategy
 
@@ -176,7 +177,7 @@ def start_revision(strategy: Strategy, version_label: str, user: Any) -> Strateg
     if not version_label:
         raise PlanError(_("Give the new version a name."))
     with transaction.atomic():
-        old = Strategy.objects.select_for_update().get(pk=strategy.pk)
+        old = lock_and_reread(strategy)
         if not old.is_current:
             raise PlanError(_("Only the current version can be revised."))
         next_version = (

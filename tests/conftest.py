@@ -1,8 +1,6 @@
-"""Shared test set-up: fast hashing, files in a temporary folder, and the portal's personas.
-
-The personas live around KASELO (Kaakkois-Suomi) and a second region, Etelä-Savo:
-a coordinator, an editor of Ohjaamo Kotka, an editor of another organisation (LUT),
-an editor in another region, that region's coordinator, and the national team.
+"""Shared test set-up: fast hashing, files in a temporary folder, KASELO (Kaakkois-Suomi) with
+its organisations and a second region, Etelä-Savo. The people of both are in
+``tests/personas.py``, loaded here as a plugin.
 """
 
 import pytest
@@ -11,16 +9,14 @@ from django.test import Client
 from django.utils import translation
 
 from lib.scoping import scopes_disabled
-from network.models import Membership
 from tests.factories import (
-    CoordinatorFactory,
     FocusAreaFactory,
-    MembershipFactory,
     OrganisationFactory,
     RegionFactory,
     StrategyFactory,
-    UserFactory,
 )
+
+pytest_plugins = ["tests.personas"]
 
 
 @pytest.fixture(autouse=True)
@@ -86,44 +82,6 @@ def etela_savo(db):
 @pytest.fixture
 def mikkeli(etela_savo):
     return OrganisationFactory(region=etela_savo, name="Ohjaamo Mikkeli")
-
-
-@pytest.fixture
-def coordinator(region):
-    user = UserFactory(email="koordinaattori@kaselo.example", first_name="Kaisa")
-    CoordinatorFactory(user=user, region=region)
-    return user
-
-
-@pytest.fixture
-def editor(kotka):
-    return MembershipFactory(
-        organisation=kotka, user__email="toimittaja@kaselo.example", role=Membership.Role.EDITOR
-    ).user
-
-
-@pytest.fixture
-def editor_of_other_organisation(lut):
-    return MembershipFactory(
-        organisation=lut, user__email="lut@kaselo.example", role=Membership.Role.EDITOR
-    ).user
-
-
-@pytest.fixture
-def editor_of_other_region(mikkeli):
-    return MembershipFactory(organisation=mikkeli, user__email="muu@esa.example").user
-
-
-@pytest.fixture
-def coordinator_of_other_region(etela_savo):
-    user = UserFactory(email="koordinaattori@esa.example")
-    CoordinatorFactory(user=user, region=etela_savo)
-    return user
-
-
-@pytest.fixture
-def national_team(db):
-    return UserFactory(email="valtakunnallinen@elo.example", is_national_team=True)
 
 
 @pytest.fixture

@@ -72,6 +72,10 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
             self.provinces.set(extracted)
 
 
+#: Every test user's password: the tests that sign in through a form type it.
+PASSWORD = "salasana-testi-123"  # noqa: S105 - a test password
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -79,7 +83,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"henkilo{n}@example.fi")
-    password = factory.django.Password("salasana-testi-123")
+    password = factory.django.Password(PASSWORD)
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

@@ -30,18 +30,10 @@ from tests.factories import (
     MembershipFactory,
     ProgressUpdateFactory,
 )
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = (
-    "visitor",
-    "editor",
-    "editor_of_other_organisation",
-    "editor_of_other_region",
-    "coordinator",
-    "coordinator_of_other_region",
-    "national_team",
-)
 
 # What a person is answered: a status code, or the name of the view a redirect goes to.
 SIGN_IN = "account_login"
@@ -331,27 +323,6 @@ def plan(strategy, focus_area, kotka):
     }
 
 
-@pytest.fixture
-def personas(
-    request,
-    editor,
-    editor_of_other_organisation,
-    editor_of_other_region,
-    coordinator,
-    coordinator_of_other_region,
-    national_team,
-):
-    return {
-        "visitor": None,
-        "editor": editor,
-        "editor_of_other_organisation": editor_of_other_organisation,
-        "editor_of_other_region": editor_of_other_region,
-        "coordinator": coordinator,
-        "coordinator_of_other_region": coordinator_of_other_region,
-        "national_team": national_team,
-    }
-
-
 # Pages everybody may read; their content is tested with each app's pages.
 PUBLIC_URLS = {
     "strategy:home",
@@ -456,13 +427,6 @@ ADMIN_URLS = (
     "admin:network_region_changelist",
     "admin:reporting_annualreport_changelist",
 )
-
-
-@pytest.fixture
-def site_admin(db):
-    from tests.factories import UserFactory
-
-    return UserFactory(email="yllapito@elo.example", is_staff=True, is_superuser=True)
 
 
 @pytest.mark.parametrize("name", ADMIN_URLS)

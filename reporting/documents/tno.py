@@ -113,9 +113,7 @@ def _period(start: dt.date | None, end: dt.date | None) -> str:
 
 
 def _action_row(action: Action) -> ActionRow:
-    names = [organisation.name for organisation in action.responsible_organisations.all()]
-    if action.lead_organisation and action.lead_organisation.name not in names:
-        names.insert(0, action.lead_organisation.name)
+    names = [organisation.name for organisation in action.responsible_bodies]
     if action.responsible_note:
         names.append(action.responsible_note)
     return ActionRow(

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from lib.forms import SearchableCheckboxSelectMultiple
+from lib.forms import DATE_INPUT_FORMATS, DateInput, SearchableCheckboxSelectMultiple
 from network.models import Organisation
 from strategy.models import (
     Action,
@@ -133,8 +133,8 @@ class ActionForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "goals": forms.CheckboxSelectMultiple,
             "responsible_organisations": SearchableCheckboxSelectMultiple,
-            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "monitoring_note": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -147,7 +147,7 @@ class ActionForm(forms.ModelForm):
         limit_choices(self.fields["responsible_organisations"], organisations)
         for name in ("start_date", "end_date"):
             # The browser's date picker sends ISO dates; typed Finnish dates work too.
-            cast(forms.DateField, self.fields[name]).input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+            cast(forms.DateField, self.fields[name]).input_formats = DATE_INPUT_FORMATS
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -7,7 +7,10 @@ from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.cache import cache
 
-PASSWORD = "salasana-testi-123"  # noqa: S105 - the UserFactory's password
+from tests.factories import PASSWORD
+
+__all__ = ["PASSWORD", "TOTP_SECRET", "current_code"]
+
 TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # noqa: S105 - a test authenticator's secret
 
 

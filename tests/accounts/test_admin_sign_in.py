@@ -9,23 +9,9 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.urls import reverse
 
-from network.models import Membership
 from tests.accounts.conftest import PASSWORD, TOTP_SECRET, current_code
-from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site_admin(db):
-    return UserFactory(email="yllapito@elo.example", is_staff=True, is_superuser=True)
-
-
-@pytest.fixture
-def viewer(kotka):
-    return MembershipFactory(
-        organisation=kotka, user__email="katsoja@kaselo.example", role=Membership.Role.VIEWER
-    ).user
 
 
 def signed_in_user_id(client):

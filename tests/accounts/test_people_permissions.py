@@ -6,18 +6,9 @@ from django.urls import reverse
 from accounts.models import Invitation
 from network.models import Membership
 from tests.factories import InvitationFactory
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.django_db
-
-PERSONAS = {
-    "visitor": None,
-    "editor": "editor",
-    "editor_of_other_organisation": "editor_of_other_organisation",
-    "editor_of_other_region": "editor_of_other_region",
-    "coordinator": "coordinator",
-    "coordinator_of_other_region": "coordinator_of_other_region",
-    "national_team": "national_team",
-}
 
 PAGES = ["list", "invite", "remove_membership", "revoke_invitation"]
 
@@ -47,12 +38,9 @@ def urls(region, kotka, editor):
 
 
 @pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("persona", list(PERSONAS))
-def test_people_pages_answer_each_persona(request, client_of, urls, persona, page):
-    fixture = PERSONAS[persona]
-    user = request.getfixturevalue(fixture) if fixture else None
-
-    response = client_of(user).get(urls[page])
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_people_pages_answer_each_persona(personas, client_of, urls, persona, page):
+    response = client_of(personas[persona]).get(urls[page])
 
     assert response.status_code == EXPECTED[persona]
     if persona == "visitor":

@@ -1,4 +1,4 @@
-"""The benchmark's national data (issue 6): its counts, its determinism, and the query
+"""The benchmark's national data: its counts, its determinism, and the query
 counts of the main pages on it, which must not grow with the data."""
 
 import pytest
@@ -147,3 +147,20 @@ def test_main_pages_make_the_same_few_queries_at_two_scales():
     # ... stay at 15 or fewer, and the cache saves some on every page.
     assert {name: cold for name, (cold, _warm) in large.items() if cold > MAX_QUERIES} == {}
     assert {name: (cold, warm) for name, (cold, warm) in large.items() if warm >= cold} == {}
+
+
+@pytest.mark.django_db
+def test_a_database_without_the_reporting_framework_gets_seed_001s_again():
+    from bench.national_data import BuildReport, _reporting_framework
+    from reporting.framework import FRAMEWORK
+    from reporting.models import Theme
+
+    expected = list(SubTheme.objects.values_list("theme__number", "number", "title"))
+    Theme.objects.all().delete()
+    report = BuildReport()
+
+    sub_themes = _reporting_framework(report)
+
+    assert [(s.theme.number, s.number, s.title) for s in sub_themes] == expected
+    assert report.created["reporting.SubTheme"] == len(expected)
+    assert Theme.objects.count() == len(FRAMEWORK)

@@ -5,11 +5,15 @@ Playwright never downloads a browser here; it starts /usr/bin/chromium headless.
 """
 
 import os
+import re
 import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, sync_playwright
+from django.urls import reverse
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.factories import PASSWORD
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # between browser steps are still synchronous, so Django's async guard is relaxed here only.
@@ -96,3 +100,16 @@ def assert_accessible():
             raise AccessibilityError(f"{page.url}:\n" + "\n".join(lines))
 
     return check
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Sign in through the portal's sign-in page, as a person would, and wait to be let in.
+
+    The one way every browser test signs in: the labels it types into are the page's own,
+    so a change of the sign-in form shows here once.
+    """
+    page.goto(reverse("account_login"))
+    page.get_by_label("Sähköposti").fill(email)
+    page.get_by_label("Salasana").fill(password)
+    page.get_by_role("button", name="Kirjaudu sisään").click()
+    expect(page).not_to_have_url(re.compile(re.escape(reverse("account_login"))))

@@ -11,13 +11,12 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from strategy.models import Action, Strategy
+from tests.browser.conftest import sign_in
 from tests.factories import CoordinatorFactory, UserFactory
 
 # serialized_rollback: the rows data migrations seed (target groups, channels) survive the
 # flush that follows each live-server test.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PASSWORD = "salasana-testi-123"  # noqa: S105 - the UserFactory's password
 
 
 @pytest.fixture
@@ -28,13 +27,6 @@ def coordinator(transactional_db, settings):
     region = Strategy.objects.get(is_current=True, region__slug="kaakkois-suomi").region
     CoordinatorFactory(user=user, region=region)
     return user
-
-
-def sign_in(page, email):
-    page.goto("/tili/login/")
-    page.get_by_label("Sähköposti").fill(email)
-    page.get_by_label("Salasana").fill(PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
 
 
 def test_the_coordinator_edits_reorders_revises_and_sees_it_in_history_and_public(

@@ -7,21 +7,19 @@ at 1366 px, with 83 Tab stops from its first field to "Tallenna", inputs 220 px 
 textareas in 13 px monospace.
 """
 
-import re
-
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from actions.models import GuidanceAction
 from network.models import Membership, Organisation
+from tests.browser.conftest import sign_in
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 FORM = "/kaakkois-suomi/ohjaustoimenpiteet/uusi/ohjaamo-kotka/"
 EDITOR = "ohjaaja@ohjaamokotka.example"
-PASSWORD = "salasana-testi-123"  # noqa: S105 - the UserFactory's password
 WIDTHS = [1366, 390]
 
 
@@ -35,17 +33,9 @@ def demo(transactional_db, settings):
     MembershipFactory(user=user, organisation=kotka, role=Membership.Role.EDITOR)
 
 
-def sign_in(page: Page) -> None:
-    page.goto("/tili/login/")
-    page.get_by_label("Sähköposti").fill(EDITOR)
-    page.get_by_label("Salasana").fill(PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
-    expect(page).not_to_have_url(re.compile("/tili/login/"))
-
-
 def open_form(page: Page, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page)
+    sign_in(page, EDITOR)
     page.goto(FORM)
 
 

@@ -6,26 +6,17 @@ links by their addresses and the menu by its element, not by their text.
 """
 
 import pytest
-from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from network.models import Membership
 from portal.review import ReviewStatus
 from reporting.models import AnnualReport, ReportingYear
-from tests.browser.conftest import PolicyViolation
+from tests.browser.conftest import PolicyViolation, sign_in
 from tests.factories import (
-    CoordinatorFactory,
     GuidanceActionFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    RegionFactory,
-    StrategyFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PASSWORD = "salasana-testi-123"  # noqa: S105 - the UserFactory's password
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 #: The signed-in header may take at most this share of a phone's screen.
@@ -33,12 +24,12 @@ MAX_HEADER_SHARE = 0.15
 
 
 @pytest.fixture
-def people(transactional_db, settings):
-    """KASELO with a strategy and an open reporting year, and one person of each role."""
+def people(
+    transactional_db, settings, region, strategy, kotka, coordinator, editor, viewer, national_team
+):
+    """KASELO with a strategy and an open reporting year, and one person of each role (the
+    shared personas)."""
     settings.MFA_REQUIRED_FOR_PRIVILEGED = False
-    region = RegionFactory(name="Kaakkois-Suomi", slug="kaakkois-suomi", abbreviation="KASELO")
-    StrategyFactory(region=region)
-    kotka = OrganisationFactory(region=region, name="Ohjaamo Kotka")
     ReportingYear.objects.create(year=2024)
     AnnualReport.objects.create(region=region, year=2024, status=AnnualReport.Status.SUBMITTED)
     GuidanceActionFactory(
@@ -47,20 +38,13 @@ def people(transactional_db, settings):
         review_status=ReviewStatus.RETURNED,
         review_comment="Kerro osallistujamäärä.",
     )
-    coordinator = UserFactory(email="koordinaattori@kaselo.example")
-    CoordinatorFactory(user=coordinator, region=region)
-    editor = MembershipFactory(organisation=kotka, user__email="toimittaja@kaselo.example").user
-    viewer = MembershipFactory(
-        organisation=kotka, user__email="lukija@kaselo.example", role=Membership.Role.VIEWER
-    ).user
-    national = UserFactory(email="valtakunnallinen@elo.example", is_national_team=True)
     return {
         "region": region,
         "kotka": kotka,
         "coordinator": coordinator,
         "editor": editor,
         "viewer": viewer,
-        "national": national,
+        "national": national_team,
     }
 
 
@@ -93,14 +77,6 @@ def new_page(chromium_browser, live_server):
         context.close()
     if refusals:
         raise PolicyViolation("\n".join(refusals))
-
-
-def sign_in(page: Page, email: str) -> None:
-    page.goto(reverse("account_login"))
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    expect(page).to_have_url(reverse("dashboard"))
 
 
 def header_height(page: Page) -> float:

@@ -14,13 +14,12 @@ from events.models import Event
 from network.models import Membership, Organisation
 from portal.review import ReviewStatus
 from portal.review_services import accept
+from tests.browser.conftest import sign_in
 from tests.factories import MembershipFactory, UserFactory
 
 # serialized_rollback: the rows data migrations seed (target groups, channels) survive the
 # flush that follows each live-server test.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PASSWORD = "salasana-testi-123"  # noqa: S105 - the UserFactory's password
 
 
 @pytest.fixture
@@ -31,13 +30,6 @@ def counsellor(transactional_db, settings):
     user = UserFactory(email="ohjaaja@ohjaamokotka.example", first_name="Onni")
     MembershipFactory(user=user, organisation=kotka, role=Membership.Role.EDITOR)
     return user
-
-
-def sign_in(page, email):
-    page.goto("/tili/login/")
-    page.get_by_label("Sähköposti").fill(email)
-    page.get_by_label("Salasana").fill(PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
 
 
 def test_the_counsellor_logs_an_action_and_an_event_that_become_public_once_accepted(

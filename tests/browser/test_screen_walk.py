@@ -72,7 +72,7 @@ from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear
 from reporting.services import start_report
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
-from tests.browser.conftest import AccessibilityError
+from tests.browser.conftest import AccessibilityError, sign_in
 from tests.factories import (
     EventMaterialFactory,
     GuidanceActionFactory,
@@ -516,7 +516,7 @@ def test_every_persona_sees_every_page_whole_at_both_widths(
                 ),
             )
             if persona != "visitor" and persona not in states:
-                sign_in(page, EMAILS[persona])
+                sign_in(page, EMAILS[persona], DEMO_PASSWORD)
                 states[persona] = context.storage_state()
             for visit in every:
                 if visit.persona != persona or not only.search(f"{persona} {visit.label}"):
@@ -531,11 +531,3 @@ def test_every_persona_sees_every_page_whole_at_both_widths(
                     )
             context.close()
     assert not report, f"{len(report)} pages look wrong:\n" + "\n".join(report)
-
-
-def sign_in(page, email: str) -> None:
-    page.goto(reverse("account_login"))
-    page.get_by_label("Sähköposti").fill(email)
-    page.get_by_label("Salasana").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Kirjaudu sisään").click()
-    page.wait_for_url(lambda url: "/tili/login/" not in url)

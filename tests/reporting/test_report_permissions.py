@@ -10,18 +10,10 @@ import pytest
 from django.urls import reverse
 
 from reporting.models import AnnualReport
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = (
-    "visitor",
-    "editor",
-    "editor_of_other_organisation",
-    "editor_of_other_region",
-    "coordinator",
-    "coordinator_of_other_region",
-    "national_team",
-)
 OK = {200, 302}
 
 
@@ -64,9 +56,9 @@ CASES = [
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize(("name", "status", "method", "expected"), CASES)
 def test_who_may_open_the_report_pages(
-    request, client_of, region, year_2021, name, status, method, expected, persona
+    personas, client_of, region, year_2021, name, status, method, expected, persona
 ):
-    user = None if persona == "visitor" else request.getfixturevalue(persona)
+    user = personas[persona]
     if status is not None:
         AnnualReport.objects.create(region=region, year=2021, status=status)
     if name.startswith("reports:"):

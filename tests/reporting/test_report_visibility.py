@@ -18,11 +18,9 @@ import re
 import pytest
 from django.urls import resolve, reverse
 
-from network.models import Membership
 from portal.rules import ReportAudience
 from reporting.models import AnnualReport, PdfJob, ReportingYear, SubTheme
 from reporting.summary import build_national_summary
-from tests.factories import MembershipFactory, UserFactory
 from tests.reporting.pdf.conftest import eager_tasks, read_pdf
 
 # The PDF fixture that runs Celery tasks in-process, used here beside the PDF tests' own.
@@ -124,12 +122,8 @@ def reports(framework, region, etela_savo):
 
 @pytest.fixture
 def people(
-    kotka, editor, coordinator, coordinator_of_other_region, national_team
+    viewer, editor, coordinator, coordinator_of_other_region, national_team, site_admin
 ) -> dict[str, object]:
-    viewer = MembershipFactory(
-        organisation=kotka, user__email="lukija@kaselo.example", role=Membership.Role.VIEWER
-    ).user
-    site_admin = UserFactory(email="yllapito@elo.example", is_superuser=True, is_staff=True)
     return {
         "national_team": national_team,
         "site_admin": site_admin,

@@ -1,4 +1,4 @@
-"""``manage.py build_national_data``: the benchmark's national-scale data (issue 6)."""
+"""``manage.py build_national_data``: the benchmark's national-scale data."""
 
 import time
 from typing import Any

@@ -13,26 +13,6 @@ pytestmark = pytest.mark.django_db
 HEADERS = ["Nimi", "Lyhenne", "Tyyppi", "Sektori", "Maakunnat", "Verkkosivu", "Aktiivinen"]
 
 
-@pytest.fixture
-def personas(
-    editor,
-    editor_of_other_organisation,
-    editor_of_other_region,
-    coordinator,
-    coordinator_of_other_region,
-    national_team,
-):
-    return {
-        "visitor": None,
-        "editor": editor,
-        "editor_of_other_organisation": editor_of_other_organisation,
-        "editor_of_other_region": editor_of_other_region,
-        "coordinator": coordinator,
-        "coordinator_of_other_region": coordinator_of_other_region,
-        "national_team": national_team,
-    }
-
-
 def url(name, **kwargs):
     return reverse(f"transfer:{name}", kwargs={"region": "kaakkois-suomi", **kwargs})
 

@@ -8,38 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reporting.models import AnnualReport, PdfJob
+from tests.personas import PERSONAS
 
 pytestmark = pytest.mark.django_db
-
-PERSONAS = (
-    "visitor",
-    "editor",
-    "editor_of_other_organisation",
-    "editor_of_other_region",
-    "coordinator",
-    "coordinator_of_other_region",
-    "national_team",
-)
-
-
-@pytest.fixture
-def personas(
-    editor,
-    editor_of_other_organisation,
-    editor_of_other_region,
-    coordinator,
-    coordinator_of_other_region,
-    national_team,
-):
-    return {
-        "visitor": None,
-        "editor": editor,
-        "editor_of_other_organisation": editor_of_other_organisation,
-        "editor_of_other_region": editor_of_other_region,
-        "coordinator": coordinator,
-        "coordinator_of_other_region": coordinator_of_other_region,
-        "national_team": national_team,
-    }
 
 
 def finished_job(**fields):

@@ -1,19 +1,13 @@
-"""Personas and a small action plan for the editor's tests."""
+"""A small action plan for the editor's tests; the personas are the shared ones."""
 
 import pytest
 
-from network.models import Membership
 from tests.factories import (
     ActionFactory,
-    CoordinatorFactory,
     GoalFactory,
     IndicatorFactory,
     IndicatorValueFactory,
-    MembershipFactory,
     NationalGoalFactory,
-    OrganisationFactory,
-    RegionFactory,
-    UserFactory,
 )
 
 
@@ -23,41 +17,17 @@ def _no_two_factor_step(settings):
 
 
 @pytest.fixture
-def coordinator(region):
-    return CoordinatorFactory(region=region, user__email="koordinaattori@ely-keskus.fi").user
-
-
-@pytest.fixture
-def organisation_editor(region):
-    return MembershipFactory(
-        organisation__region=region,
-        user__email="toimittaja@ohjaamo.fi",
-        role=Membership.Role.EDITOR,
-    ).user
-
-
-@pytest.fixture
-def other_coordinator(db):
-    return CoordinatorFactory(region=RegionFactory(name="Lappi", slug="lappi")).user
-
-
-@pytest.fixture
-def national_team(db):
-    return UserFactory(email="kansallinen@okm.fi", is_national_team=True)
-
-
-@pytest.fixture
 def coordinator_client(client, coordinator):
     client.force_login(coordinator)
     return client
 
 
 @pytest.fixture
-def plan(strategy, focus_area):
+def plan(strategy, focus_area, kotka):
     """A focus area with two goals, three actions in order, an indicator with a value."""
     NationalGoalFactory(number=1, title="Saavutettavasti ja asiakaslähtöisesti")
     goals = GoalFactory.create_batch(2, focus_area=focus_area)
-    organisation = OrganisationFactory(region=strategy.region, name="Ohjaamo Kotka")
+    organisation = kotka
     actions = [
         ActionFactory(focus_area=focus_area, title=title, position=position)
         for position, title in enumerate(["Ensimmäinen", "Toinen", "Kolmas"])

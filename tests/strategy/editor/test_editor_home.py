@@ -61,7 +61,7 @@ def test_a_region_without_a_strategy_shows_a_notice_to_its_coordinator(client, r
 
 
 def test_the_public_pages_show_the_edit_link_to_the_coordinator_only(
-    client, coordinator, organisation_editor, region, plan
+    client, coordinator, editor, region, plan
 ):
     pages = [
         reverse("strategy:region_home", kwargs={"region": region.slug}),
@@ -70,7 +70,7 @@ def test_the_public_pages_show_the_edit_link_to_the_coordinator_only(
     for page in pages:
         assertNotContains(client.get(page), editor_home(region))
 
-    client.force_login(organisation_editor)
+    client.force_login(editor)
     for page in pages:
         assertNotContains(client.get(page), editor_home(region))
 

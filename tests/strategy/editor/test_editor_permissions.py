@@ -37,16 +37,16 @@ POST_DATA = {"action_move": {"direction": "up"}, "action_status": {"status": "do
 def expected_status(persona, method, kind):
     if persona == "visitor":
         return 302
-    if persona == "other_coordinator":
+    if persona == "coordinator_of_other_region":
         return 404
-    if persona == "organisation_editor":
+    if persona == "editor":
         return 403
     if persona == "national_team":
         return 200 if kind == "history" else 403
     return 302 if method == "post" else 200
 
 
-PERSONAS = ["visitor", "organisation_editor", "other_coordinator", "national_team", "coordinator"]
+PERSONAS = ["visitor", "editor", "coordinator_of_other_region", "national_team", "coordinator"]
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
