@@ -43,7 +43,7 @@ def row_counts():
 
 
 def linked_focus_area(focus_area, region, kotka, *, size):
-    """A focus area with ``size`` goals, 2×size actions and every kind of link to them."""
+    """A focus area with ``size`` goals, twice as many actions and every kind of link to them."""
     goals = GoalFactory.create_batch(size, focus_area=focus_area)
     actions = ActionFactory.create_batch(2 * size, focus_area=focus_area)
     for action in actions:
