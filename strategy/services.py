@@ -405,10 +405,10 @@ def deletion_preview(instance: Model) -> PlanDeletion:
             "Mark the action cancelled instead, or remove the links to it from those entries first."
         )
     else:
+        # Not "start a new version": a revision carries the links over to the copies.
         advice = _(
-            "Link those entries to another focus area or goal first (or remove the links), "
-            "then delete it. A new version of the strategy carries the links over, so it "
-            "does not free it either."
+            "Link those entries to another focus area or goal first, or remove their links "
+            "to it; then it can be deleted."
         )
     return PlanDeletion(summary, f"{refusal} {advice}")
 
