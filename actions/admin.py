@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import (
     GoodPractice,
@@ -25,7 +26,7 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(GuidanceAction)
-class GuidanceActionAdmin(admin.ModelAdmin):
+class GuidanceActionAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
     list_display = ["title", "organisation", "year", "status", "review_status"]
     list_filter = ["review_status", "status", "year", "organisation__region"]
     list_select_related = ["organisation"]

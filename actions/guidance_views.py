@@ -30,6 +30,7 @@ from actions import services
 from actions.filters import GuidanceActionFilter
 from actions.forms import GuidanceActionForm, ProgressUpdateForm
 from actions.models import GuidanceAction, ProgressUpdate
+from lib import deletion
 from lib.access import PermissionMixin, check_permission
 from lib.downloads import serve_file
 from network.mixins import RegionMixin
@@ -298,6 +299,7 @@ class GuidanceDeleteView(EntryObjectMixin, TemplateView):
         context.update(
             question=_("Delete this guidance action?"),
             object=self.action,
+            summary=deletion.summarize(self.action),
             consequence=_("Its progress updates and their attachments are deleted with it."),
             cancel_url=self.action.get_absolute_url(),
         )
@@ -429,6 +431,7 @@ class ProgressUpdateDeleteView(UpdateObjectMixin, TemplateView):
         context.update(
             question=_("Delete this progress update?"),
             object=self.update,
+            summary=deletion.summarize(self.update),
             consequence=_("Its attachment is deleted with it.") if self.update.attachment else "",
             cancel_url=self.action.get_absolute_url() + "#edistyminen",
         )

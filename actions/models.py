@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from lib.scoping import RegionScopedManager
 from lib.search import text_search
@@ -262,6 +263,9 @@ class GuidanceAction(Reviewable):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = RegionScopedManager.from_queryset(GuidanceActionQuerySet)("organisation__region")
+
+    # Who changed or deleted an entry, and what it said before: the admin's history reads it.
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta:
         verbose_name = _("guidance action")

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from events.models import Event, EventMaterial, EventSeries
 
@@ -16,7 +17,7 @@ class EventSeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
     list_display = ["title", "starts_on", "day_part", "kind", "channel", "region", "review_status"]
     list_filter = ["region", "review_status", "kind", "channel", "day_part", "starts_on"]
     inlines = [EventMaterialInline]

@@ -33,6 +33,7 @@ from events.services import (
     required_organisations,
     update_event,
 )
+from lib import deletion
 from lib.access import PermissionMixin, check_permission
 from network.mixins import RegionMixin
 from network.models import Organisation
@@ -240,6 +241,9 @@ class EventDeleteView(EventPermissionMixin, TemplateView):
 
     template_name = "events/event_confirm_delete.html"
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(summary=deletion.summarize(self.event), **kwargs)
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not may_delete(self.event, request.user):
             return self.refuse()
@@ -316,7 +320,12 @@ class EventMaterialDeleteView(RegionMixin, PermissionMixin, TemplateView):
         return self.material.event
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(material=self.material, event=self.material.event, **kwargs)
+        return super().get_context_data(
+            material=self.material,
+            event=self.material.event,
+            summary=deletion.summarize(self.material),
+            **kwargs,
+        )
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         remove_material(self.material)

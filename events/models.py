@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from lib.scoping import RegionScopedManager
 from lib.search import text_search
@@ -218,6 +219,9 @@ class Event(Reviewable):
     )
 
     objects = RegionScopedManager.from_queryset(EventQuerySet)("region")
+
+    # Who changed or deleted an event, and what it said before: the admin's history reads it.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("event")

@@ -39,6 +39,9 @@ HISTORY_TYPES = {
     "-": gettext_lazy("Deleted"),
 }
 
+#: The ``history_change_reason`` of the record a restore writes (``services.restore_deleted``).
+RESTORED = "restored"
+
 #: Fields the history does not show: bookkeeping, not content.
 HIDDEN_FIELDS = frozenset({"id"})
 
@@ -81,6 +84,13 @@ def record_label(kind: str, record: Any) -> str:
             "value": formats.localize(record.value),
         }
     return str(record.title)
+
+
+def record_action(record: Any) -> str:
+    """What a record did, in words: created, changed, deleted, or restored."""
+    if record.history_change_reason == RESTORED:
+        return _("Restored")
+    return str(HISTORY_TYPES.get(record.history_type, ""))
 
 
 def history_url(region: Region, kind: str, pk: int) -> str:
@@ -139,7 +149,7 @@ class RegionChangeFeed:
                 kind_label=str(KINDS[kind]._meta.verbose_name),
                 object_id=record.id,
                 label=record_label(kind, record),
-                action=str(HISTORY_TYPES.get(record.history_type, "")),
+                action=record_action(record),
                 date=record.history_date,
                 user=record.history_user,
                 url=history_url(self.region, kind, record.id),
@@ -166,6 +176,7 @@ class HistoryEntry:
     date: datetime
     user: Any
     changes: list[FieldChange] = field(default_factory=list)
+    history_type: str = ""
 
 
 def _display(value: Any, model_field: Any, names: dict[tuple[Any, Any], str]) -> str:
@@ -243,9 +254,10 @@ def object_history(kind: str, pk: int, region: Region) -> list[HistoryEntry]:
     for record in records:
         entry = HistoryEntry(
             label=record_label(kind, record),
-            action=str(HISTORY_TYPES.get(record.history_type, "")),
+            action=record_action(record),
             date=record.history_date,
             user=record.history_user,
+            history_type=record.history_type,
         )
         if previous is not None and record.history_type != "-":
             delta = record.diff_against(previous, excluded_fields=m2m_names)

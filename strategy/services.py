@@ -10,16 +10,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ManyToManyField, Max, Model, QuerySet
 from django.forms import ModelForm
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from simple_history import utils as history_utils
 
+from lib import deletion
+from lib.deletion import DeletionSummary
 from lib.locking import lock_and_reread
 from portal import page_cache
-from strategy.models import Action, FocusArea, Goal, Indicator, Strategy
+from strategy import history
+from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 
 logger = logging.getLogger(__name__)
 
@@ -344,7 +351,229 @@ def relink_entries_to_current(region: Any) -> int:
     return moved
 
 
-def delete_object(instance: Model) -> None:
-    """Delete one object of the plan (its children cascade) in one transaction."""
+# --- Deleting and restoring ----------------------------------------------------------------
+
+#: The plan's objects that the member organisations' entries may be linked to, directly
+#: (focus areas, goals) or through a good practice (actions).
+LINKABLE = (FocusArea, Goal, Action)
+
+
+def _is_entry_link(m2m: ManyToManyField[Any, Any]) -> bool:
+    """Whether a many-to-many field is an entry's link to the plan: a field of another app
+    (guidance actions, events, good practices), as ``_entry_links`` finds them."""
+    return bool(m2m.model._meta.app_label != "strategy")
+
+
+@dataclass(frozen=True)
+class PlanDeletion:
+    """What deleting a plan object would take away, and why it may not be deleted."""
+
+    summary: DeletionSummary
+    refusal: str = ""
+
+
+def deletion_preview(instance: Model) -> PlanDeletion:
+    """Count what deleting ``instance`` removes and unlinks; for a focus area, goal or
+    action that entries are linked to, say why it is refused and what to do instead.
+
+    A query per kind of row reached, and one per kind of entry: the same whatever the
+    number of rows.
+    """
+    summary = deletion.summarize(instance)
+    if not isinstance(instance, LINKABLE):
+        return PlanDeletion(summary)
+    owners = summary.linked_owners(_is_entry_link)
+    entries = sum(owners.values())
+    if not entries:
+        return PlanDeletion(summary)
+    details = ", ".join(
+        deletion.LABELS[model._meta.label](count)
+        if model._meta.label in deletion.LABELS
+        else f"{model._meta.verbose_name_plural}: {count}"
+        for model, count in owners.items()
+        if count
+    )
+    refusal = ngettext(
+        "It cannot be deleted: %(count)s entry of the member organisations (%(details)s) "
+        "is linked to it and would lose its link.",
+        "It cannot be deleted: %(count)s entries of the member organisations (%(details)s) "
+        "are linked to it and would lose their links.",
+        entries,
+    ) % {"count": entries, "details": details}
+    if isinstance(instance, Action):
+        advice = _(
+            "Mark the action cancelled instead, or remove the links to it from those entries first."
+        )
+    else:
+        # Not "start a new version": a revision carries the links over to the copies.
+        advice = _(
+            "Link those entries to another focus area or goal first, or remove their links "
+            "to it; then it can be deleted."
+        )
+    return PlanDeletion(summary, f"{refusal} {advice}")
+
+
+def delete_object(instance: Model, user: Any = None) -> None:
+    """Delete one object of the plan (its children cascade) in one transaction.
+
+    Refused (``PlanError``) while entries of the member organisations are linked to it:
+    the row is locked first, so no entry can be linked to it between the check and the
+    delete. The deletion records of the children deleted with a focus area or an
+    indicator are marked with it, so restoring it brings them back too.
+    """
+    model = type(instance)
     with transaction.atomic():
+        model._base_manager.select_for_update().filter(pk=instance.pk).first()
+        refusal = deletion_preview(instance).refusal
+        if refusal:
+            raise PlanError(refusal)
+        if user is not None:
+            instance._history_user = user  # type: ignore[attr-defined]
+        started = timezone.now()
+        pk = instance.pk
         instance.delete()
+        kind = model._meta.model_name or ""
+        for child, parent_field in CASCADED_CHILDREN.get(kind, ()):
+            marked = child.history.filter(  # type: ignore[attr-defined]
+                **{parent_field: pk}, history_type="-", history_date__gte=started
+            )
+            changes: dict[str, Any] = {"history_change_reason": deleted_with(kind, pk)}
+            if user is not None:
+                changes["history_user"] = user
+            marked.update(**changes)
+
+
+#: kind → the children that cascade with it and are restored with it, parents first.
+CASCADED_CHILDREN: dict[str, tuple[tuple[type[Model], str], ...]] = {
+    "focusarea": ((Goal, "focus_area_id"), (Action, "focus_area_id")),
+    "indicator": ((IndicatorValue, "indicator_id"),),
+}
+
+#: The kinds the editor's history page can restore.
+RESTORABLE = frozenset({"focusarea", "goal", "action", "indicator", "indicatorvalue"})
+
+
+def deleted_with(kind: str, pk: int) -> str:
+    """The change reason marking a child's deletion record as part of its parent's."""
+    return f"deleted with {kind} {pk}"
+
+
+def restore_deleted(kind: str, pk: int, region: Any, user: Any) -> Model | None:
+    """Bring back a deleted object of the region's current plan with its id, fields and
+    many-to-many links as its history last recorded them; for a focus area or an
+    indicator, the children deleted with it too. Returns None when the region has no
+    record of it (the view answers 404).
+
+    Refused with ``PlanError`` when it exists, when its parent is gone (restore that
+    first) or belongs to an earlier version, or when another object took its number or
+    title. The restore is a history record of its own, marked ``history.RESTORED``.
+    """
+    if kind not in RESTORABLE:
+        return None
+    with transaction.atomic():
+        last = (
+            history.region_records(kind, region)
+            .filter(id=pk)
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        if last is None:
+            return None
+        model = history.KINDS[kind]
+        if last.history_type != "-" or model._default_manager.filter(pk=pk).exists():
+            raise PlanError(_("It exists: there is nothing to restore."))
+        _check_parent(kind, last, region)
+        restored = _restore_record(model, last, user)
+        for child, parent_field in CASCADED_CHILDREN.get(kind, ()):
+            children = child.history.filter(  # type: ignore[attr-defined]
+                **{parent_field: pk},
+                history_type="-",
+                history_change_reason=deleted_with(kind, pk),
+            ).order_by("history_date", "history_id")
+            for record in children:
+                if not child._default_manager.filter(pk=record.id).exists():
+                    _restore_record(child, record, user)
+    logger.info("%s %s of region %s restored", kind, pk, region.pk)
+    return restored
+
+
+def _check_parent(kind: str, record: Any, region: Any) -> None:
+    """Refuse a restore whose parent is gone or not in the region's current version."""
+    if kind in ("focusarea", "indicator"):
+        strategy = Strategy.objects.filter(pk=record.strategy_id, region=region).first()
+    elif kind in ("goal", "action"):
+        focus_area = (
+            FocusArea.objects.filter(pk=record.focus_area_id).select_related("strategy").first()
+        )
+        if focus_area is None:
+            raise PlanError(
+                _(
+                    "Its focus area is deleted. Restore the focus area first, from its own "
+                    "change history."
+                )
+            )
+        strategy = focus_area.strategy
+    else:
+        indicator = (
+            Indicator.objects.filter(pk=record.indicator_id).select_related("strategy").first()
+        )
+        if indicator is None:
+            raise PlanError(
+                _(
+                    "Its indicator is deleted. Restore the indicator first, from its own "
+                    "change history."
+                )
+            )
+        strategy = indicator.strategy
+    if strategy is None or not strategy.is_current:
+        raise PlanError(_("Only what was deleted from the current version can be restored."))
+
+
+def _restore_record(model: type[M], record: Any, user: Any) -> M:
+    """Recreate one object from its deletion record, with the many-to-many links of the
+    record before it (the deletion's own record has none: the links go first)."""
+    instance: M = record.instance
+    before = (
+        type(record)
+        .objects.filter(id=record.id, history_date__lte=record.history_date)
+        .exclude(history_type="-")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    links: dict[str, list[Any]] = {}
+    for m2m in type(record)._history_m2m_fields:
+        related_ids: list[Any] = []
+        if before is not None:
+            rows_model = getattr(type(record), m2m.name).model
+            target = history_utils.get_m2m_reverse_field_name(m2m)
+            related_ids = list(
+                rows_model.objects.filter(history_id=before.history_id).values_list(
+                    f"{target}_id", flat=True
+                )
+            )
+        # Links to what is gone since stay gone: the related object is not restored here.
+        links[m2m.name] = list(m2m.related_model._base_manager.filter(pk__in=related_ids))
+    instance._change_reason = history.RESTORED  # type: ignore[attr-defined]
+    instance._history_user = user  # type: ignore[attr-defined]
+    try:
+        with transaction.atomic():
+            # As save_with_history, one record from the final state; but only the new
+            # record is marked a creation, not the object's earlier ones.
+            instance.skip_history_when_saving = True  # type: ignore[attr-defined]
+            try:
+                instance.save(force_insert=True)
+                _links(instance, **links)()
+            finally:
+                del instance.skip_history_when_saving  # type: ignore[attr-defined]
+            instance.save()
+            newest = instance.history.order_by("-history_id").first()  # type: ignore[attr-defined]
+            type(record).objects.filter(history_id=newest.history_id).update(history_type="+")
+    except IntegrityError as error:
+        raise PlanError(
+            _(
+                "It cannot be restored: another %(kind)s of the plan now has the same number "
+                "or title. Change that one first."
+            )
+            % {"kind": model._meta.verbose_name}
+        ) from error
+    return instance

@@ -90,6 +90,11 @@ editor: list[URLPattern] = [
     # Change history
     path("historia/", editor_views.FeedView.as_view(), name="feed"),
     path("historia/<str:kind>/<int:pk>/", editor_views.ObjectHistoryView.as_view(), name="history"),
+    path(
+        "historia/<str:kind>/<int:pk>/palauta/",
+        editor_views.RestoreView.as_view(),
+        name="restore",
+    ),
 ]
 
 

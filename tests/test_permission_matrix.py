@@ -104,6 +104,7 @@ PRIVATE_URLS = {
     "editor:indicator_value_delete": ("indicator_value", PLAN_EDIT),
     "editor:feed": ("region", HISTORY),
     "editor:history": ("action_history", HISTORY),
+    "editor:restore": ("action_history", PLAN_EDIT),
     "people:list": ("region", PLAN_EDIT),
     "people:invite": ("region", PLAN_EDIT),
     "people:remove_membership": ("membership", PLAN_EDIT),
@@ -162,6 +163,7 @@ POST_DATA = {"pdf:request": {"kind": "tno_summary", "region": "kaakkois-suomi"}}
 # Views that answer only one method: the other gets 405 for those allowed in.
 POST_ONLY = {
     "editor:action_move",
+    "editor:restore",
     "editor:action_status",
     "guidance:submit",
     "events:submit",
@@ -236,6 +238,8 @@ POST_ANSWERS: dict[str, int | str] = {
     "reports:start": "reports:edit",
     "reports:accept": "reports:detail",
     "pdf:request": "pdf:status",
+    # Restoring what exists is refused with a message on its history page.
+    "editor:restore": "editor:history",
     # Buttons whose empty body names no direction or status: malformed, not a server error.
     "editor:action_move": 400,
     "editor:action_status": 400,

@@ -434,6 +434,10 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
         *_history("indicator", "indicator"),
         *_history("indicatorvalue", "value"),
     ],
+    "editor:restore": [
+        *_history("action", "action"),
+        *_history("focusarea", "focus_area"),
+    ],
     # People.
     "people:list": _twin_region(),
     "people:invite": _twin_region(),

@@ -527,13 +527,20 @@ class EditorDeleteView(EditorMixin, DeleteView):  # type: ignore[misc]
 
     def form_valid(self, form: Any) -> HttpResponse:
         url = self.home_url(self.get_anchor(), focus_area=self.get_anchor_focus_area())
-        services.delete_object(self.object)
+        try:
+            services.delete_object(self.object, self.request.user)
+        except services.PlanError:
+            # Entries were linked to it since the page was shown: the page says so now.
+            return self.render_to_response(self.get_context_data(), status=409)
         messages.success(self.request, self.success_message)
         return redirect(url)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        preview = services.deletion_preview(self.object)
         context.update(
+            summary=preview.summary,
+            refusal=preview.refusal,
             question=self.question,
             consequence=self.consequence,
             cancel_url=self.home_url(self.get_anchor(), focus_area=self.get_anchor_focus_area()),
@@ -706,14 +713,48 @@ class ObjectHistoryView(HistoryMixin, TemplateView):
         if not entries:
             raise Http404(_("No history for this object."))
         context = super().get_context_data(**kwargs)
+        restorable = (
+            kind in services.RESTORABLE
+            and entries[0].history_type == "-"
+            and self.request.user.has_perm("strategy.edit_plan", self.strategy or self.region)
+        )
         context.update(
             kind_label=history.KINDS[kind]._meta.verbose_name,
             object_label=entries[0].label,
             entries=entries,
+            restore_url=reverse(
+                "editor:restore",
+                kwargs={"region": self.region.slug, "kind": kind, "pk": self.kwargs["pk"]},
+            )
+            if restorable
+            else "",
             editor_crumb=_("Change history"),
             feed_url=reverse("editor:feed", kwargs={"region": self.region.slug}),
         )
         return context
+
+
+class RestoreView(EditorMixin, View):
+    """Bring a deleted object of the plan back from its history (``services.restore_deleted``);
+    the coordinator only, as every edit of the plan."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        kind, pk = self.kwargs["kind"], self.kwargs["pk"]
+        url = history.history_url(self.region, kind, pk)
+        try:
+            restored = services.restore_deleted(kind, pk, self.region, request.user)
+        except services.PlanError as error:
+            messages.error(request, str(error))
+            return redirect(url)
+        if restored is None:
+            raise Http404(_("No deleted object to restore."))
+        messages.success(
+            request,
+            _("“%(object)s” was restored.") % {"object": restored},
+        )
+        return redirect(url)
 
 
 class FeedView(HistoryMixin, TemplateView):
