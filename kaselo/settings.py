@@ -168,6 +168,14 @@ else:
         "fragments": FRAGMENT_CACHE,
     }
 CELERY_TASK_EAGER_PROPAGATES = True
+# Queuing a task waits for Redis seconds at the most, not the default minute of retries:
+# a request that queues (a PDF) answers "try again later" while Redis is away.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+}
 CELERY_TIMEZONE = "Europe/Helsinki"
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
