@@ -140,6 +140,13 @@ FRAGMENT_CACHE = {
 }
 # How long a cache call may wait for Redis (milliseconds) before going without it.
 REDIS_CACHE_TIMEOUT_MS = env_int("REDIS_CACHE_TIMEOUT_MS", 500)
+REDIS_CACHE_OPTIONS = {
+    # A hung Redis must cost a request a moment, not the kernel's minutes.
+    "socket_connect_timeout": REDIS_CACHE_TIMEOUT_MS / 1000,
+    "socket_timeout": REDIS_CACHE_TIMEOUT_MS / 1000,
+    # Once found unreachable, Redis is left alone this long (seconds).
+    "RETRY_AFTER": env_int("REDIS_CACHE_RETRY_AFTER", 5),
+}
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
@@ -149,13 +156,7 @@ if REDIS_URL:
             # Answers as an empty cache while Redis is stopped, hung or full (kaselo/cache.py).
             "BACKEND": "kaselo.cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {
-                # A hung Redis must cost a request a moment, not the kernel's minutes.
-                "socket_connect_timeout": REDIS_CACHE_TIMEOUT_MS / 1000,
-                "socket_timeout": REDIS_CACHE_TIMEOUT_MS / 1000,
-                # Once found unreachable, Redis is left alone this long (seconds).
-                "RETRY_AFTER": env_int("REDIS_CACHE_RETRY_AFTER", 5),
-            },
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         },
         "fragments": FRAGMENT_CACHE,
     }

@@ -12,6 +12,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 
@@ -22,6 +23,8 @@ from kaselo import cache as kaselo_cache
 
 #: The server binary; these tests are part of the suite, so a missing one fails them.
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+#: The longest a test keeps its Redis hung.
+WATCHDOG_SECONDS = 10
 
 
 def spare_port() -> int:
@@ -56,6 +59,7 @@ class RedisServer:
             stderr=subprocess.DEVNULL,
         )
         self.hung = False
+        self.watchdog: threading.Timer | None = None
         self.client = redis.Redis(port=self.port, socket_timeout=2)
         deadline = time.monotonic() + 10
         while True:
@@ -73,9 +77,21 @@ class RedisServer:
         self.process.wait(timeout=10)
 
     def hang(self) -> None:
-        """Hung: connections are accepted by the kernel, and nothing ever answers."""
+        """Hung: connections are accepted by the kernel, and nothing answers.
+
+        For ``WATCHDOG_SECONDS`` at the most: should a call wait without a timeout, the
+        test then ends, failing on the time it took, instead of never.
+        """
         self.process.send_signal(signal.SIGSTOP)
         self.hung = True
+        self.watchdog = threading.Timer(WATCHDOG_SECONDS, self.resume)
+        self.watchdog.daemon = True
+        self.watchdog.start()
+
+    def resume(self) -> None:
+        if self.hung and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)
+        self.hung = False
 
     def fill(self) -> None:
         """Full: holding more than ``maxmemory`` with ``noeviction``, every write is refused."""
@@ -89,9 +105,10 @@ class RedisServer:
         self.client.config_set("maxmemory", "0")
 
     def close(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.cancel()
         if self.process.poll() is None:
-            if self.hung:
-                self.process.send_signal(signal.SIGCONT)
+            self.resume()
             self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=10)
@@ -103,19 +120,14 @@ class RedisServer:
 
 @pytest.fixture
 def own_redis(settings) -> Iterator[RedisServer]:
-    """The cache at a redis-server of the test's own, with production's timeouts."""
+    """The cache at a redis-server of the test's own, with production's options."""
     server = RedisServer()
-    timeout = settings.REDIS_CACHE_TIMEOUT_MS / 1000
     settings.CACHES = {
         **settings.CACHES,
         "default": {
             "BACKEND": "kaselo.cache.ReusingRedisCache",
             "LOCATION": server.url,
-            "OPTIONS": {
-                "socket_connect_timeout": timeout,
-                "socket_timeout": timeout,
-                "RETRY_AFTER": 5,
-            },
+            "OPTIONS": settings.REDIS_CACHE_OPTIONS,
         },
     }
     settings.SESSION_ENGINE = "lib.sessions"

@@ -115,8 +115,11 @@ def test_signed_in_pages_answer_with_redis_gone(fault, own_redis, coordinator, e
     sign_in(editor_client, editor)
     getattr(own_redis, fault)()
 
+    started = time.monotonic()
     editor_home = coordinator_client.get(reverse("editor:home", args=[region.slug]))
     workspace = editor_client.get(reverse("guidance:mine", args=[region.slug]))
+
+    assert time.monotonic() - started < 2  # a hung Redis costs one socket timeout
 
     # Still signed in (no redirect to the sign-in page): the sessions came from the database.
     assert editor_home.status_code == 200
@@ -133,8 +136,10 @@ def test_an_action_saved_with_redis_gone_is_kept_and_the_person_told(
     sign_in(client, coordinator)
     getattr(own_redis, fault)()
 
+    started = time.monotonic()
     response = edit_action_title(client, region, action, "Ohjaamoiden chat ilman Redistä")
 
+    assert time.monotonic() - started < 2
     assert response.status_code == 200
     assert Action.objects.get(pk=action.pk).title == "Ohjaamoiden chat ilman Redistä"
     assert "Toimenpide tallennettiin." in messages_of(response)
