@@ -73,7 +73,7 @@ class ReusingRedisCache(RedisCache):
         self.retry_after = float(options.pop("RETRY_AFTER", 5))
         super().__init__(server, {**params, "OPTIONS": options})
         self._class = ReusingRedisCacheClient
-        self._location = ",".join(self._servers)
+        self._location = server if isinstance(server, str) else ",".join(server)
 
     # --- The guard ---------------------------------------------------------------------
 

@@ -24,6 +24,10 @@ CACHED_COPY_SECONDS = 300
 
 
 class SessionStore(CachedDBStore):
+    # Set by Django's stores; django-stubs leave them out.
+    _cache: Any
+    _session: dict[str, Any]
+
     def _copy_seconds(self, **kwargs: Any) -> int:
         """The cached copy's lifetime; the database row and the cookie keep the session's."""
         return min(self.get_expiry_age(**kwargs), CACHED_COPY_SECONDS)
@@ -31,7 +35,7 @@ class SessionStore(CachedDBStore):
     def load(self) -> dict[str, Any]:
         data = self._cache.get(self.cache_key)
         if data is None:
-            row = self._get_session_from_db()
+            row = self._get_session_from_db()  # type: ignore[attr-defined]
             if row is None:
                 return {}
             data = self.decode(row.session_data)

@@ -66,8 +66,10 @@ def _new_version() -> int:
     return secrets.randbits(62)
 
 
-def _digest_of(found: dict[int, int]) -> str:
-    named = ";".join(f"{region_id}:{version}" for region_id, version in sorted(found.items()))
+def _digest_of(found: dict[int | None, int]) -> str:
+    named = ";".join(
+        f"{region_id}:{version}" for region_id, version in sorted(found.items(), key=str)
+    )
     return hashlib.blake2b(named.encode(), digest_size=8).hexdigest()
 
 
