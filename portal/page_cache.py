@@ -106,8 +106,11 @@ def page_versions(region: Any, request: Any = None) -> tuple[str, str]:
 def _replace(scopes: Iterable[int | None]) -> None:
     """Give the scopes (a region's id, or None for the national content) new versions.
 
-    In a fixed order, national first: two transactions that bump the same scopes take
-    their row locks in the same order and wait for each other rather than deadlock.
+    Each update holds the row's lock until the transaction ends, so writers of one region
+    take turns at their commits. One call locks in a fixed order, national first, so two
+    transactions bumping the same scopes at once wait rather than deadlock; transactions
+    that bump a region and the national content in separate calls, in opposite orders, can
+    still meet in a deadlock, which PostgreSQL breaks by failing one of them.
     """
     for region_id in sorted(scopes, key=lambda scope: (scope is not None, scope or 0)):
         rows = ContentVersion.objects.filter(
