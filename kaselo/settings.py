@@ -138,14 +138,25 @@ FRAGMENT_CACHE = {
     "TIMEOUT": 3600,
     "OPTIONS": {"MAX_ENTRIES": 300},
 }
+# How long a cache call may wait for Redis (milliseconds) before going without it.
+REDIS_CACHE_TIMEOUT_MS = env_int("REDIS_CACHE_TIMEOUT_MS", 500)
+REDIS_CACHE_OPTIONS = {
+    # A hung Redis must cost a request a moment, not the kernel's minutes.
+    "socket_connect_timeout": REDIS_CACHE_TIMEOUT_MS / 1000,
+    "socket_timeout": REDIS_CACHE_TIMEOUT_MS / 1000,
+    # Once found unreachable, Redis is left alone this long (seconds).
+    "RETRY_AFTER": env_int("REDIS_CACHE_RETRY_AFTER", 5),
+}
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = False
     CACHES = {
         "default": {
+            # Answers as an empty cache while Redis is stopped, hung or full (kaselo/cache.py).
             "BACKEND": "kaselo.cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         },
         "fragments": FRAGMENT_CACHE,
     }
@@ -158,6 +169,14 @@ else:
         "fragments": FRAGMENT_CACHE,
     }
 CELERY_TASK_EAGER_PROPAGATES = True
+# Queuing a task waits for Redis seconds at the most, not the default minute of retries:
+# a request that queues (a PDF) answers "try again later" while Redis is away.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+}
 CELERY_TIMEZONE = "Europe/Helsinki"
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
@@ -254,7 +273,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ELO-portaali <noreply@elo-po
 
 # Sessions are read from the cache (Redis in production) and kept in the database too: a
 # signed-in page reads its session without a query, and a flushed cache signs nobody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Without Redis they are read from the database (lib/sessions.py).
+SESSION_ENGINE = "lib.sessions"
 # A session ends after this long unused (seconds): 2 h for coordinators, the national team
 # and staff, 8 h for others; and, whatever its use, 12 h after signing in.
 SESSION_IDLE_TIMEOUT_PRIVILEGED = env_int("SESSION_IDLE_TIMEOUT_PRIVILEGED", 2 * 3600)

@@ -29,7 +29,8 @@ class RegionMixin:
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         slug = kwargs.get("region", settings.DEFAULT_REGION_SLUG)
-        self.region = get_object_or_404(Region, slug=slug)
+        # With its content versions: the page's cached fragments are named without a query.
+        self.region = get_object_or_404(Region.objects.with_content_versions(), slug=slug)
         # Every query of the view and its template sees this region's rows only.
         return render_in_scope(
             self.region.pk,

@@ -10,6 +10,24 @@ from lib.scoping import RegionScopedManager
 from lib.search import text_search
 
 
+class RegionQuerySet(models.QuerySet["Region"]):
+    def with_content_versions(self) -> "RegionQuerySet":
+        """Each region with its content version and the national one (``ContentVersion``),
+        read in the region's own query: a page's cached fragments need no query of their
+        own to name them."""
+        versions = ContentVersion.objects.values("version")
+        return self.annotate(
+            content_version=models.Subquery(
+                versions.filter(region_id=models.OuterRef("pk"))[:1],
+                output_field=models.BigIntegerField(),
+            ),
+            national_content_version=models.Subquery(
+                versions.filter(region_id__isnull=True)[:1],
+                output_field=models.BigIntegerField(),
+            ),
+        )
+
+
 class Region(models.Model):
     """One of the 15 ELY centres' areas, each with its own ELO network."""
 
@@ -19,6 +37,8 @@ class Region(models.Model):
     network_name = models.CharField(_("network name"), max_length=200, blank=True)
     abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("region")
@@ -30,6 +50,31 @@ class Region(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("strategy:region_home", kwargs={"region": self.slug})
+
+
+class ContentVersion(models.Model):
+    """The version of a region's content (or, with no region, of the national content),
+    replaced in the same transaction as every write of it (``portal.page_cache.bump``).
+
+    Cached page fragments are keyed by it, so a page is fresh as soon as the write commits,
+    whatever happened to Redis. A random number rather than a counter: a rolled-back
+    transaction would hand its number out again, and a fragment cached under it inside that
+    transaction would be served after the next commit. The region is a plain number, not a
+    foreign key: the writes of a region's delete bump it too, and must not recreate it.
+    """
+
+    region_id = models.BigIntegerField(null=True, blank=True)
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region_id"], nulls_distinct=False, name="one_content_version_per_region"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id or 'national'}: {self.version}"
 
 
 class Province(models.Model):

@@ -4,26 +4,29 @@ A region's pages are read far more often than its data is written, and rendering
 what costs (a focus area's page takes ~40 ms to render and ~2 ms to serve from Redis). So
 the heavy part of each page is cached under a key that names everything it shows:
 
-- the region's *content version* and the *national* one, tokens replaced whenever a row
-  of the portal's content is written (``bump``): a new token means new keys, so a cached
-  fragment is never read after its data changed, and nothing has to be deleted (a page of
-  all regions, such as the national summary, keys on the version of any region instead);
+- the region's *content version* and the *national* one, numbers kept in PostgreSQL
+  (``network.models.ContentVersion``) and replaced in the same transaction as every write
+  of the portal's content (``bump``): a page is fresh the moment the write commits, and a
+  new version means new keys, so nothing has to be deleted (a page of all regions, such
+  as the national summary, keys on every region's version at once);
 - the *code version*, a digest of the portal's templates, code and catalogues, so a
   deployment never serves HTML of the previous release;
 - the language, and whatever the template names (a page number, the day, the filters).
 
 Writes reach ``bump`` through the model signals connected in ``connect_signals``; the
 few bulk writes that send no signals (imports, the data builders) call ``bump`` or
-``bump_national`` themselves. The versions live in the default cache (Redis in
-production), shared by every worker; the fragments too, so one render serves them all.
+``bump_national`` themselves. Only the fragments live in the default cache (Redis in
+production), shared by every worker: a lost or refused Redis write costs a render again,
+never a stale page. The versions come with the region's own query (``RegionMixin`` loads
+it ``with_content_versions``), or, for a page without one, in one query per request.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import secrets
 import threading
-import uuid
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -34,12 +37,12 @@ from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 from redis.exceptions import RedisError
 
-from network.models import Region
+from network.models import ContentVersion, Region
 
 logger = logging.getLogger(__name__)
 
@@ -49,100 +52,128 @@ _thread = threading.local()
 #: What an unreachable cache raises (Redis in production; the in-process cache never does).
 CACHE_ERRORS: tuple[type[Exception], ...] = (RedisError, OSError)
 
-NATIONAL = "national"
-#: Replaced with every write: the version of pages that show all regions.
-ANY_REGION = "any"
 #: The apps whose rows appear on the portal's pages.
 CONTENT_APPS = ("network", "strategy", "actions", "events", "reporting")
 #: Rows of those apps that no cached fragment shows: PDF jobs change on every progress
-#: step, and their state is always rendered per request.
-NOT_CONTENT = {("reporting", "pdfjob")}
+#: step, and their state is always rendered per request; the content versions are what
+#: a bump writes.
+NOT_CONTENT = {("reporting", "pdfjob"), ("network", "contentversion")}
 #: Where the code version looks: the portal's own folders (not the virtualenv).
 CODE_SUFFIXES = (".py", ".html", ".mo", ".txt")
 
 
-def _version_key(scope: int | str) -> str:
-    return f"content-version:{scope}"
+def _new_version() -> int:
+    return secrets.randbits(62)
 
 
-def _new_token() -> str:
-    return uuid.uuid4().hex[:12]
+def _digest_of(found: dict[int | None, int]) -> str:
+    named = ";".join(
+        f"{region_id}:{version}" for region_id, version in sorted(found.items(), key=str)
+    )
+    return hashlib.blake2b(named.encode(), digest_size=8).hexdigest()
 
 
 def versions(region_id: int | None) -> tuple[str, str]:
-    """The (national, region) content versions, read in one round trip; for no region,
-    (national, any region's): a page of all regions changes with any of them.
+    """The (national, region) content versions, read from PostgreSQL in one query; for no
+    region, (national, a digest of every region's): a page of all regions changes with any
+    of them. A version never bumped is 0."""
+    rows = ContentVersion.objects.values_list("region_id", "version")
+    if region_id:
+        rows = rows.filter(Q(region_id=region_id) | Q(region_id__isnull=True))
+    found = dict(rows)
+    national = found.pop(None, 0)
+    regional = str(found.get(region_id, 0)) if region_id else _digest_of(found)
+    return str(national), regional
 
-    A version missing from the cache (never written, or evicted) is created: the fragments
-    cached under the lost token are unreachable from then on, which is what we want.
+
+def page_versions(region: Any, request: Any = None) -> tuple[str, str]:
+    """The versions a page's fragments are keyed by: those its region was loaded with
+    (``Region.objects.with_content_versions``), else read once per request."""
+    region_id = getattr(region, "pk", None)
+    if region_id and hasattr(region, "content_version"):
+        national = getattr(region, "national_content_version", None)
+        return str(national or 0), str(region.content_version or 0)
+    memo = getattr(request, "_content_versions", None)
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._content_versions = memo
+    if region_id not in memo:
+        memo[region_id] = versions(region_id)
+    return memo[region_id]  # type: ignore[no-any-return]
+
+
+def _replace(scopes: Iterable[int | None]) -> None:
+    """Give the scopes (a region's id, or None for the national content) new versions.
+
+    Each update holds the row's lock until the transaction ends, so writers of one region
+    take turns at their commits. One call locks in a fixed order, national first, so two
+    transactions bumping the same scopes at once wait rather than deadlock; transactions
+    that bump a region and the national content in separate calls, in opposite orders, can
+    still meet in a deadlock, which PostgreSQL breaks by failing one of them.
     """
-    keys = [_version_key(NATIONAL), _version_key(region_id if region_id else ANY_REGION)]
-    found = shared_cache.get_many(keys)
-    tokens = []
-    for key in keys:
-        token = found.get(key)
-        if token is None:
-            shared_cache.add(key, _new_token(), timeout=None)
-            token = shared_cache.get(key)
-        tokens.append(str(token))
-    return tokens[0], tokens[1]
-
-
-def _replace(scopes: Iterable[int | str]) -> None:
-    """Give the scopes new tokens; an unreachable cache is logged, not raised: a write
-    must not fail for it. (Fragments cached before such an outage may then be read until
-    ``FRAGMENT_TIMEOUT`` passes; a restarted Redis, which keeps nothing, has none.)"""
-    try:
-        shared_cache.set_many({_version_key(scope): _new_token() for scope in scopes}, timeout=None)
-    except CACHE_ERRORS:
-        logger.error("Could not mark %s changed: the cache is unreachable", scopes, exc_info=True)
+    for region_id in sorted(scopes, key=lambda scope: (scope is not None, scope or 0)):
+        rows = ContentVersion.objects.filter(
+            **({"region_id": region_id} if region_id else {"region_id__isnull": True})
+        )
+        if rows.update(version=_new_version()):
+            continue
+        # The first bump of the scope; another transaction may be making the row too.
+        _row, created = ContentVersion.objects.get_or_create(
+            region_id=region_id or None, defaults={"version": _new_version()}
+        )
+        if not created:
+            rows.update(version=_new_version())
 
 
 def bump(*region_ids: int | None) -> None:
     """Mark the regions' content changed: their pages render afresh on the next request.
 
-    The tokens are replaced now and again when the transaction commits: a page rendered
-    between the two from the data before the commit is cached under a token that is gone
-    once the commit lands. Within a transaction a scope is replaced again only if this
-    thread cached a fragment since (it may show the uncommitted rows): a delete that
-    cascades to thousands of rows costs one replacement, not thousands. A region of None
-    means the national content.
+    The new versions are written in the caller's transaction: other requests see them
+    with the data they stand for, at the commit. Within a transaction a scope is replaced
+    again only if this thread cached a fragment since (it may show rows written in between):
+    a delete that cascades to thousands of rows costs one update, not thousands. A region
+    of None means the national content.
     """
-    scopes = {region_id if region_id else NATIONAL for region_id in region_ids} | {ANY_REGION}
+    scopes = {region_id or None for region_id in region_ids}
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         _replace(scopes)
         return
-    replaced = _replaced_in_transaction(connection)
     stored = getattr(_thread, "stored", 0)
-    fresh = {scope for scope in scopes if replaced.get(scope) != stored}
+    bumped = _bumped_in_transaction(connection)
+    fresh = {scope for scope in scopes if bumped.get(scope) != stored}
     if fresh:
         _replace(fresh)
-        replaced.update(dict.fromkeys(fresh, stored))
+        for scope in fresh:
+            marker = _Bumped(scope, stored)
+            transaction.on_commit(marker)
+            connection._page_cache_bumps[scope] = marker
 
 
-class _CommitFlush:
-    """The scopes replaced in one transaction, each with the thread's count of stored
-    fragments at the time; called by ``on_commit`` to replace them once more."""
+class _Bumped:
+    """A scope bumped in the current transaction, with the thread's count of stored
+    fragments at the time. Registered with ``on_commit`` only to be dropped with the
+    savepoint or transaction that rolls back: the rolled-back bump then counts as none.
+    Called at the commit, it has nothing left to do."""
 
-    def __init__(self) -> None:
-        self.replaced: dict[int | str, int] = {}
+    def __init__(self, scope: int | None, stored: int) -> None:
+        self.scope = scope
+        self.stored = stored
 
     def __call__(self) -> None:
-        _replace(self.replaced)
+        pass
 
 
-def _replaced_in_transaction(connection: Any) -> dict[int | str, int]:
-    """The scopes replaced so far in the connection's transaction (see ``_CommitFlush``).
-
-    The flush is registered with ``on_commit``; a rollback discards it, and with it what
-    it recorded, so the next transaction starts afresh.
-    """
-    flush = getattr(connection, "_page_cache_flush", None)
-    if flush is None or not any(entry[1] is flush for entry in connection.run_on_commit):
-        flush = connection._page_cache_flush = _CommitFlush()
-        transaction.on_commit(flush)
-    return flush.replaced  # type: ignore[no-any-return]
+def _bumped_in_transaction(connection: Any) -> dict[int | None, int]:
+    """The scopes bumped so far in the connection's transaction and not rolled back, each
+    with the count of stored fragments at the time (see ``_Bumped``)."""
+    markers: dict[int | None, _Bumped] = getattr(connection, "_page_cache_bumps", {})
+    live = {id(entry[1]) for entry in connection.run_on_commit}
+    connection._page_cache_bumps = {
+        scope: marker for scope, marker in markers.items() if id(marker) in live
+    }
+    return {scope: marker.stored for scope, marker in connection._page_cache_bumps.items()}
 
 
 def bump_national() -> None:
@@ -170,9 +201,12 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def fragment_key(name: str, region_id: int | None, parts: Iterable[Any]) -> str:
-    """The cache key of a rendered fragment: everything it shows is in it (see above)."""
-    national, regional = versions(region_id)
+def fragment_key(
+    name: str, region_id: int | None, parts: Iterable[Any], known: tuple[str, str] | None = None
+) -> str:
+    """The cache key of a rendered fragment: everything it shows is in it (see above).
+    ``known`` are the versions already read (``page_versions``)."""
+    national, regional = known or versions(region_id)
     named = "|".join(str(part) for part in parts)
     digest = hashlib.blake2b(named.encode(), digest_size=12).hexdigest()
     language = translation.get_language() or settings.LANGUAGE_CODE
@@ -201,8 +235,8 @@ def set_fragment(key: str, html: str) -> None:
     caches["fragments"].set(key, html)
     try:
         shared_cache.set(key, html, timeout=settings.FRAGMENT_TIMEOUT)
-    except CACHE_ERRORS:
-        logger.warning("Could not cache a fragment: the cache is unreachable", exc_info=True)
+    except CACHE_ERRORS as error:  # a cache other than kaselo.cache's, which never raises
+        logger.warning("Could not cache a fragment: %s", error)
 
 
 # --- Invalidation from model signals --------------------------------------------------------

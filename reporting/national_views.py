@@ -152,9 +152,10 @@ class NationalSummaryView(NationalMixin, TemplateView):
     has every region's, a coordinator's the accepted reports and their own region's.
 
     Queries: the user (the session is cached), the person's roles (none for the national
-    team), the reporting year, then, when the cached summary is out of date, the summary's
-    six (``build_national_summary``): eight for the national team, for any number of
-    regions, and two while the cached summary holds.
+    team), the reporting year, the regions' content versions (the cached summary's key),
+    then, when the cached summary is out of date, the summary's six
+    (``build_national_summary``): nine for the national team, for any number of regions,
+    and three while the cached summary holds.
     """
 
     permission_required = "reporting.view_national_summary"

@@ -306,12 +306,14 @@ def _create_and_queue(**fields: Any) -> PdfJob:
 def queue_build(job_id: str) -> None:
     """Send the build to the workers; a broker that cannot be reached fails the job."""
     from kombu.exceptions import OperationalError as BrokerError
+    from redis.exceptions import RedisError
 
     from reporting.tasks import build_pdf
 
     try:
         build_pdf.delay(job_id)
-    except (BrokerError, ConnectionError):
+    except (BrokerError, ConnectionError, RedisError, RuntimeError):
+        # RuntimeError: Celery's answer when the result store (Redis) cannot be reached.
         logger.exception("Could not queue the PDF job %s", job_id)
         # After the commit, maybe outside the request's region: the job is named by its id.
         with scope(region=None):

@@ -109,6 +109,7 @@ REGION_PATH: dict[type, str] = {
 #: Models of the portal's apps that belong to no region (or only through the above).
 NOT_REGION_PRIVATE = {
     "network.Region": "the regions themselves are public",
+    "network.ContentVersion": "a number per region for the page cache's keys, no content",
     "strategy.NationalGoal": "national reference data",
     "actions.TargetGroup": "lookup shared by all regions",
     "actions.GuidanceChannel": "lookup shared by all regions",

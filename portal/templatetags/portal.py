@@ -74,6 +74,7 @@ class FragmentNode(template.Node):
                 str(self.name.resolve(context)),
                 getattr(region, "pk", None),
                 [part.resolve(context) for part in self.parts],
+                known=page_cache.page_versions(region, request),
             )
             html = page_cache.get_fragment(key)
         except page_cache.CACHE_ERRORS:

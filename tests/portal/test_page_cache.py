@@ -4,6 +4,7 @@ The cache is the real Redis of the suite; every test starts with it empty (conft
 """
 
 import re
+import threading
 
 import pytest
 from django.db import connection, transaction
@@ -230,16 +231,55 @@ def test_the_loader_runs_only_when_the_fragment_renders():
     assert calls == [1]
 
 
+def versions_seen_by_another_request(region_id):
+    """The versions as another connection reads them (Django gives each thread its own)."""
+    seen = []
+
+    def read():
+        try:
+            seen.append(page_cache.versions(region_id))
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join()
+    return seen[0]
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_commit_replaces_the_version_once_more(kotka):
+def test_the_version_changes_for_others_with_the_commit(kotka):
+    before = page_cache.versions(kotka.region_id)
     with transaction.atomic():
         kotka.save()
-        during = page_cache.versions(kotka.region_id)
-    after = page_cache.versions(kotka.region_id)
+        # Until the commit others read the old rows: their pages keep the old version.
+        assert versions_seen_by_another_request(kotka.region_id) == before
+    after = versions_seen_by_another_request(kotka.region_id)
 
-    # A page rendered before the commit, from the data before it, is never read after.
-    assert after[1] != during[1]
-    assert after[0] == during[0]  # the national version stays
+    assert after[1] != before[1]
+    assert after[0] == before[0]  # the national version stays
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_rolled_back_write_leaves_the_version_as_it_was(kotka):
+    before = page_cache.versions(kotka.region_id)
+    with transaction.atomic():
+        kotka.name = "Ohjaamo Kotka 2"
+        kotka.save()
+        transaction.set_rollback(True)
+
+    assert page_cache.versions(kotka.region_id) == before
+
+
+def test_a_bump_in_a_rolled_back_savepoint_is_made_again(kotka):
+    first = page_cache.versions(kotka.region_id)
+    with transaction.atomic():
+        page_cache.bump_national()
+        transaction.set_rollback(True)
+    assert page_cache.versions(kotka.region_id) == first
+
+    page_cache.bump_national()  # the bump of the rolled-back savepoint counts as none
+    assert page_cache.versions(kotka.region_id)[0] != first[0]
 
 
 def test_writes_in_one_transaction_replace_the_version_again_only_after_a_render(kotka):
@@ -259,13 +299,17 @@ def delete_queries(kotka, updates):
     entry = GuidanceActionFactory(organisation=kotka)
     ProgressUpdateFactory.create_batch(updates, action=entry)
     entry = GuidanceAction.objects.get(pk=entry.pk)  # nothing of its parents loaded
+    # A page was cached since the last bump: the delete has to bump again.
+    page_cache.set_fragment("fragment:kokeilu", "<p>Ohjaamo Kotka</p>")
     with CaptureQueriesContext(connection) as queries:
         entry.delete()
     return len(queries.captured_queries)
 
 
 def test_a_delete_that_cascades_asks_no_region_row_by_row(kotka):
-    # A deleted row bumps the national version rather than look its region up.
+    # A deleted row bumps the national version rather than look its region up, and the
+    # version is written once for the whole cascade.
+    page_cache.bump_national()  # its row exists from now on
     assert delete_queries(kotka, 20) == delete_queries(kotka, 2)
 
 
