@@ -39,8 +39,8 @@ def spare_port() -> int:
 def use_broker(url: str) -> None:
     """Point the app's publishing at ``url``: its connection pools are made once, so drop them."""
     app.conf.broker_url = url
-    app._pool = None  # noqa: SLF001 (Celery keeps no public way to reset it)
-    app.amqp._producer_pool = None  # noqa: SLF001
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -239,7 +239,7 @@ def stalling_worker(settings, tmp_path) -> Iterator[subprocess.Popen]:
         "PDF_HEARTBEAT_SECONDS": "1",
     }
     log = (tmp_path / "worker.log").open("w")
-    worker = subprocess.Popen(
+    worker = subprocess.Popen(  # noqa: S603 (our own celery, fixed arguments)
         [
             str(Path(sys.executable).parent / "celery"),
             "-A",
