@@ -131,7 +131,8 @@ def tell_how_the_mail_went(request: HttpRequest, invitation: Invitation) -> None
         messages.success(request, _("An invitation was sent to %(email)s.") % values)
     else:
         messages.success(
-            request, _("The invitation to %(email)s is saved and its e-mail is on its way.") % values
+            request,
+            _("The invitation to %(email)s is saved and its e-mail is on its way.") % values,
         )
 
 
