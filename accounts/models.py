@@ -94,6 +94,10 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    # The mail goes out from a Celery task after the commit: these say whether it has, so
+    # the coordinator sees a failed send and can send the invitation again.
+    sent_at = models.DateTimeField(_("e-mail sent"), null=True, blank=True)
+    send_failed_at = models.DateTimeField(_("e-mail failed"), null=True, blank=True)
 
     objects = RegionScopedManager.from_queryset(InvitationQuerySet)("organisation__region")
 
@@ -122,3 +126,8 @@ class Invitation(models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.accepted_at is not None
+
+    @property
+    def send_failed(self) -> bool:
+        """The last try to mail the link failed and no later one has succeeded."""
+        return self.sent_at is None and self.send_failed_at is not None

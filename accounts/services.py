@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Invitation, User
+from accounts.models import Invitation, User, new_token
+from lib.mail import queue_mail
 from network.models import Membership, Organisation, Region
 
 logger = logging.getLogger(__name__)
@@ -108,11 +109,60 @@ def invite_person(
         invited_by=invited_by,
         expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_VALID_DAYS),
     )
-    transaction.on_commit(lambda: send_invitation_email(invitation, base_url))
+    invitation_id = invitation.pk
+    transaction.on_commit(lambda: queue_invitation_email(invitation_id, base_url))
     logger.info(
         "Invitation %s to %s created by user %s", invitation.pk, organisation.pk, invited_by.pk
     )
     return invitation
+
+
+@transaction.atomic
+def resend_invitation(invitation: Invitation, *, base_url: str) -> Invitation:
+    """Give a pending invitation a fresh link, valid for ``INVITATION_VALID_DAYS`` again,
+    and mail it once the transaction has committed.
+
+    For a mail that never arrived (a failed send) or a link that expired: the old link
+    stops working, so only the newest mail's link is valid. Returns the invitation.
+    """
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.is_accepted:
+        raise InvitationAlreadyUsed
+    locked.token = new_token()
+    locked.expires_at = timezone.now() + dt.timedelta(days=settings.INVITATION_VALID_DAYS)
+    locked.sent_at = None
+    locked.send_failed_at = None
+    locked.save(update_fields=["token", "expires_at", "sent_at", "send_failed_at"])
+    invitation_id = locked.pk
+    transaction.on_commit(lambda: queue_invitation_email(invitation_id, base_url))
+    logger.info("Invitation %s renewed and sent again", invitation_id)
+    return locked
+
+
+def queue_invitation_email(invitation_id: int, base_url: str) -> None:
+    """Hand the invitation's mail to Celery (``accounts.tasks.send_invitation``).
+
+    A broker that cannot be reached records the send as failed, so the coordinator sees
+    it on the people page and can send it again; the invitation itself stays saved.
+    """
+    from accounts.tasks import send_invitation
+
+    queue_mail(
+        send_invitation,
+        invitation_id,
+        base_url,
+        on_failure=lambda: mark_send_failed(invitation_id),
+    )
+
+
+def mark_sent(invitation_id: int) -> None:
+    Invitation.objects.filter(pk=invitation_id).update(sent_at=timezone.now(), send_failed_at=None)
+
+
+def mark_send_failed(invitation_id: int) -> None:
+    Invitation.objects.filter(pk=invitation_id, sent_at__isnull=True).update(
+        send_failed_at=timezone.now()
+    )
 
 
 def send_invitation_email(invitation: Invitation, base_url: str) -> None:

@@ -23,6 +23,11 @@ people: list[URLPattern] = [
         name="remove_membership",
     ),
     path("kutsut/<int:pk>/peru/", views.RevokeInvitationView.as_view(), name="revoke_invitation"),
+    path(
+        "kutsut/<int:pk>/laheta-uudelleen/",
+        views.ResendInvitationView.as_view(),
+        name="resend_invitation",
+    ),
 ]
 
 

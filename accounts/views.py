@@ -106,10 +106,56 @@ class InviteView(RegionPeopleMixin, FormView):
         except services.InvitationError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("An invitation was sent to %(email)s.") % {"email": invitation.email},
+        tell_how_the_mail_went(self.request, invitation)
+        return redirect("people:list", region=self.region.slug)
+
+
+def tell_how_the_mail_went(request: HttpRequest, invitation: Invitation) -> None:
+    """Say whether the invitation's mail went out, is on its way, or failed.
+
+    The mail is queued after the commit; in-process (development) it has been tried by
+    now, through a worker it usually has not. Either way the invitation is saved.
+    """
+    invitation.refresh_from_db(fields=["sent_at", "send_failed_at"])
+    values = {"email": invitation.email}
+    if invitation.send_failed:
+        messages.warning(
+            request,
+            _(
+                "The invitation to %(email)s is saved, but its e-mail could not be sent. "
+                "Send it again from the list below."
+            )
+            % values,
         )
+    elif invitation.sent_at:
+        messages.success(request, _("An invitation was sent to %(email)s.") % values)
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s is saved and its e-mail is on its way.") % values,
+        )
+
+
+class ResendInvitationView(RegionPeopleMixin, View):
+    """A button on the people page: a pending invitation gets a fresh link, mailed again."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        invitation = get_object_or_404(
+            Invitation.objects.select_related("organisation"),
+            pk=self.kwargs["pk"],
+            organisation__region=self.region,
+            accepted_at__isnull=True,
+        )
+        try:
+            invitation = services.resend_invitation(
+                invitation, base_url=request.build_absolute_uri("/")
+            )
+        except services.InvitationError as error:
+            messages.error(request, str(error))
+        else:
+            tell_how_the_mail_went(request, invitation)
         return redirect("people:list", region=self.region.slug)
 
 

@@ -148,8 +148,10 @@ REDIS_CACHE_OPTIONS = {
     "RETRY_AFTER": env_int("REDIS_CACHE_RETRY_AFTER", 5),
 }
 if REDIS_URL:
-    CELERY_BROKER_URL = REDIS_URL
-    CELERY_RESULT_BACKEND = REDIS_URL
+    # The queue may live in a Redis of its own, kept on disk (docker-compose.yml's
+    # "broker"): a restart of the cache's Redis then loses no queued job or mail.
+    CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
+    CELERY_RESULT_BACKEND = CELERY_BROKER_URL
     CELERY_TASK_ALWAYS_EAGER = False
     CACHES = {
         "default": {
@@ -169,19 +171,41 @@ else:
         "fragments": FRAGMENT_CACHE,
     }
 CELERY_TASK_EAGER_PROPAGATES = True
-# Queuing a task waits for Redis seconds at the most, not the default minute of retries:
-# a request that queues (a PDF) answers "try again later" while Redis is away.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
-CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
-CELERY_REDIS_SOCKET_TIMEOUT = 5
-CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
-    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
-}
 CELERY_TIMEZONE = "Europe/Helsinki"
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A request that queues a task (a PDF, a mail) must not hang on a broker that is down or
+# stuck: short socket timeouts and a short, bounded publish retry, a few seconds in all.
+# The caller then marks its job failed or its mail unsent and tells the person.
+BROKER_TIMEOUT = env_int("BROKER_TIMEOUT", 2)
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": BROKER_TIMEOUT,
+    "socket_timeout": BROKER_TIMEOUT,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = BROKER_TIMEOUT
+# The result store (Redis) retries briefly too: Celery raises RuntimeError when it is away.
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+}
+# Mails go through Celery (accounts/tasks.py, portal/tasks.py), retried with a doubling
+# wait from MAIL_RETRY_DELAY seconds on SMTP errors, at most MAIL_MAX_RETRIES times.
+MAIL_RETRY_DELAY = env_int("MAIL_RETRY_DELAY", 30)
+MAIL_MAX_RETRIES = env_int("MAIL_MAX_RETRIES", 6)
 # Celery beat: delete expired PDF summaries at night (official report PDFs are never deleted).
 CELERY_BEAT_SCHEDULE = {
     "delete-expired-pdfs": {
@@ -196,6 +220,13 @@ PDF_TASK_SOFT_TIME_LIMIT = env_int("PDF_TASK_SOFT_TIME_LIMIT", 150)
 PDF_TASK_TIME_LIMIT = env_int("PDF_TASK_TIME_LIMIT", 180)
 # A job still queued after this many seconds had its worker die: it is marked failed.
 PDF_QUEUE_TIMEOUT = env_int("PDF_QUEUE_TIMEOUT", 3600)
+# A job queued this long had its message lost (a broker restart): it is sent again.
+PDF_REQUEUE_AFTER = env_int("PDF_REQUEUE_AFTER", 180)
+# A running build touches its job this often; silent for PDF_HEARTBEAT_TIMEOUT, it is dead.
+PDF_HEARTBEAT_SECONDS = env_int("PDF_HEARTBEAT_SECONDS", 10)
+PDF_HEARTBEAT_TIMEOUT = env_int("PDF_HEARTBEAT_TIMEOUT", 60)
+# Queued this long, the status page says the background service may not be running.
+PDF_NO_WORKER_HINT_SECONDS = env_int("PDF_NO_WORKER_HINT_SECONDS", 20)
 
 # --- Accounts and passwords ---------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -270,6 +301,8 @@ STORAGES = {
 # --- E-mail --------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ELO-portaali <noreply@elo-portaali.invalid>")
+# A mail server that accepts the connection and then stalls holds a worker this long at most.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 
 # Sessions are read from the cache (Redis in production) and kept in the database too: a
 # signed-in page reads its session without a query, and a flushed cache signs nobody out.

@@ -9,13 +9,13 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lib.locking import lock_and_reread
+from lib.mail import queue_mail
 from network.models import Coordinator, Membership
 from portal.review import Reviewable, ReviewStatus
 from portal.rules import organiser_ids_of, region_id_of
@@ -43,22 +43,20 @@ def _lock(entry: Reviewable) -> None:
 
 
 def _mail(template: str, recipients: list[str], context: dict[str, Any]) -> None:
-    """Send a Finnish e-mail from ``portal/email/<template>_{subject,message}.txt``.
+    """Queue a Finnish e-mail from ``portal/email/<template>_{subject,message}.txt``.
 
-    Runs after the transition has committed: a failing mail server is logged and does not
-    turn the saved transition into an error page.
+    Runs after the transition has committed; a Celery task sends it, retrying while the
+    mail server fails (``portal.tasks.send_notice``). Neither a failing mail server nor
+    an unreachable broker turns the saved transition into an error page: both are logged.
     """
+    from portal.tasks import send_notice
+
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"portal/email/{template}_subject.txt", context).strip()
         message = render_to_string(f"portal/email/{template}_message.txt", context)
-    try:
-        send_mail(subject, message, None, recipients)
-    except Exception:
-        logger.exception("Could not send %s to %d recipients", template, len(recipients))
-        return
-    logger.info("Sent %s to %d recipients", template, len(recipients))
+    queue_mail(send_notice, template, subject, message, recipients)
 
 
 def submit(entry: Reviewable, user: Any, entry_url: str = "") -> None:

@@ -256,7 +256,12 @@ class PdfJob(models.Model):
         verbose_name=_("requested by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # When the build was last sent to the workers: a message lost with a restarted broker
+    # shows as a job queued for long, which the next request sends again.
+    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    # The running build touches this every few seconds: a killed worker stops touching it.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     objects = RegionScopedManager["PdfJob"]("region")

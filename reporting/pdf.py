@@ -12,15 +12,19 @@ once, kept in ``AnnualReport.official_pdf``, never rebuilt or expired.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import logging
 import tempfile
+import threading
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from django import db
 from django.conf import settings
 from django.core.files import File
 from django.db import connection, transaction
@@ -60,6 +64,26 @@ PROGRESS_DONE = 100
 DEFAULT_QUEUE_TIMEOUT = 3600
 #: Seconds beyond the task's hard time limit before a running job counts as dead.
 STALE_GRACE_SECONDS = 60
+
+
+def heartbeat_interval() -> float:
+    """Seconds between a running build's signs of life."""
+    return float(getattr(settings, "PDF_HEARTBEAT_SECONDS", 10))
+
+
+def heartbeat_timeout() -> float:
+    """Seconds without a sign of life after which a running build counts as dead."""
+    return float(getattr(settings, "PDF_HEARTBEAT_TIMEOUT", 60))
+
+
+def requeue_after() -> float:
+    """Seconds a job may stay queued before its message counts as lost and is sent again."""
+    return float(getattr(settings, "PDF_REQUEUE_AFTER", 180))
+
+
+def no_worker_hint_after() -> float:
+    """Seconds queued after which the status page says no worker may be running."""
+    return float(getattr(settings, "PDF_NO_WORKER_HINT_SECONDS", 20))
 
 
 def retention_days() -> int:
@@ -289,6 +313,7 @@ def _reusable(kind: str, digest: str) -> PdfJob | None:
         if expire_if_stale(job):
             continue
         if job.status != PdfJob.Status.DONE:
+            requeue_if_lost(job)
             return job
         if job.file and job.file.storage.exists(job.file.name):
             return job
@@ -304,20 +329,53 @@ def _create_and_queue(**fields: Any) -> PdfJob:
 
 
 def queue_build(job_id: str) -> None:
-    """Send the build to the workers; a broker that cannot be reached fails the job."""
-    from kombu.exceptions import OperationalError as BrokerError
-    from redis.exceptions import RedisError
+    """Send the build to the workers; any error on the way fails the job, never the request.
 
+    Not only kombu's OperationalError: a Redis timeout, a refused connection or a
+    serialisation error would otherwise leave the job queued for every later request.
+    The publish itself is bounded by the broker's timeouts and retry policy (settings).
+    """
     from reporting.tasks import build_pdf
 
     try:
         build_pdf.delay(job_id)
-    except (BrokerError, ConnectionError, RedisError, RuntimeError):
-        # RuntimeError: Celery's answer when the result store (Redis) cannot be reached.
+    except Exception:
         logger.exception("Could not queue the PDF job %s", job_id)
         # After the commit, maybe outside the request's region: the job is named by its id.
         with scope(region=None):
-            finish_failed(job_id, _("The PDF could not be queued. Please try again later."))
+            finish_failed(job_id, queue_failure())
+
+
+def queue_failure() -> str:
+    return _(
+        "The PDF could not be queued: the background service is not reachable. "
+        "Please try again in a moment."
+    )
+
+
+def requeue_if_lost(job: PdfJob, now: dt.datetime | None = None) -> bool:
+    """Send a job queued for longer than ``requeue_after()`` to the workers again.
+
+    Its message may have been lost (a broker restarted without persistence): without
+    this, everyone asking for the same document would wait on a job nothing runs. A
+    duplicate message is harmless: the build claims the job once (``claim_job``). The
+    conditional update makes one of two simultaneous requests the one that re-sends.
+    """
+    now = now or timezone.now()
+    if job.status != PdfJob.Status.QUEUED:
+        return False
+    if job.queued_at > now - dt.timedelta(seconds=requeue_after()):
+        return False
+    resent = PdfJob.objects.filter(
+        pk=job.pk, status=PdfJob.Status.QUEUED, queued_at=job.queued_at
+    ).update(queued_at=now)
+    if not resent:
+        return False
+    job.queued_at = now
+    job_id = str(job.pk)
+    logger.warning("PDF job %s waited in the queue too long; sending it again", job_id)
+    transaction.on_commit(lambda: queue_build(job_id), robust=True)
+    return True
 
 
 def request_pdf(
@@ -407,7 +465,26 @@ def request_official_pdf(report: AnnualReport, user: Any = None) -> PdfJob:
         return _create_and_queue(**fields)
 
 
+def waiting_notice(job: PdfJob, now: dt.datetime | None = None) -> str:
+    """What to tell a person whose job no worker has picked up for a while, or ""."""
+    now = now or timezone.now()
+    if job.status != PdfJob.Status.QUEUED:
+        return ""
+    if job.queued_at > now - dt.timedelta(seconds=no_worker_hint_after()):
+        return ""
+    return _(
+        "The build has not started yet: the background service may not be running. "
+        "The page keeps checking; you may also try again later."
+    )
+
+
 # --- Dead and expired jobs ------------------------------------------------------------------
+
+
+def _silent_since(now: dt.datetime) -> Q:
+    """Running jobs whose build has given no sign of life for ``heartbeat_timeout()``."""
+    silent = now - dt.timedelta(seconds=heartbeat_timeout())
+    return Q(heartbeat_at__lt=silent) | Q(heartbeat_at__isnull=True, started_at__lt=silent)
 
 
 def _stale_filter(now: dt.datetime) -> Q:
@@ -415,8 +492,10 @@ def _stale_filter(now: dt.datetime) -> Q:
     queue_limit = dt.timedelta(
         seconds=int(getattr(settings, "PDF_QUEUE_TIMEOUT", DEFAULT_QUEUE_TIMEOUT))
     )
-    return Q(status=PdfJob.Status.RUNNING, started_at__lt=now - running_limit) | Q(
-        status=PdfJob.Status.QUEUED, created_at__lt=now - queue_limit
+    return (
+        Q(status=PdfJob.Status.RUNNING, started_at__lt=now - running_limit)
+        | (Q(status=PdfJob.Status.RUNNING) & _silent_since(now))
+        | Q(status=PdfJob.Status.QUEUED, created_at__lt=now - queue_limit)
     )
 
 
@@ -427,11 +506,12 @@ def _stale_message(status: str) -> str:
 
 
 def expire_if_stale(job: PdfJob, now: dt.datetime | None = None) -> bool:
-    """Mark the job failed if its worker died (running past the hard time limit) or it was
-    never picked up; return whether it was. The status page asks this on every poll.
+    """Mark the job failed if its worker died (no sign of life for ``heartbeat_timeout()``,
+    or running past the hard time limit) or it was never picked up; return whether it was.
+    The status page asks this on every poll, and every request for the same document.
 
-    The hard limit kills the worker process, so nothing in the task can report it: the job
-    would stay "running" for ever without this check.
+    A killed worker (the hard limit, ``kill -9``, a lost machine) cannot report anything:
+    the job would stay "running" for everyone without this check.
     """
     now = now or timezone.now()
     if job.status not in (PdfJob.Status.QUEUED, PdfJob.Status.RUNNING):
@@ -483,7 +563,64 @@ def delete_expired(now: dt.datetime | None = None) -> int:
 
 
 def update_job(job_id: str, **fields: Any) -> None:
+    if fields.get("status") == PdfJob.Status.RUNNING or "progress" in fields:
+        fields.setdefault("heartbeat_at", timezone.now())
     PdfJob.objects.filter(pk=job_id).update(**fields)
+
+
+def claim_job(job_id: str) -> bool:
+    """Mark the job running for this build, unless another live build has it.
+
+    A lost message sent again (``requeue_if_lost``) may reach a second worker while the
+    first still builds: only a queued job, or a running one whose build has gone silent
+    (its worker died), is taken. Returns whether this build took it.
+    """
+    now = timezone.now()
+    claimable = Q(status=PdfJob.Status.QUEUED) | (
+        Q(status=PdfJob.Status.RUNNING) & _silent_since(now)
+    )
+    return bool(
+        PdfJob.objects.filter(claimable, pk=job_id).update(
+            status=PdfJob.Status.RUNNING,
+            progress=PROGRESS_STARTED,
+            started_at=now,
+            heartbeat_at=now,
+            error="",
+        )
+    )
+
+
+@contextlib.contextmanager
+def heartbeat(job_id: str) -> Iterator[None]:
+    """Touch the job's ``heartbeat_at`` every ``heartbeat_interval()`` seconds while the build
+    runs, from a thread of the worker process.
+
+    The long steps (WeasyPrint's layout) report no progress for a minute or more; the
+    thread shows the build is alive meanwhile. When the worker process dies, the thread
+    dies with it, and the silence tells the next person asking that the job is dead.
+    """
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(heartbeat_interval()):
+                # A thread has no scope of its own; the job is named by its id.
+                with scope(region=None):
+                    PdfJob.objects.filter(pk=job_id, status=PdfJob.Status.RUNNING).update(
+                        heartbeat_at=timezone.now()
+                    )
+        except Exception:  # A lost database: the build itself will report it.
+            logger.exception("The heartbeat of PDF job %s stopped", job_id)
+        finally:
+            db.connections.close_all()
+
+    thread = threading.Thread(target=beat, name=f"pdf-heartbeat-{job_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=heartbeat_interval() + 5)
 
 
 def finish_failed(job_id: str, message: str) -> None:
@@ -510,16 +647,12 @@ def run_job(job_id: str) -> str:
         return "missing"
     if job.status in (PdfJob.Status.DONE, PdfJob.Status.FAILED):
         return str(job.status)
-    update_job(
-        job_id,
-        status=PdfJob.Status.RUNNING,
-        progress=PROGRESS_STARTED,
-        started_at=timezone.now(),
-        error="",
-    )
+    if not claim_job(job_id):
+        logger.info("PDF job %s is being built by another worker", job_id)
+        return PdfJob.Status.RUNNING
     language = job.parameters.get("language") or settings.LANGUAGE_CODE
     try:
-        with translation.override(language):
+        with translation.override(language), heartbeat(job_id):
             report = _official_report(job)
             prepared = prepare_for_job(job)
             update_job(job_id, progress=PROGRESS_GATHERED)

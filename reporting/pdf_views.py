@@ -136,6 +136,7 @@ def job_json(job: PdfJob) -> dict[str, Any]:
         "status_label": str(job.get_status_display()),
         "progress": job.progress,
         "error": job.error,
+        "notice": pdf.waiting_notice(job),
         "download_url": reverse("pdf:download", kwargs={"pk": job.pk})
         if job.status == PdfJob.Status.DONE
         else None,
@@ -147,12 +148,20 @@ def job_json(job: PdfJob) -> dict[str, Any]:
 def job_status(request: HttpRequest, pk: Any) -> HttpResponse:
     """The job's status: a page that polls itself, its partial for htmx, or JSON.
 
-    Every look marks a job whose worker died as failed (see ``pdf.expire_if_stale``).
+    Every look marks a job whose worker died as failed (see ``pdf.expire_if_stale``), sends
+    a job whose message was lost again (``pdf.requeue_if_lost``), and says so plainly when no
+    worker has picked the job up for a while (``pdf.waiting_notice``).
     """
     job = visible_job(request, pk)
-    pdf.expire_if_stale(job)
+    if not pdf.expire_if_stale(job):
+        pdf.requeue_if_lost(job)
     finished = job.status in (PdfJob.Status.DONE, PdfJob.Status.FAILED)
-    context = {"job": job, "finished": finished, "file_name": pdf.display_name(job)}
+    context = {
+        "job": job,
+        "finished": finished,
+        "file_name": pdf.display_name(job),
+        "waiting_notice": pdf.waiting_notice(job),
+    }
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse(job_json(job))
     if getattr(request, "htmx", False):

@@ -10,6 +10,7 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_process_init
 from django.db import InterfaceError, OperationalError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lib.scoping import scope
@@ -66,7 +67,7 @@ def build_pdf(self, job_id: str) -> str:  # type: ignore[no-untyped-def]
                 pdf.finish_failed(job_id, pdf.generic_failure())
             else:
                 logger.warning("PDF job %s hit a transient error; retrying", job_id, exc_info=True)
-                pdf.update_job(job_id, status="queued", progress=0)
+                pdf.update_job(job_id, status="queued", progress=0, queued_at=timezone.now())
             raise
         except Exception:
             logger.exception("PDF job %s failed unexpectedly", job_id)

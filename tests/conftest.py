@@ -50,6 +50,18 @@ def _scopes_disabled_in_test_code():
 
 
 @pytest.fixture
+def eager_tasks(settings):
+    """Run Celery tasks in-process: the app read its configuration at import, so set both."""
+    from kaselo.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
 def region(db):
     return RegionFactory(name="Kaakkois-Suomi", slug="kaakkois-suomi", abbreviation="KASELO")
 

@@ -109,6 +109,7 @@ PRIVATE_URLS = {
     "people:invite": ("region", PLAN_EDIT),
     "people:remove_membership": ("membership", PLAN_EDIT),
     "people:revoke_invitation": ("invitation", PLAN_EDIT),
+    "people:resend_invitation": ("invitation", PLAN_EDIT),
     "dashboard": ("none", OWN),
     "network:organisation_edit": ("organisation", ORGANISATION_EDIT),
     "guidance:mine": ("region", WORKSPACE),
@@ -173,6 +174,7 @@ POST_ONLY = {
     "review:accept",
     "actions:good_practice_publish",
     "review:proposal_decline",
+    "people:resend_invitation",
 }
 # Views that check the method before the object: the other method answers 405 to
 # everyone and tells nothing of the object (readable pages of entries, PDF jobs).
@@ -224,6 +226,7 @@ POST_ANSWERS: dict[str, int | str] = {
     "editor:indicator_value_delete": "editor:home",
     "people:remove_membership": "people:list",
     "people:revoke_invitation": "people:list",
+    "people:resend_invitation": "people:list",
     "guidance:delete": "guidance:mine",
     "guidance:delete_update": "guidance:detail",
     "events:delete": "events:event_list",

@@ -444,6 +444,7 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "people:invite": _twin_region(),
     "people:remove_membership": _twin_ids(lambda t: {"pk": t["membership"].pk}),
     "people:revoke_invitation": _twin_ids(lambda t: {"pk": t["invitation"].pk}),
+    "people:resend_invitation": _twin_ids(lambda t: {"pk": t["invitation"].pk}),
     "network:organisation_edit": _twin_ids(lambda t: {"slug": t["org"].slug}),
     # Guidance actions.
     "guidance:mine": _twin_region(),

@@ -29,3 +29,8 @@ def _clean_cache_and_mfa_off(settings):
     settings.MFA_REQUIRED_FOR_PRIVILEGED = False
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _mail_tasks_in_process(eager_tasks):
+    """Mail goes through Celery tasks: run them in-process, so a test reads mail.outbox."""

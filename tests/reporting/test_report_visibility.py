@@ -21,10 +21,7 @@ from django.urls import resolve, reverse
 from portal.rules import ReportAudience
 from reporting.models import AnnualReport, PdfJob, ReportingYear, SubTheme
 from reporting.summary import build_national_summary
-from tests.reporting.pdf.conftest import eager_tasks, read_pdf
-
-# The PDF fixture that runs Celery tasks in-process, used here beside the PDF tests' own.
-__all__ = ["eager_tasks"]
+from tests.reporting.pdf.conftest import read_pdf
 
 pytestmark = pytest.mark.django_db
 

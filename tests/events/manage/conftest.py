@@ -42,3 +42,8 @@ def event_data(kotka):
         return {key: value for key, value in data.items() if value is not None}
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _mail_tasks_in_process(eager_tasks):
+    """Mail goes through Celery tasks: run them in-process, so a test reads mail.outbox."""

@@ -1,5 +1,5 @@
-"""PDF fixtures: KASELO's plan with Finnish letters everywhere, tasks run in-process, and a
-reader that turns a PDF back into text."""
+"""PDF fixtures: KASELO's plan with Finnish letters everywhere, and a reader that turns a PDF
+back into text (``eager_tasks`` is in ``tests/conftest.py``)."""
 
 import datetime as dt
 import io
@@ -21,18 +21,6 @@ from tests.factories import (
     IndicatorValueFactory,
     OrganisationFactory,
 )
-
-
-@pytest.fixture
-def eager_tasks(settings):
-    """Run Celery tasks in-process: the app read its configuration at import, so set both."""
-    from kaselo.celery import app
-
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
 
 
 @pytest.fixture

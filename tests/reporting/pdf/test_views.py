@@ -206,6 +206,7 @@ def test_the_status_answers_json_when_asked(region, client_of, coordinator):
         "status_label": "Jonossa",
         "progress": 10,
         "error": "",
+        "notice": "",
         "download_url": None,
     }
 
