@@ -88,10 +88,10 @@ def test_the_counts_of_a_focus_area_are_what_its_delete_removes(focus_area, regi
         "events.Event.focus_areas": 1,
     }
     labels = [item.label for item in summary.affected]
-    assert "3 goals" in labels
-    assert "6 actions" in labels
-    assert "3 links of guidance actions to a focus area" in labels
-    assert "1 link of an event to a focus area" in labels
+    assert "3 tavoitetta" in labels
+    assert "6 toimenpidettä" in labels
+    assert "3 ohjaustoimenpiteen linkkiä painopisteeseen" in labels
+    assert "1 tapahtuman linkki painopisteeseen" in labels
 
 
 def test_the_entries_losing_a_link_are_counted_once_each(focus_area, region, kotka):

@@ -54,8 +54,8 @@ def test_the_delete_page_lists_the_updates_and_links_that_go(client_of, editor, 
     response = client_of(editor).get(url("delete", draft.pk))
 
     for text in (
-        "2 progress updates",
-        "1 link of a guidance action to a goal",
-        "1 link to a target group",
+        "2 edistymispäivitystä",
+        "1 ohjaustoimenpiteen linkki tavoitteeseen",
+        "1 linkki kohderyhmään",
     ):
         assertContains(response, f"<li>{text}</li>", html=True)

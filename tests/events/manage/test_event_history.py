@@ -41,8 +41,8 @@ def test_the_delete_page_lists_the_materials_and_links_that_go(
     response = client.get(event_url("delete", event))
 
     for text in (
-        "1 material of the event",
-        "1 link to an organiser",
-        "1 link of an event to a focus area",
+        "1 tapahtuman materiaali",
+        "1 linkki järjestäjään",
+        "1 tapahtuman linkki painopisteeseen",
     ):
         assertContains(response, f"<li>{text}</li>", html=True)

@@ -49,12 +49,12 @@ def test_the_focus_area_page_lists_what_goes_and_the_numbers_are_what_goes(
     response = coordinator_client.get(delete_url(region, "focus_area", focus_area))
 
     for text in (
-        "2 goals",
-        "3 actions",
-        "1 link of an action to a goal",
-        "1 link to a responsible organisation",
-        "2 links of projects to actions",
-        "1 link of an indicator to a focus area",
+        "2 tavoitetta",
+        "3 toimenpidettä",
+        "1 toimenpiteen linkki tavoitteeseen",
+        "1 linkki vastuuorganisaatioon",
+        "2 hankkeen linkkiä toimenpiteisiin",
+        "1 mittarin linkki painopisteeseen",
     ):
         assertContains(response, f"<li>{text}</li>", html=True)
     assertContains(response, 'class="button-danger"')
@@ -73,7 +73,7 @@ def test_the_focus_area_page_lists_what_goes_and_the_numbers_are_what_goes(
 def test_a_yearly_value_says_nothing_else_goes(coordinator_client, region, plan):
     response = coordinator_client.get(delete_url(region, "indicator_value", plan["value"]))
 
-    assertContains(response, "Nothing else is deleted or unlinked with it.")
+    assertContains(response, "Sen mukana ei poisteta eikä irroteta mitään muuta.")
 
 
 def test_the_confirmation_page_costs_the_same_queries_for_a_large_focus_area(
@@ -112,15 +112,15 @@ def test_a_focus_area_with_linked_entries_is_refused_and_stays(
 
     response = coordinator_client.get(url)
 
-    assertContains(response, "It cannot be deleted: 3 entries of the member organisations")
-    assertContains(response, "3 guidance actions")
-    assertContains(response, "2 links of guidance actions to a goal")
+    assertContains(response, "Tätä ei voi poistaa: siihen on linkitetty 3 jäsenorganisaatioiden kirjausta")
+    assertContains(response, "3 ohjaustoimenpidettä")
+    assertContains(response, "2 ohjaustoimenpiteen linkkiä tavoitteeseen")
     assertNotContains(response, 'class="button-danger"')
 
     response = coordinator_client.post(url)
 
     assert response.status_code == 409
-    assertContains(response, "It cannot be deleted", status_code=409)
+    assertContains(response, "Tätä ei voi poistaa", status_code=409)
     assert FocusArea.objects.filter(pk=focus_area.pk).exists()
     assert Goal.objects.filter(focus_area=focus_area).count() == 2
 
@@ -133,8 +133,8 @@ def test_an_action_with_a_good_practice_is_refused_with_what_to_do(
 
     response = coordinator_client.post(delete_url(region, "action", action))
 
-    assertContains(response, "1 good practice", status_code=409)
-    assertContains(response, "Mark the action cancelled instead", status_code=409)
+    assertContains(response, "1 hyvä käytäntö", status_code=409)
+    assertContains(response, "Merkitse toimenpide sen sijaan perutuksi", status_code=409)
     assert Action.objects.filter(pk=action.pk).exists()
 
 
@@ -167,7 +167,7 @@ def test_a_deleted_action_comes_back_with_its_goals_and_organisations(
 
     page = coordinator_client.get(history_url(region, "action", pk))
     assertContains(page, f'action="{restore_url(region, "action", pk)}"')
-    assertContains(page, "Restore</button>")
+    assertContains(page, "Palauta</button>")
 
     response = coordinator_client.post(restore_url(region, "action", pk))
 
@@ -180,8 +180,8 @@ def test_a_deleted_action_comes_back_with_its_goals_and_organisations(
     assert (latest.history_type, latest.history_user) == ("+", coordinator)
     assert [r.history_type for r in restored.history.all()][:2] == ["+", "-"]
     page = coordinator_client.get(history_url(region, "action", pk))
-    assertContains(page, "Restored")
-    assertNotContains(page, "Restore</button>")
+    assertContains(page, "Palautettu")
+    assertNotContains(page, "Palauta</button>")
 
 
 def test_a_focus_area_comes_back_with_the_goals_and_actions_deleted_with_it(
@@ -223,7 +223,7 @@ def test_a_goal_whose_focus_area_is_gone_asks_to_restore_the_focus_area_first(
 
     response = coordinator_client.post(restore_url(region, "goal", goal.pk), follow=True)
 
-    assertContains(response, "Restore the focus area first")
+    assertContains(response, "Palauta ensin painopiste")
     assert not Goal.objects.filter(pk=goal.pk).exists()
 
 
@@ -233,7 +233,7 @@ def test_an_object_that_exists_is_not_restored(coordinator_client, region, plan)
 
     response = coordinator_client.post(restore_url(region, "action", action.pk), follow=True)
 
-    assertContains(response, "It exists: there is nothing to restore.")
+    assertContains(response, "Se on olemassa: palautettavaa ei ole.")
     assert action.history.count() == records
 
 
