@@ -18,6 +18,7 @@ import io
 import logging
 import re
 import secrets
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, NamedTuple
@@ -28,6 +29,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -48,6 +50,16 @@ logger = logging.getLogger(__name__)
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_ROWS = 10_000
+#: The most an XLSX workbook may hold unpacked: what a 5 MB CSV holds, with the XML around
+#: every cell. openpyxl keeps a whole cell (and the shared strings) in memory, so a small
+#: file that unpacks to hundreds of megabytes would fill a worker's memory.
+MAX_XLSX_UNPACKED_SIZE = 25 * 1024 * 1024
+#: How much larger than its packed size a part of the workbook may unpack; spreadsheets
+#: pack about 5 to 30 times. Only parts over ``_RATIO_CHECKED_FROM`` bytes are judged.
+MAX_XLSX_RATIO = 100
+_RATIO_CHECKED_FROM = 1024 * 1024
+#: Parts of a workbook: a real one has a dozen or two.
+MAX_XLSX_PARTS = 500
 FORMATS = ("csv", "xlsx")
 #: Where uploads wait between the preview and the confirmation, under MEDIA_ROOT.
 UPLOAD_DIR = "imports"
@@ -201,6 +213,7 @@ def read_table(uploaded_file: IO[bytes] | File) -> Table:
     if extension == "xlsx":
         if not data.startswith(b"PK\x03\x04"):
             raise ImportFileError(_("The file is not a valid XLSX workbook."))
+        _check_unpacked_size(data)
         return _read_xlsx(data)
     return _read_csv(data)
 
@@ -239,6 +252,47 @@ def _unescape(cell: str) -> str:
     if cell.startswith("'") and cell[1:2] and cell[1] in _FORMULA_START:
         return cell[1:]
     return cell
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a workbook that would unpack too large, before openpyxl inflates any of it.
+
+    The sizes come from the zip's central directory, which is what ``zipfile`` (and so
+    openpyxl) trusts when reading: it stops a part at its declared size, so a part whose
+    directory entry understates it cannot unpack more than the sum judged here.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise ImportFileError(_("The file is not a valid XLSX workbook.")) from None
+    unpacked = sum(part.file_size for part in parts)
+    too_packed = any(
+        part.file_size > _RATIO_CHECKED_FROM
+        and part.file_size > MAX_XLSX_RATIO * max(part.compress_size, 1)
+        for part in parts
+    )
+    if len(parts) > MAX_XLSX_PARTS or unpacked > MAX_XLSX_UNPACKED_SIZE:
+        logger.info("XLSX upload refused: %s parts, %s bytes unpacked", len(parts), unpacked)
+        raise ImportFileError(
+            _(
+                "The workbook is too large when unpacked (%(size)s; at most %(limit)s). "
+                "Remove extra sheets and very long cells, or save it as CSV."
+            )
+            % {
+                "size": filesizeformat(unpacked),
+                "limit": filesizeformat(MAX_XLSX_UNPACKED_SIZE),
+            }
+        )
+    if too_packed:
+        logger.info("XLSX upload refused: a part unpacks over %s times its size", MAX_XLSX_RATIO)
+        raise ImportFileError(
+            _(
+                "The workbook unpacks to more than %(ratio)s times its size, which no "
+                "spreadsheet of this data does. Save it as CSV and import that."
+            )
+            % {"ratio": MAX_XLSX_RATIO}
+        )
 
 
 def _read_xlsx(data: bytes) -> Table:
