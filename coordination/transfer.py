@@ -28,7 +28,7 @@ import tablib
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.functional import Promise
@@ -75,6 +75,15 @@ class ImportFileError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class ImportInterrupted(Exception):
+    """The database connection failed during an import: nothing was saved, and the file
+    itself may be fine, so the person is asked to try again rather than to correct it."""
+
+
+#: Errors of the connection, not of the data: the server restarted or the link broke.
+CONNECTION_ERRORS = (OperationalError, InterfaceError)
 
 
 @dataclass(frozen=True)
@@ -413,7 +422,30 @@ def _summarise(
     return preview
 
 
+def _lost_connection(result: Result) -> bool:
+    """Whether a row or the import failed because the connection did: import-export keeps
+    such an error as a row's, which would read as a fault of the file."""
+    errors = [error for row in result.error_rows for error in row.errors]
+    errors += result.base_errors
+    return any(isinstance(error.error, CONNECTION_ERRORS) for error in errors)
+
+
 def _import(
+    region: Region, dataset_name: str, uploaded_file: Any, user: Any, *, dry_run: bool
+) -> ImportPreview:
+    """Raises ImportInterrupted (nothing written) when the database connection fails."""
+    try:
+        return _import_rows(region, dataset_name, uploaded_file, user, dry_run=dry_run)
+    except (ImportInterrupted, *CONNECTION_ERRORS) as error:
+        logger.warning("Import of %s into %s interrupted: %r", dataset_name, region.slug, error)
+        # A broken connection is dropped here, so the rest of the request (its session and
+        # the message to the person) opens a new one.
+        if not connection.in_atomic_block and not connection.is_usable():
+            connection.close()
+        raise ImportInterrupted from error
+
+
+def _import_rows(
     region: Region, dataset_name: str, uploaded_file: Any, user: Any, *, dry_run: bool
 ) -> ImportPreview:
     spec = get_dataset(dataset_name)
@@ -432,6 +464,8 @@ def _import(
                 use_transactions=True,
                 rollback_on_validation_errors=True,
             )
+            if _lost_connection(result):
+                raise ImportInterrupted
             preview = _summarise(spec, resource, result, table.lines)
             if dry_run or not preview.is_valid:
                 transaction.set_rollback(True)
@@ -445,7 +479,8 @@ def preview_import(
 ) -> ImportPreview:
     """What importing the file would do; nothing is written.
 
-    Raises ImportFileError when the file cannot be read, KeyError for an unknown dataset.
+    Raises ImportFileError when the file cannot be read, KeyError for an unknown dataset,
+    ImportInterrupted when the database connection fails.
     """
     return _import(region, dataset_name, uploaded_file, user, dry_run=True)
 
@@ -456,7 +491,8 @@ def run_import(
     """Import the file in one transaction: every row, or nothing when any row has an error.
 
     The rows are validated again (the data may have changed since the preview); the
-    returned preview holds the counts of what was written, or the errors.
+    returned preview holds the counts of what was written, or the errors. Raises
+    ImportInterrupted, with nothing written, when the database connection fails.
     """
     preview = _import(region, dataset_name, uploaded_file, user, dry_run=False)
     if preview.is_valid:
