@@ -1,6 +1,7 @@
 """Imports are bounded: a workbook that unpacks huge is refused before openpyxl reads it,
-and a cell longer than its field is a row error."""
+and the cells take the same bounds as the portal's forms (text length, dates, years)."""
 
+import datetime as dt
 import io
 import time
 import tracemalloc
@@ -11,8 +12,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 
+from actions.models import GuidanceAction
 from coordination import transfer
-from tests.coordination.transfer.conftest import xlsx_upload
+from tests.coordination.transfer.conftest import csv_upload, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +84,40 @@ def test_an_ordinary_workbook_still_imports(region):
 
     assert preview.is_valid
     assert preview.new == 1
+
+
+GUIDANCE_HEADERS = ["Organisaatio", "Vuosi", "Otsikko", "Kuvaus", "Alkaa", "Päättyy"]
+
+
+def test_guidance_action_cells_take_the_forms_bounds(region, kotka):
+    upload = csv_upload(
+        [
+            GUIDANCE_HEADERS,
+            ["Ohjaamo Kotka", "2021", "Pitkä", "x" * 10_001, "", ""],
+            ["Ohjaamo Kotka", "0", "Vuosi nolla", "", "", ""],
+            ["Ohjaamo Kotka", "2021", "Muinainen", "", "1.1.0001", "31.12.2101"],
+            ["Ohjaamo Kotka", "2021", "Kelpaa", "x" * 10_000, "1.1.2000", "31.12.2100"],
+        ]
+    )
+
+    preview = transfer.preview_import(region, "ohjaustoimenpiteet", upload)
+
+    assert sorted((error.line, error.column) for error in preview.errors) == [
+        (2, "Kuvaus"),
+        (3, "Vuosi"),
+        (4, "Alkaa"),
+        (4, "Päättyy"),
+    ]
+    assert "10000" in next(error.message for error in preview.errors if error.line == 2)
+    assert "1.1.2000" in next(error.message for error in preview.errors if error.line == 4)
+
+
+def test_an_xlsx_date_cell_of_year_1_is_refused_too(region, kotka):
+    upload = xlsx_upload(
+        [GUIDANCE_HEADERS, ["Ohjaamo Kotka", 2021, "Muinainen", "", dt.date(1, 1, 1), None]]
+    )
+
+    preview = transfer.preview_import(region, "ohjaustoimenpiteet", upload)
+
+    assert [(error.line, error.column) for error in preview.errors] == [(2, "Alkaa")]
+    assert not GuidanceAction.objects.exists()
