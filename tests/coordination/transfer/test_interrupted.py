@@ -20,8 +20,8 @@ from network.models import Organisation
 from tests.coordination.transfer.conftest import csv_upload
 
 # Committed rows and a server process ended on purpose: the test's own transaction cannot
-# survive that, so it commits, and the reference rows are restored afterwards.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# survive that, so it commits. It makes its own region and people (no reference rows).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 HEADERS = ["Nimi", "Lyhenne", "Tyyppi", "Sektori", "Maakunnat", "Verkkosivu", "Aktiivinen"]
 IMPORT_URL = reverse(
