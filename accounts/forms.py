@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Invitation, User
 from accounts.services import InvitationError, check_invitable
+from lib.bounds import BoundedFormMixin
 from network.models import Membership, Organisation, Region
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(BoundedFormMixin, forms.Form):
     """The coordinator's invitation: an address, one of the region's organisations, a role."""
 
     email = forms.EmailField(
@@ -57,7 +58,7 @@ class InvitationForm(forms.Form):
         return cleaned
 
 
-class AcceptInvitationForm(forms.Form):
+class AcceptInvitationForm(BoundedFormMixin, forms.Form):
     """A new person's name and password; the e-mail address comes from the invitation."""
 
     first_name = forms.CharField(

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
+from lib.bounds import BoundedFormMixin
 from lib.forms import (
     DATE_INPUT_FORMATS,
     CheckboxColumns,
@@ -58,7 +59,7 @@ class GoalChoiceField(forms.ModelMultipleChoiceField):
         return str(obj.title)
 
 
-class GuidanceActionForm(forms.ModelForm):
+class GuidanceActionForm(BoundedFormMixin, forms.ModelForm):
     """A guidance action of one organisation; the view sets the organisation, not the form."""
 
     class Meta:
@@ -182,7 +183,7 @@ class GuidanceActionForm(forms.ModelForm):
         return cleaned
 
 
-class ProgressUpdateForm(forms.ModelForm):
+class ProgressUpdateForm(BoundedFormMixin, forms.ModelForm):
     """A dated note on a guidance action, with an optional figure and attachment."""
 
     class Meta:
@@ -221,7 +222,7 @@ class ProgressUpdateForm(forms.ModelForm):
         return cleaned
 
 
-class GoodPracticeProposalForm(forms.ModelForm):
+class GoodPracticeProposalForm(BoundedFormMixin, forms.ModelForm):
     """A good practice an organisation proposes; the coordinator publishes and numbers it."""
 
     organisation = forms.ModelChoiceField(

@@ -219,9 +219,20 @@ def refresh_planner_statistics() -> None:
 def build_national_data(scale: float = 1.0, seed: int = 1, *, reset: bool = False) -> BuildReport:
     """Build the data set in one transaction and return the rows written per model.
 
+    A failure half-way (a constraint, a lost connection, a stopped command) leaves no
+    generated row: a partial build would pass ``has_national_data`` and be measured as
+    if whole, or be refused as a duplicate by the next build.
+
     Raises NationalDataExists when generated rows are already there and ``reset`` is
     false: a second build on top of the first would double every volume.
     """
+    with transaction.atomic():
+        report = _build(scale, seed, reset=reset)
+    page_cache.bump_national()  # bulk writes send no signals; once the rows are committed
+    return report
+
+
+def _build(scale: float, seed: int, *, reset: bool) -> BuildReport:
     if has_national_data():
         if not reset:
             raise NationalDataExists(
@@ -243,7 +254,6 @@ def build_national_data(scale: float = 1.0, seed: int = 1, *, reset: bool = Fals
     _national_team(report)
     for region in context.regions:
         _RegionBuilder(region, volumes, rng, report, context).build()
-    page_cache.bump_national()  # bulk writes send no signals
     return report
 
 

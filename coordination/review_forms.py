@@ -3,8 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lib.bounds import BoundedFormMixin
 
-class ReturnForm(forms.Form):
+
+class ReturnForm(BoundedFormMixin, forms.Form):
     """The coordinator's comment on what to change in a returned entry."""
 
     comment = forms.CharField(

@@ -18,6 +18,7 @@ import io
 import logging
 import re
 import secrets
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, NamedTuple
@@ -27,7 +28,8 @@ import tablib
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -48,6 +50,16 @@ logger = logging.getLogger(__name__)
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_ROWS = 10_000
+#: The most an XLSX workbook may hold unpacked: what a 5 MB CSV holds, with the XML around
+#: every cell. openpyxl keeps a whole cell (and the shared strings) in memory, so a small
+#: file that unpacks to hundreds of megabytes would fill a worker's memory.
+MAX_XLSX_UNPACKED_SIZE = 25 * 1024 * 1024
+#: How much larger than its packed size a part of the workbook may unpack; spreadsheets
+#: pack about 5 to 30 times. Only parts over ``_RATIO_CHECKED_FROM`` bytes are judged.
+MAX_XLSX_RATIO = 100
+_RATIO_CHECKED_FROM = 1024 * 1024
+#: Parts of a workbook: a real one has a dozen or two.
+MAX_XLSX_PARTS = 500
 FORMATS = ("csv", "xlsx")
 #: Where uploads wait between the preview and the confirmation, under MEDIA_ROOT.
 UPLOAD_DIR = "imports"
@@ -63,6 +75,15 @@ class ImportFileError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class ImportInterrupted(Exception):
+    """The database connection failed during an import: nothing was saved, and the file
+    itself may be fine, so the person is asked to try again rather than to correct it."""
+
+
+#: Errors of the connection, not of the data: the server restarted or the link broke.
+CONNECTION_ERRORS = (OperationalError, InterfaceError)
 
 
 @dataclass(frozen=True)
@@ -201,6 +222,7 @@ def read_table(uploaded_file: IO[bytes] | File) -> Table:
     if extension == "xlsx":
         if not data.startswith(b"PK\x03\x04"):
             raise ImportFileError(_("The file is not a valid XLSX workbook."))
+        _check_unpacked_size(data)
         return _read_xlsx(data)
     return _read_csv(data)
 
@@ -239,6 +261,47 @@ def _unescape(cell: str) -> str:
     if cell.startswith("'") and cell[1:2] and cell[1] in _FORMULA_START:
         return cell[1:]
     return cell
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a workbook that would unpack too large, before openpyxl inflates any of it.
+
+    The sizes come from the zip's central directory, which is what ``zipfile`` (and so
+    openpyxl) trusts when reading: it stops a part at its declared size, so a part whose
+    directory entry understates it cannot unpack more than the sum judged here.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise ImportFileError(_("The file is not a valid XLSX workbook.")) from None
+    unpacked = sum(part.file_size for part in parts)
+    too_packed = any(
+        part.file_size > _RATIO_CHECKED_FROM
+        and part.file_size > MAX_XLSX_RATIO * max(part.compress_size, 1)
+        for part in parts
+    )
+    if len(parts) > MAX_XLSX_PARTS or unpacked > MAX_XLSX_UNPACKED_SIZE:
+        logger.info("XLSX upload refused: %s parts, %s bytes unpacked", len(parts), unpacked)
+        raise ImportFileError(
+            _(
+                "The workbook is too large when unpacked (%(size)s; at most %(limit)s). "
+                "Remove extra sheets and very long cells, or save it as CSV."
+            )
+            % {
+                "size": filesizeformat(unpacked),
+                "limit": filesizeformat(MAX_XLSX_UNPACKED_SIZE),
+            }
+        )
+    if too_packed:
+        logger.info("XLSX upload refused: a part unpacks over %s times its size", MAX_XLSX_RATIO)
+        raise ImportFileError(
+            _(
+                "The workbook unpacks to more than %(ratio)s times its size, which no "
+                "spreadsheet of this data does. Save it as CSV and import that."
+            )
+            % {"ratio": MAX_XLSX_RATIO}
+        )
 
 
 def _read_xlsx(data: bytes) -> Table:
@@ -359,7 +422,30 @@ def _summarise(
     return preview
 
 
+def _lost_connection(result: Result) -> bool:
+    """Whether a row or the import failed because the connection did: import-export keeps
+    such an error as a row's, which would read as a fault of the file."""
+    errors = [error for row in result.error_rows for error in row.errors]
+    errors += result.base_errors
+    return any(isinstance(error.error, CONNECTION_ERRORS) for error in errors)
+
+
 def _import(
+    region: Region, dataset_name: str, uploaded_file: Any, user: Any, *, dry_run: bool
+) -> ImportPreview:
+    """Raises ImportInterrupted (nothing written) when the database connection fails."""
+    try:
+        return _import_rows(region, dataset_name, uploaded_file, user, dry_run=dry_run)
+    except (ImportInterrupted, *CONNECTION_ERRORS) as error:
+        logger.warning("Import of %s into %s interrupted: %r", dataset_name, region.slug, error)
+        # A broken connection is dropped here, so the rest of the request (its session and
+        # the message to the person) opens a new one.
+        if not connection.in_atomic_block and not connection.is_usable():
+            connection.close()
+        raise ImportInterrupted from error
+
+
+def _import_rows(
     region: Region, dataset_name: str, uploaded_file: Any, user: Any, *, dry_run: bool
 ) -> ImportPreview:
     spec = get_dataset(dataset_name)
@@ -378,6 +464,8 @@ def _import(
                 use_transactions=True,
                 rollback_on_validation_errors=True,
             )
+            if _lost_connection(result):
+                raise ImportInterrupted
             preview = _summarise(spec, resource, result, table.lines)
             if dry_run or not preview.is_valid:
                 transaction.set_rollback(True)
@@ -391,7 +479,8 @@ def preview_import(
 ) -> ImportPreview:
     """What importing the file would do; nothing is written.
 
-    Raises ImportFileError when the file cannot be read, KeyError for an unknown dataset.
+    Raises ImportFileError when the file cannot be read, KeyError for an unknown dataset,
+    ImportInterrupted when the database connection fails.
     """
     return _import(region, dataset_name, uploaded_file, user, dry_run=True)
 
@@ -402,7 +491,8 @@ def run_import(
     """Import the file in one transaction: every row, or nothing when any row has an error.
 
     The rows are validated again (the data may have changed since the preview); the
-    returned preview holds the counts of what was written, or the errors.
+    returned preview holds the counts of what was written, or the errors. Raises
+    ImportInterrupted, with nothing written, when the database connection fails.
     """
     preview = _import(region, dataset_name, uploaded_file, user, dry_run=False)
     if preview.is_valid:

@@ -28,6 +28,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from lib.bounds import date_error, text_error
 from lib.scoping import scope
 from network.models import Organisation, Region
 from portal.review import ReviewStatus
@@ -60,10 +61,14 @@ def _text(value: Any) -> str:
 
 
 class TextWidget(widgets.Widget):
-    """Plain text; an empty cell is an empty string."""
+    """Plain text; an empty cell is an empty string. At most ``MAX_TEXT_LENGTH`` characters,
+    as in the portal's forms (a shorter model field refuses more itself)."""
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
-        return _text(value)
+        text = _text(value)
+        if (error := text_error(text)) is not None:
+            raise ValueError(error)
+        return text
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         return "" if value is None else str(value)
@@ -139,12 +144,19 @@ class BooleanWidget(widgets.Widget):
 
 
 class DateWidget(widgets.Widget):
-    """A date as d.m.yyyy (the export's form) or ISO yyyy-mm-dd, or a date cell of XLSX."""
+    """A date as d.m.yyyy (the export's form) or ISO yyyy-mm-dd, or a date cell of XLSX;
+    between 1.1.2000 and 31.12.2100, as in the portal's forms."""
 
     FINNISH = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
     ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> dt.date | None:
+        day = self._read(value)
+        if (error := date_error(day)) is not None:
+            raise ValueError(error)
+        return day
+
+    def _read(self, value: Any) -> dt.date | None:
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):

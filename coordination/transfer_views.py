@@ -42,6 +42,12 @@ CONTENT_TYPES = {
 }
 
 
+def interrupted_message() -> str:
+    return _(
+        "The database connection was interrupted. Nothing was saved. Please try again in a moment."
+    )
+
+
 class TransferMixin(RegionMixin, PermissionMixin):
     permission_required = "network.transfer_data"
     region: Region
@@ -114,6 +120,9 @@ class ImportView(TransferMixin, View):
         except transfer.ImportFileError as error:
             form.add_error("file", error.message)
             return self.render_upload(form)
+        except transfer.ImportInterrupted:
+            form.add_error(None, interrupted_message())
+            return self.render_upload(form)
         self.forget_pending()
         transfer.purge_stale_uploads()
         if preview.is_valid and preview.has_changes:
@@ -147,6 +156,10 @@ class ImportView(TransferMixin, View):
         except transfer.ImportFileError as error:
             messages.error(self.request, error.message)
             self.forget_pending()
+            return redirect(self.import_url())
+        except transfer.ImportInterrupted:
+            # Not the file's fault: it stays waiting, and the upload page offers to confirm it.
+            messages.error(self.request, interrupted_message())
             return redirect(self.import_url())
         if not preview.is_valid:
             # The data changed since the preview: show why; a corrected file is uploaded anew.
@@ -184,8 +197,23 @@ class ImportView(TransferMixin, View):
             **kwargs,
         }
 
+    def pending_filename(self) -> str:
+        """The name of this person's file waiting for confirmation of this dataset, or ""."""
+        pending = self.request.session.get(PENDING_UPLOAD) or {}
+        if (
+            pending.get("region") == self.region.pk
+            and pending.get("dataset") == self.get_spec().name
+            and pending.get("user") == self.request.user.pk
+        ):
+            return str(pending.get("filename", ""))
+        return ""
+
     def render_upload(self, form: ImportFileForm) -> HttpResponse:
-        return render(self.request, "coordination/transfer/upload.html", self.context(form=form))
+        return render(
+            self.request,
+            "coordination/transfer/upload.html",
+            self.context(form=form, pending_filename=self.pending_filename()),
+        )
 
     def render_preview(
         self, preview: transfer.ImportPreview, filename: str, confirmed: bool = False

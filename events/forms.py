@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventMaterial, EventSeries
 from events.services import EventLinks
+from lib.bounds import BoundedFormMixin
 from lib.forms import CheckboxColumns, DateInput, SearchableCheckboxSelectMultiple
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
@@ -21,7 +22,7 @@ from strategy.models import FocusArea
 NEEDS_PLACE: tuple[str, ...] = (Event.Channel.ON_SITE, Event.Channel.HYBRID)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(BoundedFormMixin, forms.ModelForm):
     """An event of the region, logged by an organisation's editor or the coordinator.
 
     ``required_organisations``: an editor must keep one of these (the organisation they log
@@ -231,7 +232,7 @@ def copy_initial(event: Event, starts_on: dt.date, ends_on: dt.date) -> dict[str
     }
 
 
-class ChooseOrganisationForm(forms.Form):
+class ChooseOrganisationForm(BoundedFormMixin, forms.Form):
     """Which organisation the new event is logged for, when the user may log for several."""
 
     organisation = forms.ModelChoiceField(
@@ -246,7 +247,7 @@ class ChooseOrganisationForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = organisations
 
 
-class EventMaterialForm(forms.ModelForm):
+class EventMaterialForm(BoundedFormMixin, forms.ModelForm):
     """A file or a link, exactly one, with a title."""
 
     url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")

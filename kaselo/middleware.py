@@ -1,8 +1,10 @@
-"""Refuse a request body larger than the portal ever needs, before anything reads it."""
+"""Refuse what the portal never takes before a view reads it: a body larger than any form,
+and a NUL character in the address."""
 
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -32,4 +34,25 @@ class RequestSizeLimitMiddleware:
                 "Nothing was saved; go back and send smaller files."
             ) % {"limit": filesizeformat(settings.MAX_REQUEST_BODY_SIZE)}
             return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+class ImpossibleInputMiddleware:
+    """Answer 400 (the site's page) to a NUL character in the query string, before a view.
+
+    PostgreSQL refuses NUL in any text it is sent, so a filter that looks up
+    ``?organisation=%00`` would fail with a server error. Form fields refuse NUL themselves
+    (Django's ``CharField`` validator), with an error next to the field and the rest of the
+    form kept; an address has no field to show the error on.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("NUL character in the query string")
         return self.get_response(request)

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL in the address answers 400 in the person's language, before any view queries.
+    "kaselo.middleware.ImpossibleInputMiddleware",
     # Before anything reads the body (the CSRF check reads request.POST).
     "kaselo.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -323,6 +325,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 # --- Security: strict once DEBUG is off ----------------------------------------------------
+# A refused form answers in the site's layout, without the database (kaselo/error_views.py).
+CSRF_FAILURE_VIEW = "kaselo.error_views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG

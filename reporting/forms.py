@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lib.bounds import BoundedFormMixin
 from lib.forms import DATE_INPUT_FORMATS, DateInput
 from reporting.models import Answer, ReportingYear, SubTheme, Theme
 from reporting.services import AnswerInput, ReportInput
@@ -16,7 +17,7 @@ EXAMPLES_MAX = 5000
 SUMMARY_MAX = 5000
 
 
-class ReportForm(forms.Form):
+class ReportForm(BoundedFormMixin, forms.Form):
     """Every sub-theme's level, activities and examples, and the report's summary.
 
     The fields are built from the framework (``themes`` with sub-themes and levels
@@ -121,7 +122,7 @@ class ReportForm(forms.Form):
         )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(BoundedFormMixin, forms.Form):
     comment = forms.CharField(
         label=_("What should be changed"),
         max_length=5000,
@@ -130,7 +131,7 @@ class ReturnForm(forms.Form):
     )
 
 
-class ReportingYearForm(forms.ModelForm):
+class ReportingYearForm(BoundedFormMixin, forms.ModelForm):
     class Meta:
         model = ReportingYear
         fields = ["due_date", "instructions"]

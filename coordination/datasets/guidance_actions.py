@@ -26,6 +26,7 @@ from coordination.transfer_base import (
     TextWidget,
     column,
 )
+from lib.bounds import FIRST_YEAR, LAST_YEAR
 from lib.scoping import scope
 from strategy.models import Action, FocusArea, Strategy
 
@@ -42,8 +43,6 @@ STATUS = "Tila"
 START_DATE = "Alkaa"
 END_DATE = "Päättyy"
 OUTCOMES = "Tulokset"
-
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class CurrentFocusAreaWidget(NumberListWidget):

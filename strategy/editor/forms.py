@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from lib.bounds import LAST_YEAR, BoundedFormMixin
 from lib.forms import DATE_INPUT_FORMATS, DateInput, SearchableCheckboxSelectMultiple
 from network.models import Organisation
 from strategy.models import (
@@ -34,7 +35,7 @@ def limit_choices(field: forms.Field, queryset: QuerySet[Any]) -> None:
     cast(forms.ModelChoiceField, field).queryset = queryset
 
 
-class StrategyForm(forms.ModelForm):
+class StrategyForm(BoundedFormMixin, forms.ModelForm):
     """The strategy's header: title, period, revision name, vision, values and goals."""
 
     class Meta:
@@ -65,7 +66,7 @@ class StrategyForm(forms.ModelForm):
         return cleaned
 
 
-class FocusAreaForm(forms.ModelForm):
+class FocusAreaForm(BoundedFormMixin, forms.ModelForm):
     """A focus area: its number within the strategy, title, description and national goals."""
 
     class Meta:
@@ -103,7 +104,7 @@ class FocusAreaForm(forms.ModelForm):
         return number
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(BoundedFormMixin, forms.ModelForm):
     """A goal of a focus area."""
 
     class Meta:
@@ -112,7 +113,7 @@ class GoalForm(forms.ModelForm):
         widgets = {"title": forms.Textarea(attrs={"rows": 3})}
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(BoundedFormMixin, forms.ModelForm):
     """An action of the plan; goals come from its focus area, organisations from the region."""
 
     class Meta:
@@ -157,20 +158,23 @@ class ActionForm(forms.ModelForm):
         return cleaned
 
 
-class ActionStatusForm(forms.Form):
+class ActionStatusForm(BoundedFormMixin, forms.Form):
     """The inline status change of one action."""
 
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
 
 
-class ActionMoveForm(forms.Form):
+class ActionMoveForm(BoundedFormMixin, forms.Form):
     """Move an action one place up or down."""
 
     direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(BoundedFormMixin, forms.ModelForm):
     """An indicator; the focus areas offered are the strategy's own."""
+
+    #: A baseline may come from older statistics, as an indicator's values may (1900-).
+    year_bounds = {"baseline_year": (1900, LAST_YEAR)}
 
     class Meta:
         model = Indicator
@@ -219,7 +223,7 @@ class IndicatorForm(forms.ModelForm):
         return cleaned
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(BoundedFormMixin, forms.ModelForm):
     """One year's value of an indicator; the year is unique per indicator."""
 
     source_url = forms.URLField(
@@ -257,7 +261,7 @@ class IndicatorValueForm(forms.ModelForm):
         return year
 
 
-class RevisionForm(forms.Form):
+class RevisionForm(BoundedFormMixin, forms.Form):
     """The name of a new version of the strategy, e.g. "tarkistus 2025"."""
 
     version_label = forms.CharField(
