@@ -112,7 +112,9 @@ def test_a_focus_area_with_linked_entries_is_refused_and_stays(
 
     response = coordinator_client.get(url)
 
-    assertContains(response, "Tätä ei voi poistaa: siihen on linkitetty 3 jäsenorganisaatioiden kirjausta")
+    assertContains(
+        response, "Tätä ei voi poistaa: siihen on linkitetty 3 jäsenorganisaatioiden kirjausta"
+    )
     assertContains(response, "3 ohjaustoimenpidettä")
     assertContains(response, "2 ohjaustoimenpiteen linkkiä tavoitteeseen")
     assertNotContains(response, 'class="button-danger"')
