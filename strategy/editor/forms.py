@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from lib.concurrency import VersionedFormMixin
 from lib.forms import DATE_INPUT_FORMATS, DateInput, SearchableCheckboxSelectMultiple
 from network.models import Organisation
 from strategy.models import (
@@ -34,8 +35,14 @@ def limit_choices(field: forms.Field, queryset: QuerySet[Any]) -> None:
     cast(forms.ModelChoiceField, field).queryset = queryset
 
 
-class StrategyForm(forms.ModelForm):
-    """The strategy's header: title, period, revision name, vision, values and goals."""
+class StrategyForm(VersionedFormMixin, forms.ModelForm):
+    """The strategy's header: title, period, revision name, vision, values and goals.
+
+    It guards the version number too: a new version started while the form was open is a
+    different row, and the save must not land on it unseen.
+    """
+
+    guarded_extra = ("version",)
 
     class Meta:
         model = Strategy
@@ -65,7 +72,7 @@ class StrategyForm(forms.ModelForm):
         return cleaned
 
 
-class FocusAreaForm(forms.ModelForm):
+class FocusAreaForm(VersionedFormMixin, forms.ModelForm):
     """A focus area: its number within the strategy, title, description and national goals."""
 
     class Meta:
@@ -103,7 +110,7 @@ class FocusAreaForm(forms.ModelForm):
         return number
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(VersionedFormMixin, forms.ModelForm):
     """A goal of a focus area."""
 
     class Meta:
@@ -112,7 +119,7 @@ class GoalForm(forms.ModelForm):
         widgets = {"title": forms.Textarea(attrs={"rows": 3})}
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(VersionedFormMixin, forms.ModelForm):
     """An action of the plan; goals come from its focus area, organisations from the region."""
 
     class Meta:
@@ -158,9 +165,10 @@ class ActionForm(forms.ModelForm):
 
 
 class ActionStatusForm(forms.Form):
-    """The inline status change of one action."""
+    """The inline status change of one action, with the status the person saw."""
 
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
+    read_version = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class ActionMoveForm(forms.Form):
@@ -169,7 +177,7 @@ class ActionMoveForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(VersionedFormMixin, forms.ModelForm):
     """An indicator; the focus areas offered are the strategy's own."""
 
     class Meta:
@@ -219,7 +227,7 @@ class IndicatorForm(forms.ModelForm):
         return cleaned
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(VersionedFormMixin, forms.ModelForm):
     """One year's value of an indicator; the year is unique per indicator."""
 
     source_url = forms.URLField(
