@@ -18,6 +18,7 @@ the form's own error, never a 500.
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -58,7 +59,9 @@ def _normal(instance: Model, name: str) -> object:
         return sorted(getattr(instance, name).values_list("pk", flat=True))
     if field.is_relation:
         return getattr(instance, field.attname)  # type: ignore[union-attr]
-    return getattr(instance, name)
+    value = getattr(instance, name)
+    # A choice set in Python is an enum member until the row is read back: compare the value.
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 def field_digests(instance: Model, names: Sequence[str]) -> dict[str, str]:
@@ -372,10 +375,34 @@ def process_once(
         return invalid(form)
 
 
+def earlier_result(request: HttpRequest, prefix: str = "") -> str | None:
+    """Where the first processing of the POST's token led, if it was processed already.
+
+    Checked before the form is validated: a repeat would otherwise fail on the row the first
+    one created ("number 7 is taken") instead of being recognised as the same form.
+    """
+    from lib.models import SubmittedForm
+
+    raw = request.POST.get(f"{prefix}-{TOKEN_FIELD}" if prefix else TOKEN_FIELD)
+    try:
+        token = uuid.UUID(str(raw)) if raw else None
+    except ValueError:
+        return None
+    if token is None:
+        return None
+    return SubmittedForm.objects.filter(token=token).values_list("result_url", flat=True).first()
+
+
 class OnceOnlyCreateMixin:
     """For a create view: ``form_valid`` runs once per rendered form (see ``process_once``)."""
 
     request: HttpRequest
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        url = earlier_result(request)
+        if url is not None:
+            return already_done(request, url, request.path)
+        return super().post(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
 
     def form_valid(self, form: Any) -> HttpResponse:
         return process_once(

@@ -313,6 +313,8 @@ class EditorFormMixin(EditorMixin):
         if isinstance(view.object, IndicatorValue):
             view.indicator = view.object.indicator
         form = self.get_form()  # type: ignore[attr-defined]
+        if found:
+            self.relink_choices(form, strategy)
         form.is_valid()
         if found and form.instance.pk is not None:
             current = type(form.instance)._default_manager.get(pk=form.instance.pk)
@@ -339,6 +341,22 @@ class EditorFormMixin(EditorMixin):
             new_kwargs = {**self.kwargs, **{key: row.pk for key, row in copies.items()}}  # type: ignore[union-attr]
             context["form_action"] = reverse(url_name, kwargs=new_kwargs)
         return self.render_to_response(self.get_context_data(**context))  # type: ignore[attr-defined,no-any-return]
+
+    @staticmethod
+    def relink_choices(form: Any, strategy: Strategy) -> None:
+        """Point the ticked goals and focus areas of the old version at their copies."""
+        data = form.data.copy()
+        for name, field in form.fields.items():
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            if model not in (FocusArea, Goal) or name not in data:
+                continue
+            copies = []
+            for pk in data.getlist(name):
+                old = model._default_manager.filter(pk=pk).first() if str(pk).isdigit() else None
+                copy = services.counterpart(old, strategy) if old is not None else None
+                copies.append(str(copy.pk) if copy is not None else pk)
+            data.setlist(name, copies)
+        form.data = data
 
     def form_valid(self, form: Any) -> HttpResponse:
         self.object = self.save(form)
