@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
+from lib.concurrency import VersionedFormMixin
 from lib.forms import (
     DATE_INPUT_FORMATS,
     CheckboxColumns,
@@ -58,8 +59,12 @@ class GoalChoiceField(forms.ModelMultipleChoiceField):
         return str(obj.title)
 
 
-class GuidanceActionForm(forms.ModelForm):
+class GuidanceActionForm(VersionedFormMixin, forms.ModelForm):
     """A guidance action of one organisation; the view sets the organisation, not the form."""
+
+    #: An editor's form opened before the entry was accepted must not send it back to draft
+    #: unseen: the review state is guarded though the form does not show it.
+    guarded_extra = ("review_status",)
 
     class Meta:
         model = GuidanceAction
@@ -182,7 +187,7 @@ class GuidanceActionForm(forms.ModelForm):
         return cleaned
 
 
-class ProgressUpdateForm(forms.ModelForm):
+class ProgressUpdateForm(VersionedFormMixin, forms.ModelForm):
     """A dated note on a guidance action, with an optional figure and attachment."""
 
     class Meta:
@@ -221,7 +226,7 @@ class ProgressUpdateForm(forms.ModelForm):
         return cleaned
 
 
-class GoodPracticeProposalForm(forms.ModelForm):
+class GoodPracticeProposalForm(VersionedFormMixin, forms.ModelForm):
     """A good practice an organisation proposes; the coordinator publishes and numbers it."""
 
     organisation = forms.ModelChoiceField(

@@ -5,11 +5,12 @@ from typing import Any, cast
 from django import forms
 from django.utils.text import capfirst
 
+from lib.concurrency import VersionedFormMixin
 from lib.forms import CheckboxColumns
 from network.models import Organisation
 
 
-class OrganisationProfileForm(forms.ModelForm):
+class OrganisationProfileForm(VersionedFormMixin, forms.ModelForm):
     """Profile fields; provinces are limited to the organisation's own region."""
 
     website = forms.URLField(

@@ -14,14 +14,11 @@ from pytest_django.asserts import assertContains
 from lib.concurrency import row_version
 from lib.models import SubmittedForm
 from strategy import services
-from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
-from tests.concurrency import form_data, post_twice_at_once, read_version, token
+from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue
+from tests.concurrency import form_data, post_twice_at_once
 from tests.factories import (
-    ActionFactory,
     FocusAreaFactory,
-    GoalFactory,
     IndicatorFactory,
-    IndicatorValueFactory,
     StrategyFactory,
 )
 
@@ -162,7 +159,7 @@ def test_an_edit_form_of_a_replaced_version_comes_back_with_the_typed_text(
 ):
     action = plan["actions"][0]
     url = editor_url(region, "action_edit", pk=action.pk)
-    first, second = two_coordinators
+    _first, second = two_coordinators
     opened = second.get(url)
     new = services.start_revision(plan["strategy"], "tarkistus 2026", coordinator)
 
@@ -172,7 +169,8 @@ def test_an_edit_form_of_a_replaced_version_comes_back_with_the_typed_text(
     assertContains(response, "Kirjoitettu ennen uutta versiota")
     copy = Action.objects.get(focus_area__strategy=new, position=action.position)
     action.refresh_from_db()
-    assert action.title == "Ensimmäinen" and copy.title == "Ensimmäinen"
+    assert action.title == "Ensimmäinen"
+    assert copy.title == "Ensimmäinen"
     copy_url = editor_url(region, "action_edit", pk=copy.pk)
     assertContains(response, f'action="{copy_url}"')
 
@@ -187,7 +185,7 @@ def test_the_strategy_header_of_a_replaced_version_is_not_saved_onto_the_new_one
     two_coordinators, region, plan, coordinator
 ):
     url = editor_url(region, "strategy_edit")
-    first, second = two_coordinators
+    _first, second = two_coordinators
     opened = second.get(url)
     new = services.start_revision(plan["strategy"], "tarkistus 2026", coordinator)
 
