@@ -234,15 +234,25 @@ def refuse_stale(form: Any, stale: StaleEdit) -> None:
 
 
 class ConcurrentEditMixin:
-    """For an edit view (``UpdateView`` or alike): its save runs under ``saving_unchanged``."""
+    """For an edit view (``UpdateView`` or alike): its save runs under ``saving_unchanged``.
 
-    def form_valid(self, form: Any) -> HttpResponse:
-        try:
-            with saving_unchanged(form):
-                return super().form_valid(form)  # type: ignore[misc,no-any-return]
-        except StaleEdit as stale:
-            refuse_stale(form, stale)
-            return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
+    The view's ``form_valid`` is wrapped for the request rather than overridden, so a view
+    that defines its own ``form_valid`` is guarded all the same.
+    """
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        unguarded: Callable[[Any], HttpResponse] = getattr(self, "form_valid")  # noqa: B009
+
+        def form_valid(form: Any) -> HttpResponse:
+            try:
+                with saving_unchanged(form):
+                    return unguarded(form)  # type: ignore[no-any-return]
+            except StaleEdit as stale:
+                refuse_stale(form, stale)
+                return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
+
+        self.form_valid = form_valid  # type: ignore[method-assign,assignment]
+        return super().post(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
 
 
 # --- Create forms processed once ---------------------------------------------------------------
@@ -394,7 +404,12 @@ def earlier_result(request: HttpRequest, prefix: str = "") -> str | None:
 
 
 class OnceOnlyCreateMixin:
-    """For a create view: ``form_valid`` runs once per rendered form (see ``process_once``)."""
+    """For a create view: its ``form_valid`` runs once per rendered form (``process_once``).
+
+    Like ``ConcurrentEditMixin`` it wraps the view's ``form_valid`` for the request, so a
+    view's own ``form_valid`` is covered; a repeat already processed is answered before the
+    form is validated (``earlier_result``).
+    """
 
     request: HttpRequest
 
@@ -402,13 +417,16 @@ class OnceOnlyCreateMixin:
         url = earlier_result(request)
         if url is not None:
             return already_done(request, url, request.path)
-        return super().post(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
+        unguarded: Callable[[Any], HttpResponse] = getattr(self, "form_valid")  # noqa: B009
 
-    def form_valid(self, form: Any) -> HttpResponse:
-        return process_once(
-            self.request,
-            form,
-            lambda: super(OnceOnlyCreateMixin, self).form_valid(form),  # type: ignore[misc]
-            invalid=self.form_invalid,  # type: ignore[attr-defined]
-            fallback=self.request.path,
-        )
+        def form_valid(form: Any) -> HttpResponse:
+            return process_once(
+                request,
+                form,
+                lambda: unguarded(form),
+                invalid=self.form_invalid,  # type: ignore[attr-defined]
+                fallback=request.path,
+            )
+
+        self.form_valid = form_valid  # type: ignore[method-assign,assignment]
+        return super().post(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
