@@ -110,6 +110,16 @@ def action_rows(
     ]
 
 
+#: Each row's path to its strategy version.
+STRATEGY_PATH: dict[type[Model], str] = {
+    FocusArea: "strategy",
+    Goal: "focus_area__strategy",
+    Action: "focus_area__strategy",
+    Indicator: "strategy",
+    IndicatorValue: "indicator__strategy",
+}
+
+
 class EditorMixin(RegionMixin, PermissionMixin):
     """The region from the URL, its current strategy, and the permission check on it."""
 
@@ -290,8 +300,11 @@ class EditorFormMixin(EditorMixin):
         version; where a row has no copy, the form shows what was typed, to copy.
         """
         strategy = self.strategy
+        # The region's own rows only, by an explicit filter: the scope alone is not relied on.
         old_rows = {
-            key: model._default_manager.filter(pk=self.kwargs[key]).first()
+            key: model._default_manager.filter(
+                pk=self.kwargs[key], **{STRATEGY_PATH[model] + "__region": self.region}
+            ).first()
             for key, model in self.version_rows.items()
             if str(self.kwargs.get(key, "")).isdigit()
         }
@@ -352,7 +365,10 @@ class EditorFormMixin(EditorMixin):
                 continue
             copies = []
             for pk in data.getlist(name):
-                old = model._default_manager.filter(pk=pk).first() if str(pk).isdigit() else None
+                rows = model._default_manager.filter(
+                    **{STRATEGY_PATH[model] + "__region": strategy.region}
+                )
+                old = rows.filter(pk=pk).first() if str(pk).isdigit() else None
                 copy = services.counterpart(old, strategy) if old is not None else None
                 copies.append(str(copy.pk) if copy is not None else pk)
             data.setlist(name, copies)
