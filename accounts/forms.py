@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Invitation, User
 from accounts.services import InvitationError, check_invitable
 from lib.bounds import BoundedFormMixin
+from lib.concurrency import OnceOnlyFormMixin
 from network.models import Membership, Organisation, Region
 
 
-class InvitationForm(BoundedFormMixin, forms.Form):
+class InvitationForm(BoundedFormMixin, OnceOnlyFormMixin, forms.Form):
     """The coordinator's invitation: an address, one of the region's organisations, a role."""
 
     email = forms.EmailField(

@@ -20,6 +20,7 @@ from accounts import services
 from accounts.forms import AcceptInvitationForm, InvitationForm
 from accounts.models import Invitation, User
 from lib.access import PermissionMixin
+from lib.concurrency import OnceOnlyCreateMixin
 from lib.scoping import render_in_scope, scope
 from network.models import Membership, Organisation, Region
 
@@ -81,7 +82,7 @@ class PeopleListView(RegionPeopleMixin, TemplateView):
         return context
 
 
-class InviteView(RegionPeopleMixin, FormView):
+class InviteView(OnceOnlyCreateMixin, RegionPeopleMixin, FormView):
     """The coordinator invites an e-mail address to one of the region's organisations."""
 
     template_name = "accounts/people/invite.html"

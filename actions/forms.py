@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
 from lib.bounds import BoundedFormMixin
+from lib.concurrency import VersionedFormMixin
 from lib.forms import (
     DATE_INPUT_FORMATS,
     CheckboxColumns,
@@ -59,8 +60,12 @@ class GoalChoiceField(forms.ModelMultipleChoiceField):
         return str(obj.title)
 
 
-class GuidanceActionForm(BoundedFormMixin, forms.ModelForm):
+class GuidanceActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """A guidance action of one organisation; the view sets the organisation, not the form."""
+
+    #: An editor's form opened before the entry was accepted must not send it back to draft
+    #: unseen: the review state is guarded though the form does not show it.
+    guarded_extra = ("review_status",)
 
     class Meta:
         model = GuidanceAction
@@ -183,7 +188,7 @@ class GuidanceActionForm(BoundedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class ProgressUpdateForm(BoundedFormMixin, forms.ModelForm):
+class ProgressUpdateForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """A dated note on a guidance action, with an optional figure and attachment."""
 
     class Meta:
@@ -222,7 +227,7 @@ class ProgressUpdateForm(BoundedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class GoodPracticeProposalForm(BoundedFormMixin, forms.ModelForm):
+class GoodPracticeProposalForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """A good practice an organisation proposes; the coordinator publishes and numbers it."""
 
     organisation = forms.ModelChoiceField(

@@ -32,6 +32,7 @@ from actions.forms import GuidanceActionForm, ProgressUpdateForm
 from actions.models import GuidanceAction, ProgressUpdate
 from lib import deletion
 from lib.access import PermissionMixin, check_permission
+from lib.concurrency import ConcurrentEditMixin, OnceOnlyCreateMixin
 from lib.downloads import serve_file
 from network.mixins import RegionMixin
 from network.models import Organisation
@@ -200,7 +201,7 @@ class EntryFormMixin(RegionMixin):
         return context
 
 
-class GuidanceCreateView(EntryFormMixin, PermissionMixin, CreateView):  # type: ignore[misc]
+class GuidanceCreateView(OnceOnlyCreateMixin, EntryFormMixin, PermissionMixin, CreateView):  # type: ignore[misc]
     """A new entry of an organisation the person may log for; it starts as a draft."""
 
     form_class = GuidanceActionForm
@@ -245,7 +246,7 @@ class EntryObjectMixin(RegionMixin, PermissionMixin):
         return redirect(self.action.get_absolute_url())
 
 
-class GuidanceUpdateView(EntryObjectMixin, EntryFormMixin, UpdateView):  # type: ignore[misc]
+class GuidanceUpdateView(ConcurrentEditMixin, EntryObjectMixin, EntryFormMixin, UpdateView):  # type: ignore[misc]
     """Change an entry; refused while it waits for review (see ``services``)."""
 
     form_class = GuidanceActionForm
@@ -390,7 +391,9 @@ class ProgressUpdateFormMixin:
         return redirect(self.action.get_absolute_url() + "#edistyminen")
 
 
-class ProgressUpdateCreateView(ProgressUpdateFormMixin, EntryObjectMixin, CreateView):  # type: ignore[misc]
+class ProgressUpdateCreateView(  # type: ignore[misc]
+    OnceOnlyCreateMixin, ProgressUpdateFormMixin, EntryObjectMixin, CreateView
+):
     """Add a dated progress update to an entry."""
 
 
@@ -413,7 +416,9 @@ class UpdateObjectMixin(RegionMixin, PermissionMixin):
         return self.action
 
 
-class ProgressUpdateUpdateView(ProgressUpdateFormMixin, UpdateObjectMixin, UpdateView):  # type: ignore[misc]
+class ProgressUpdateUpdateView(  # type: ignore[misc]
+    ConcurrentEditMixin, ProgressUpdateFormMixin, UpdateObjectMixin, UpdateView
+):
     """Change a progress update."""
 
     def get_object(self, queryset: Any = None) -> ProgressUpdate:

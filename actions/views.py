@@ -21,6 +21,7 @@ from actions import services
 from actions.forms import GoodPracticeProposalForm
 from actions.models import GoodPractice
 from lib.access import PermissionMixin, check_permission
+from lib.concurrency import ConcurrentEditMixin, OnceOnlyCreateMixin
 from network.mixins import RegionMixin
 from network.models import Organisation
 
@@ -45,7 +46,7 @@ def proposing_organisations(request: HttpRequest, region: Any) -> list[int]:
     ]
 
 
-class GoodPracticeProposeView(RegionMixin, LoginRequiredMixin, CreateView):  # type: ignore[misc]
+class GoodPracticeProposeView(OnceOnlyCreateMixin, RegionMixin, LoginRequiredMixin, CreateView):  # type: ignore[misc]
     """An organisation's editor proposes a good practice for one of their organisations.
 
     The organisations offered are those of the region the person may log entries for
@@ -93,7 +94,7 @@ class GoodPracticeProposeView(RegionMixin, LoginRequiredMixin, CreateView):  # t
         return redirect("actions:good_practice_list", region=self.region.slug)
 
 
-class GoodPracticeProposalEditView(RegionMixin, PermissionMixin, UpdateView):  # type: ignore[misc]
+class GoodPracticeProposalEditView(ConcurrentEditMixin, RegionMixin, PermissionMixin, UpdateView):  # type: ignore[misc]
     """The proposer changes a proposal the coordinator returned and sends it again.
 
     ``actions.change_entry`` on the practice: the proposing organisation's editors and

@@ -206,7 +206,7 @@ class AcceptView(EntryReviewMixin, View):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         entry = self.get_entry()
         try:
-            review_services.accept(entry, request.user)
+            review_services.accept(entry, request.user, request.POST.get("shown"))
         except review_services.ReviewError as error:
             messages.error(request, str(error))
         else:
@@ -230,6 +230,7 @@ class ReturnView(EntryReviewMixin, FormView):
             entry_url=entry_url(self.entry),
             queue_url=self.queue_url(),
             then=self.request.POST.get("then") == THEN_NEXT,
+            shown=self.request.POST.get("shown") or review_services.shown_version(self.entry),
         )
         return context
 
@@ -248,6 +249,7 @@ class ReturnView(EntryReviewMixin, FormView):
                 self.request.user,
                 form.cleaned_data["comment"],
                 self.request.build_absolute_uri(entry_url(self.entry)),
+                shown=self.request.POST.get("shown"),
             )
         except review_services.ReviewError as error:
             messages.error(self.request, str(error))

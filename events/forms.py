@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event, EventMaterial, EventSeries
 from events.services import EventLinks
 from lib.bounds import BoundedFormMixin
+from lib.concurrency import VersionedFormMixin
 from lib.forms import CheckboxColumns, DateInput, SearchableCheckboxSelectMultiple
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
@@ -22,7 +23,7 @@ from strategy.models import FocusArea
 NEEDS_PLACE: tuple[str, ...] = (Event.Channel.ON_SITE, Event.Channel.HYBRID)
 
 
-class EventForm(BoundedFormMixin, forms.ModelForm):
+class EventForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """An event of the region, logged by an organisation's editor or the coordinator.
 
     ``required_organisations``: an editor must keep one of these (the organisation they log
@@ -34,6 +35,10 @@ class EventForm(BoundedFormMixin, forms.ModelForm):
     (``end_follows_start``: the portal filled in both dates), and in an edit when the
     end would otherwise fall before the new start.
     """
+
+    #: An editor's form opened before the event was accepted must not send it back to draft
+    #: unseen: the review state is guarded though the form does not show it.
+    guarded_extra = ("review_status",)
 
     new_series = forms.CharField(
         label=_("Or a new meeting series"),

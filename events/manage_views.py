@@ -35,6 +35,7 @@ from events.services import (
 )
 from lib import deletion
 from lib.access import PermissionMixin, check_permission
+from lib.concurrency import ConcurrentEditMixin, OnceOnlyCreateMixin
 from network.mixins import RegionMixin
 from network.models import Organisation
 from portal import review_services
@@ -115,7 +116,7 @@ class EventFormView(FormView):
         return redirect(event.get_absolute_url())
 
 
-class EventCreateView(RegionMixin, LoginRequiredMixin, EventFormView):
+class EventCreateView(OnceOnlyCreateMixin, RegionMixin, LoginRequiredMixin, EventFormView):
     """Log a new event for an organisation (``?organisation=<slug>``).
 
     Without the parameter: the one organisation the user may log for, or a choice of them.
@@ -176,7 +177,7 @@ class EventCreateView(RegionMixin, LoginRequiredMixin, EventFormView):
         return _("The event was saved as a draft. Send it for review when it is ready.")
 
 
-class EventUpdateView(EventPermissionMixin, EventFormView):
+class EventUpdateView(ConcurrentEditMixin, EventPermissionMixin, EventFormView):
     """Change an event. An editor's change to a published event makes it a draft again;
     an event waiting for review cannot be changed until it has been reviewed."""
 
@@ -215,7 +216,7 @@ class EventUpdateView(EventPermissionMixin, EventFormView):
         return _("The changes were saved.")
 
 
-class EventCopyView(EventPermissionMixin, EventFormView):
+class EventCopyView(OnceOnlyCreateMixin, EventPermissionMixin, EventFormView):
     """ "Copy as the next one": the form filled from the event, a week (a series: a month)
     later, without participants or materials; saving creates a new draft and leaves the
     original as it was. Moving only the start date moves the end date with it."""

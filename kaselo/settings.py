@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "csp",
     "django_filters",
     "import_export",
+    "lib",
     "accounts",
     "network",
     "portal",

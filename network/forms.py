@@ -6,11 +6,12 @@ from django import forms
 from django.utils.text import capfirst
 
 from lib.bounds import BoundedFormMixin
+from lib.concurrency import VersionedFormMixin
 from lib.forms import CheckboxColumns
 from network.models import Organisation
 
 
-class OrganisationProfileForm(BoundedFormMixin, forms.ModelForm):
+class OrganisationProfileForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """Profile fields; provinces are limited to the organisation's own region."""
 
     website = forms.URLField(

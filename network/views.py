@@ -11,6 +11,7 @@ from django.views.generic import DetailView, UpdateView
 from django_filters.views import FilterView
 
 from lib.access import PermissionMixin
+from lib.concurrency import ConcurrentEditMixin
 from network.filters import OrganisationFilter
 from network.forms import OrganisationProfileForm
 from network.mixins import RegionMixin
@@ -86,7 +87,7 @@ class OrganisationDetailView(RegionMixin, DetailView):
         }
 
 
-class OrganisationProfileUpdateView(RegionMixin, PermissionMixin, UpdateView):
+class OrganisationProfileUpdateView(ConcurrentEditMixin, RegionMixin, PermissionMixin, UpdateView):
     """The organisation's editor (or the region's coordinator) keeps its profile current."""
 
     permission_required = "network.edit_organisation"

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lib.concurrency import row_version
 from lib.locking import lock_and_reread
 from lib.mail import queue_mail
 from network.models import Coordinator, Membership
@@ -40,6 +41,35 @@ def _lock(entry: Reviewable) -> None:
     checking the locked row's state keeps each transition valid.
     """
     lock_and_reread(entry, "review_status")
+
+
+def shown_fields(entry: Reviewable) -> list[str]:
+    """What a reviewer's decision depends on: the state, the submission, and the content's
+    last change where the entry records one."""
+    names = ["review_status", "submitted_at"]
+    if any(field.name == "updated_at" for field in entry._meta.concrete_fields):
+        names.append("updated_at")
+    return names
+
+
+def shown_version(entry: Reviewable) -> str:
+    """The version of the entry the reviewer is shown, sent back with accept or return."""
+    return row_version(entry, shown_fields(entry))
+
+
+def _check_shown(entry: Reviewable, shown: str | None) -> None:
+    """Refuse a decision on an entry that changed after the reviewer opened it (resubmitted
+    with new content, decided by another coordinator); call it with the row locked."""
+    if shown is None:
+        return
+    current = type(entry)._default_manager.get(pk=entry.pk)
+    if row_version(current, shown_fields(entry)) != shown:
+        raise ReviewError(
+            _(
+                "This entry changed after you opened it, so your decision was not saved. "
+                "Open it again and check what it says now."
+            )
+        )
 
 
 def _mail(template: str, recipients: list[str], context: dict[str, Any]) -> None:
@@ -75,10 +105,14 @@ def submit(entry: Reviewable, user: Any, entry_url: str = "") -> None:
         transaction.on_commit(lambda: _mail("review_submitted", recipients, context))
 
 
-def accept(entry: Reviewable, reviewer: Any) -> None:
-    """The coordinator accepts a submitted entry: from now on it is public."""
+def accept(entry: Reviewable, reviewer: Any, shown: str | None = None) -> None:
+    """The coordinator accepts a submitted entry: from now on it is public.
+
+    ``shown`` is the entry's version on the reviewer's page (``shown_version``).
+    """
     with transaction.atomic():
         _lock(entry)
+        _check_shown(entry, shown)
         if entry.review_status != ReviewStatus.SUBMITTED:
             raise ReviewError(_("Only a submitted entry can be accepted."))
         entry.review_status = ReviewStatus.ACCEPTED
@@ -88,12 +122,15 @@ def accept(entry: Reviewable, reviewer: Any) -> None:
         entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
 
 
-def return_for_changes(entry: Reviewable, reviewer: Any, comment: str, entry_url: str = "") -> None:
+def return_for_changes(
+    entry: Reviewable, reviewer: Any, comment: str, entry_url: str = "", shown: str | None = None
+) -> None:
     """The coordinator returns a submitted entry with a comment saying what to change."""
     if not comment.strip():
         raise ReviewError(_("Say in the comment what should be changed."))
     with transaction.atomic():
         _lock(entry)
+        _check_shown(entry, shown)
         if entry.review_status != ReviewStatus.SUBMITTED:
             raise ReviewError(_("Only a submitted entry can be returned."))
         entry.review_status = ReviewStatus.RETURNED

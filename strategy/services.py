@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history import utils as history_utils
 
-from lib import deletion
+from lib import concurrency, deletion
 from lib.deletion import DeletionSummary
 from lib.locking import lock_and_reread
 from portal import page_cache
@@ -159,14 +159,55 @@ def move_action(action: Action, direction: Direction) -> bool:
     return True
 
 
-def set_action_status(action: Action, status: str) -> Action:
-    """Change an action's status; raise PlanError for a status that does not exist."""
+def set_action_status(action: Action, status: str, read_version: str | None = None) -> Action:
+    """Change an action's status; raise PlanError for a status that does not exist, and
+    ``StaleEdit`` when ``read_version`` (the status the person saw) is no longer current."""
     if status not in Action.Status.values:
         raise PlanError(_("Choose a valid status."))
     with transaction.atomic():
+        current = lock_and_reread(action)
+        if read_version is not None and concurrency.changed_fields(
+            read_version, current, STATUS_FIELDS
+        ):
+            change = concurrency.Change(
+                label=str(Action._meta.get_field("status").verbose_name),
+                yours=str(Action.Status(status).label),
+                current=current.get_status_display(),
+            )
+            raise concurrency.StaleEdit([change], concurrency.row_version(current, STATUS_FIELDS))
         action.status = status
         action.save(update_fields=["status"])
     return action
+
+
+#: What the inline status change guards: the status the person saw in the list.
+STATUS_FIELDS = ["status"]
+
+
+def counterpart(obj: Model, strategy: Strategy) -> Model | None:
+    """The copy of ``obj`` (a row of an earlier version) in ``strategy``, or None.
+
+    A new version copies every row (``start_revision``) without a link back, so a copy is
+    found by what identifies it within its version: a focus area by its number, a goal or
+    an action by its focus area's number and its position, an indicator by its title, a
+    yearly value by its indicator's title and its year.
+    """
+    if isinstance(obj, FocusArea):
+        return FocusArea.objects.filter(strategy=strategy, number=obj.number).first()
+    if isinstance(obj, (Goal, Action)):
+        rows = Goal.objects if isinstance(obj, Goal) else Action.objects
+        return rows.filter(  # type: ignore[no-any-return]
+            focus_area__strategy=strategy,
+            focus_area__number=obj.focus_area.number,
+            position=obj.position,
+        ).first()
+    if isinstance(obj, Indicator):
+        return Indicator.objects.filter(strategy=strategy, title=obj.title).first()
+    if isinstance(obj, IndicatorValue):
+        return IndicatorValue.objects.filter(
+            indicator__strategy=strategy, indicator__title=obj.indicator.title, year=obj.year
+        ).first()
+    return None
 
 
 def start_revision(strategy: Strategy, version_label: str, user: Any) -> Strategy:

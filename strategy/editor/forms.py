@@ -17,6 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from lib.bounds import LAST_YEAR, BoundedFormMixin
+from lib.concurrency import VersionedFormMixin
 from lib.forms import DATE_INPUT_FORMATS, DateInput, SearchableCheckboxSelectMultiple
 from network.models import Organisation
 from strategy.models import (
@@ -35,8 +36,14 @@ def limit_choices(field: forms.Field, queryset: QuerySet[Any]) -> None:
     cast(forms.ModelChoiceField, field).queryset = queryset
 
 
-class StrategyForm(BoundedFormMixin, forms.ModelForm):
-    """The strategy's header: title, period, revision name, vision, values and goals."""
+class StrategyForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
+    """The strategy's header: title, period, revision name, vision, values and goals.
+
+    It guards the version number too: a new version started while the form was open is a
+    different row, and the save must not land on it unseen.
+    """
+
+    guarded_extra = ("version",)
 
     class Meta:
         model = Strategy
@@ -66,7 +73,7 @@ class StrategyForm(BoundedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class FocusAreaForm(BoundedFormMixin, forms.ModelForm):
+class FocusAreaForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """A focus area: its number within the strategy, title, description and national goals."""
 
     class Meta:
@@ -104,7 +111,7 @@ class FocusAreaForm(BoundedFormMixin, forms.ModelForm):
         return number
 
 
-class GoalForm(BoundedFormMixin, forms.ModelForm):
+class GoalForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """A goal of a focus area."""
 
     class Meta:
@@ -113,7 +120,7 @@ class GoalForm(BoundedFormMixin, forms.ModelForm):
         widgets = {"title": forms.Textarea(attrs={"rows": 3})}
 
 
-class ActionForm(BoundedFormMixin, forms.ModelForm):
+class ActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """An action of the plan; goals come from its focus area, organisations from the region."""
 
     class Meta:
@@ -159,9 +166,10 @@ class ActionForm(BoundedFormMixin, forms.ModelForm):
 
 
 class ActionStatusForm(BoundedFormMixin, forms.Form):
-    """The inline status change of one action."""
+    """The inline status change of one action, with the status the person saw."""
 
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
+    read_version = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class ActionMoveForm(BoundedFormMixin, forms.Form):
@@ -170,7 +178,7 @@ class ActionMoveForm(BoundedFormMixin, forms.Form):
     direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
 
 
-class IndicatorForm(BoundedFormMixin, forms.ModelForm):
+class IndicatorForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """An indicator; the focus areas offered are the strategy's own."""
 
     #: A baseline may come from older statistics, as an indicator's values may (1900-).
@@ -223,7 +231,7 @@ class IndicatorForm(BoundedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class IndicatorValueForm(BoundedFormMixin, forms.ModelForm):
+class IndicatorValueForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """One year's value of an indicator; the year is unique per indicator."""
 
     source_url = forms.URLField(

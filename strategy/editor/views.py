@@ -34,6 +34,7 @@ from django.views.generic import (
     View,
 )
 
+from lib import concurrency
 from lib.access import PermissionMixin
 from network.mixins import RegionMixin
 from strategy import history, services
@@ -73,6 +74,8 @@ class ActionRow:
     history_url: str
     status_url: str
     move_url: str
+    #: The status as the list shows it, sent back with an inline change (``lib.concurrency``).
+    status_version: str = ""
     is_first: bool = False
     is_last: bool = False
 
@@ -99,11 +102,22 @@ def action_rows(
             history_url=history_url(action.pk),
             status_url=status(action.pk),
             move_url=move(action.pk),
+            status_version=concurrency.row_version(action, services.STATUS_FIELDS),
             is_first=first is not None and action.pk == first.pk,
             is_last=last is not None and action.pk == last.pk,
         )
         for action in actions
     ]
+
+
+#: Each row's path to its strategy version.
+STRATEGY_PATH: dict[type[Model], str] = {
+    FocusArea: "strategy",
+    Goal: "focus_area__strategy",
+    Action: "focus_area__strategy",
+    Indicator: "strategy",
+    IndicatorValue: "indicator__strategy",
+}
 
 
 class EditorMixin(RegionMixin, PermissionMixin):
@@ -260,8 +274,105 @@ class EditorFormMixin(EditorMixin):
         """The focus area whose tab the overview opens after saving; None for the first."""
         return None
 
+    #: The URL arguments naming rows of the strategy version, with their models: a POST
+    #: naming a row of a version replaced meanwhile gets its form back (``replaced``).
+    version_rows: dict[str, type[Model]] = {}
+    object: Any
+
     def save(self, form: Any) -> Model:
         return services.save_form(form)  # type: ignore[no-any-return]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().post(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
+        except Http404:
+            response = self.replaced()
+            if response is None:
+                raise
+            return response
+
+    def replaced(self) -> HttpResponse | None:
+        """The form back, typed values kept, when its rows belong to a version of the
+        strategy that a new version replaced while the form was open (not a 404).
+
+        The form is bound to the same rows of the current version where they are found
+        (``services.counterpart``) and posts there, so saving again lands on the current
+        version; where a row has no copy, the form shows what was typed, to copy.
+        """
+        strategy = self.strategy
+        # The region's own rows only, by an explicit filter: the scope alone is not relied on.
+        old_rows = {
+            key: model._default_manager.filter(
+                pk=self.kwargs[key], **{STRATEGY_PATH[model] + "__region": self.region}
+            ).first()
+            for key, model in self.version_rows.items()
+            if str(self.kwargs.get(key, "")).isdigit()
+        }
+        if strategy is None or not old_rows or None in old_rows.values():
+            return None
+        copies = {key: services.counterpart(row, strategy) for key, row in old_rows.items()}  # type: ignore[arg-type]
+        found = None not in copies.values()
+        rows: dict[str, Any] = copies if found else old_rows
+        view: Any = self  # the form views set the attributes their forms read
+        if "focus_area" in rows:
+            view.focus_area = rows["focus_area"]
+        if "indicator" in rows:
+            view.indicator = rows["indicator"]
+        view.object = rows.get("pk")
+        if view.object is not None and hasattr(view.object, "focus_area"):
+            view.focus_area = view.object.focus_area
+        if getattr(view, "focus_area", None) is not None:
+            view.focus_area.strategy = strategy
+        if isinstance(view.object, IndicatorValue):
+            view.indicator = view.object.indicator
+        form = self.get_form()  # type: ignore[attr-defined]
+        if found:
+            self.relink_choices(form, strategy)
+        form.is_valid()
+        if found and form.instance.pk is not None:
+            current = type(form.instance)._default_manager.get(pk=form.instance.pk)
+            form.data = form.data.copy()
+            form.data[concurrency.VERSION_FIELD] = concurrency.row_version(
+                current, form.guarded_fields()
+            )
+        if found:
+            message = _(
+                "While you had this form open, a new version of the strategy (%(version)s) "
+                "was started, so nothing was saved. What you typed is kept below, now on the "
+                "new version: check it and save again."
+            ) % {"version": strategy.version}
+        else:
+            message = _(
+                "While you had this form open, a new version of the strategy was started, "
+                "and what you edited is not in it, so nothing was saved. What you typed is "
+                "kept below for you to copy."
+            )
+        form.add_error(None, message)
+        context: dict[str, Any] = {"form": form}
+        if found:
+            url_name = self.request.resolver_match.view_name  # type: ignore[union-attr]
+            new_kwargs = {**self.kwargs, **{key: row.pk for key, row in copies.items()}}  # type: ignore[union-attr]
+            context["form_action"] = reverse(url_name, kwargs=new_kwargs)
+        return self.render_to_response(self.get_context_data(**context))  # type: ignore[attr-defined,no-any-return]
+
+    @staticmethod
+    def relink_choices(form: Any, strategy: Strategy) -> None:
+        """Point the ticked goals and focus areas of the old version at their copies."""
+        data = form.data.copy()
+        for name, field in form.fields.items():
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            if model not in (FocusArea, Goal) or name not in data:
+                continue
+            copies = []
+            for pk in data.getlist(name):
+                rows = model._default_manager.filter(
+                    **{STRATEGY_PATH[model] + "__region": strategy.region}
+                )
+                old = rows.filter(pk=pk).first() if str(pk).isdigit() else None
+                copy = services.counterpart(old, strategy) if old is not None else None
+                copies.append(str(copy.pk) if copy is not None else pk)
+            data.setlist(name, copies)
+        form.data = data
 
     def form_valid(self, form: Any) -> HttpResponse:
         self.object = self.save(form)
@@ -277,7 +388,7 @@ class EditorFormMixin(EditorMixin):
         return context
 
 
-class StrategyUpdateView(EditorFormMixin, UpdateView):  # type: ignore[misc]
+class StrategyUpdateView(concurrency.ConcurrentEditMixin, EditorFormMixin, UpdateView):  # type: ignore[misc]
     form_class = forms.StrategyForm
     heading = gettext_lazy("Edit the strategy")
     success_message = gettext_lazy("The strategy was saved.")
@@ -306,12 +417,13 @@ def focus_areas_of(strategy: Strategy) -> QuerySet[FocusArea]:
     return FocusArea.objects.filter(strategy=strategy)
 
 
-class FocusAreaCreateView(FocusAreaFormMixin, CreateView):  # type: ignore[misc]
+class FocusAreaCreateView(concurrency.OnceOnlyCreateMixin, FocusAreaFormMixin, CreateView):  # type: ignore[misc]
     heading = gettext_lazy("Add a focus area")
     success_message = gettext_lazy("The focus area was added.")
 
 
-class FocusAreaUpdateView(FocusAreaFormMixin, UpdateView):  # type: ignore[misc]
+class FocusAreaUpdateView(concurrency.ConcurrentEditMixin, FocusAreaFormMixin, UpdateView):  # type: ignore[misc]
+    version_rows = {"pk": FocusArea}
     heading = gettext_lazy("Edit the focus area")
     success_message = gettext_lazy("The focus area was saved.")
 
@@ -343,7 +455,8 @@ class FocusAreaChildMixin(EditorFormMixin):
         return context
 
 
-class GoalCreateView(FocusAreaChildMixin, CreateView):  # type: ignore[misc]
+class GoalCreateView(concurrency.OnceOnlyCreateMixin, FocusAreaChildMixin, CreateView):  # type: ignore[misc]
+    version_rows = {"focus_area": FocusArea}
     form_class = forms.GoalForm
     heading = gettext_lazy("Add a goal")
     success_message = gettext_lazy("The goal was added.")
@@ -352,7 +465,8 @@ class GoalCreateView(FocusAreaChildMixin, CreateView):  # type: ignore[misc]
         return services.add_goal(form, self.get_focus_area())
 
 
-class GoalUpdateView(FocusAreaChildMixin, UpdateView):  # type: ignore[misc]
+class GoalUpdateView(concurrency.ConcurrentEditMixin, FocusAreaChildMixin, UpdateView):  # type: ignore[misc]
+    version_rows = {"pk": Goal}
     form_class = forms.GoalForm
     heading = gettext_lazy("Edit the goal")
     success_message = gettext_lazy("The goal was saved.")
@@ -378,7 +492,8 @@ class ActionFormMixin(FocusAreaChildMixin):
         return kwargs
 
 
-class ActionCreateView(ActionFormMixin, CreateView):  # type: ignore[misc]
+class ActionCreateView(concurrency.OnceOnlyCreateMixin, ActionFormMixin, CreateView):  # type: ignore[misc]
+    version_rows = {"focus_area": FocusArea}
     heading = gettext_lazy("Add an action")
     success_message = gettext_lazy("The action was added.")
 
@@ -401,7 +516,10 @@ class ActionObjectMixin(EditorMixin):
         return action
 
 
-class ActionUpdateView(ActionObjectMixin, ActionFormMixin, UpdateView):  # type: ignore[misc]
+class ActionUpdateView(  # type: ignore[misc]
+    concurrency.ConcurrentEditMixin, ActionObjectMixin, ActionFormMixin, UpdateView
+):
+    version_rows = {"pk": Action}
     heading = gettext_lazy("Edit the action")
     success_message = gettext_lazy("The action was saved.")
 
@@ -419,7 +537,7 @@ class IndicatorFormMixin(EditorFormMixin):
         return kwargs
 
 
-class IndicatorCreateView(IndicatorFormMixin, CreateView):  # type: ignore[misc]
+class IndicatorCreateView(concurrency.OnceOnlyCreateMixin, IndicatorFormMixin, CreateView):  # type: ignore[misc]
     heading = gettext_lazy("Add an indicator")
     success_message = gettext_lazy("The indicator was added.")
 
@@ -431,7 +549,8 @@ def indicators_of(strategy: Strategy) -> QuerySet[Indicator]:
     return Indicator.objects.filter(strategy=strategy)
 
 
-class IndicatorUpdateView(IndicatorFormMixin, UpdateView):  # type: ignore[misc]
+class IndicatorUpdateView(concurrency.ConcurrentEditMixin, IndicatorFormMixin, UpdateView):  # type: ignore[misc]
+    version_rows = {"pk": Indicator}
     heading = gettext_lazy("Edit the indicator")
     success_message = gettext_lazy("The indicator was saved.")
 
@@ -461,7 +580,10 @@ class IndicatorValueFormMixin(EditorFormMixin):
         return context
 
 
-class IndicatorValueCreateView(IndicatorValueFormMixin, CreateView):  # type: ignore[misc]
+class IndicatorValueCreateView(  # type: ignore[misc]
+    concurrency.OnceOnlyCreateMixin, IndicatorValueFormMixin, CreateView
+):
+    version_rows = {"indicator": Indicator}
     heading = gettext_lazy("Add a yearly value")
     success_message = gettext_lazy("The value was added.")
 
@@ -470,7 +592,10 @@ def values_of(strategy: Strategy) -> QuerySet[IndicatorValue]:
     return IndicatorValue.objects.filter(indicator__strategy=strategy).select_related("indicator")
 
 
-class IndicatorValueUpdateView(IndicatorValueFormMixin, UpdateView):  # type: ignore[misc]
+class IndicatorValueUpdateView(  # type: ignore[misc]
+    concurrency.ConcurrentEditMixin, IndicatorValueFormMixin, UpdateView
+):
+    version_rows = {"pk": IndicatorValue}
     heading = gettext_lazy("Edit the yearly value")
     success_message = gettext_lazy("The value was saved.")
 
@@ -671,7 +796,25 @@ class ActionStatusView(ActionObjectMixin, View):
         form = forms.ActionStatusForm(request.POST)
         if not form.is_valid():
             return HttpResponseBadRequest(_("Choose a valid status."))
-        services.set_action_status(action, form.cleaned_data["status"])
+        try:
+            services.set_action_status(
+                action, form.cleaned_data["status"], request.POST.get("read_version")
+            )
+        except concurrency.StaleEdit as stale:
+            refusal = _(
+                "Someone else changed the status of “%(title)s” to %(current)s meanwhile, so "
+                "yours (%(yours)s) was not saved. Choose again if it should still change."
+            ) % {
+                "title": action.title,
+                "current": stale.changes[0].current,
+                "yours": stale.changes[0].yours,
+            }
+            return self.answer(action, status_refused=refusal)
+        return self.answer(action, status_saved=True)
+
+    def answer(self, action: Action, **row_context: Any) -> HttpResponse:
+        """The row again for htmx, else the overview with a message."""
+        request = self.request
         if request.htmx:  # type: ignore[attr-defined]
             action = focus_area_actions(action.focus_area).get(pk=action.pk)
             return render(
@@ -682,9 +825,12 @@ class ActionStatusView(ActionObjectMixin, View):
                     "focus_area": action.focus_area,
                     "row": action_rows(self.region.slug, [action])[0],
                     "status_choices": Action.Status.choices,
-                    "status_saved": True,
+                    **row_context,
                 },
             )
+        if "status_refused" in row_context:
+            messages.error(request, row_context["status_refused"])
+            return redirect(self.home_url(f"toimenpide-{action.pk}", focus_area=action.focus_area))
         messages.success(
             request,
             _("The status of “%(title)s” is now %(status)s.")
