@@ -88,7 +88,12 @@ def bound_field(
         return
     field.portal_bounded = True  # type: ignore[attr-defined]
     attrs = field.widget.attrs
-    if isinstance(field, forms.CharField) and field.max_length is None:
+    # A UUIDField is a CharField that cleans to a UUID: its own format bounds it.
+    if (
+        isinstance(field, forms.CharField)
+        and not isinstance(field, forms.UUIDField)
+        and field.max_length is None
+    ):
         field.max_length = MAX_TEXT_LENGTH
         field.validators.append(MaxLengthValidator(MAX_TEXT_LENGTH, message=TEXT_MESSAGE))
         if not field.widget.is_hidden:
