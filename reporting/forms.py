@@ -26,6 +26,8 @@ class ReportForm(BoundedFormMixin, forms.Form):
     A draft may leave levels open; submitting asks for all of them.
     """
 
+    # The report as it was read (``services.report_version``): a later save refuses it.
+    read_version = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
     summary = forms.CharField(
         label=_("Summary of the year"),
         required=False,

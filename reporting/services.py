@@ -12,6 +12,8 @@ is for the page.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -273,15 +275,46 @@ def start_report(region: Region, year: int, user: Any) -> AnnualReport:
     return report
 
 
-def save_answers(report: AnnualReport, data: ReportInput) -> None:
+class StaleReport(ReportError):
+    """Someone saved the report after this form was read; ``current_version`` is theirs."""
+
+    def __init__(self, message: str, current_version: str) -> None:
+        super().__init__(message)
+        self.current_version = current_version
+
+
+def report_version(report: AnnualReport) -> str:
+    """A digest of what the edit form edits: the summary and every answer (one query).
+
+    The form carries it from when it was read; a save whose digest no longer matches
+    was read before someone else's save, and would silently undo it.
+    """
+    answers = sorted(report.answers.values_list("sub_theme_id", "level", "activities", "examples"))
+    payload = json.dumps([report.summary, answers], ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+
+def save_answers(report: AnnualReport, data: ReportInput, read_version: str = "") -> None:
     """Save the whole form at once: the summary and every answer, or nothing.
 
-    Refused for a submitted or accepted report, which is frozen.
+    Refused for a submitted or accepted report, which is frozen, and for a form read
+    before another save of the report (``read_version``): that save stays.
     """
     with transaction.atomic():
         _lock(report)
         if report.is_frozen:
             raise ReportError(_("The report has been submitted and can no longer be changed."))
+        report.summary = AnnualReport.objects.values_list("summary", flat=True).get(pk=report.pk)
+        current = report_version(report)
+        if read_version and read_version != current:
+            raise StaleReport(
+                _(
+                    "Someone else saved the report while you had the form open, so your "
+                    "changes were not saved. They are still in the form below: compare them "
+                    "with the report's page and save again to replace the other changes."
+                ),
+                current,
+            )
         AnnualReport.objects.filter(pk=report.pk).update(
             summary=data.summary, updated_at=timezone.now()
         )

@@ -251,7 +251,10 @@ class ReportEditView(RegionReportMixin, FormView):
         kwargs = super().get_form_kwargs()
         self.answers = {answer.sub_theme_id: answer for answer in self.report.answers.all()}
         kwargs.update(themes=services.framework(), answers=self.answers)
-        kwargs["initial"] = {"summary": self.report.summary}
+        kwargs["initial"] = {
+            "summary": self.report.summary,
+            "read_version": services.report_version(self.report),
+        }
         return kwargs
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -284,7 +287,16 @@ class ReportEditView(RegionReportMixin, FormView):
 
     def form_valid(self, form: ReportForm) -> HttpResponse:
         try:
-            services.save_answers(self.report, form.report_input())
+            services.save_answers(
+                self.report, form.report_input(), form.cleaned_data["read_version"]
+            )
+        except services.StaleReport as stale:
+            # What the person typed stays in the bound form; the current version lets them
+            # save again on top of the other save, knowingly.
+            form.data = form.data.copy()
+            form.data["read_version"] = stale.current_version
+            form.add_error(None, str(stale))
+            return self.form_invalid(form)
         except services.ReportError as error:
             messages.error(self.request, str(error))
             return redirect(self.detail_url())
