@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -107,7 +108,9 @@ class InviteView(OnceOnlyCreateMixin, RegionPeopleMixin, FormView):
         except services.InvitationError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        tell_how_the_mail_went(self.request, invitation)
+        # After the commit of the once-only save around this, and after the mail that the
+        # invitation queued on that commit: only then is it known how the mail went.
+        transaction.on_commit(lambda: tell_how_the_mail_went(self.request, invitation))
         return redirect("people:list", region=self.region.slug)
 
 
