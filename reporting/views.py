@@ -293,8 +293,9 @@ class ReportEditView(RegionReportMixin, FormView):
         except services.StaleReport as stale:
             # What the person typed stays in the bound form; the current version lets them
             # save again on top of the other save, knowingly.
-            form.data = form.data.copy()
-            form.data["read_version"] = stale.current_version
+            data = self.request.POST.copy()
+            data["read_version"] = stale.current_version
+            form.data = data
             form.add_error(None, str(stale))
             return self.form_invalid(form)
         except services.ReportError as error:
