@@ -66,6 +66,9 @@ class GoodPractice(models.Model):
         RETURNED = "returned", _("Returned for changes")
         DECLINED = "declined", _("Declined")
 
+    #: What the coordinator's decision on a proposal depends on (``review_version``).
+    REVIEW_SHOWN_FIELDS = ("title", "description", "is_published", "decision", "proposed_by")
+
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="good_practices", verbose_name=_("region")
     )

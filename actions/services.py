@@ -147,17 +147,26 @@ def propose_good_practice(form: ModelForm, organisation: Organisation) -> GoodPr
     return practice
 
 
-def _lock_waiting_proposal(practice: GoodPractice) -> None:
-    """Lock the practice's row; GuidanceError unless it still waits for a decision."""
+def _lock_waiting_proposal(practice: GoodPractice, shown: str | None = None) -> None:
+    """Lock the practice's row; GuidanceError unless it still waits for a decision and is
+    as the coordinator was shown it (``shown``: its ``review_version`` on the queue page)."""
+    changed = review_services.changed_since_shown(practice, shown)
     current = lock_and_reread(practice, "is_published", "decision")
     if current.is_published:
         raise GuidanceError(_("This good practice has already been published."))
     if current.decision:
         raise GuidanceError(_("A decision has already been made on this proposal."))
+    if changed:
+        raise GuidanceError(
+            _(
+                "The proposal changed after you opened it, so your decision was not saved. "
+                "Read it again below and decide then."
+            )
+        )
 
 
 def return_good_practice(
-    practice: GoodPractice, reviewer: Any, comment: str, url: str = ""
+    practice: GoodPractice, reviewer: Any, comment: str, url: str = "", shown: str | None = None
 ) -> GoodPractice:
     """Return a waiting proposal with a comment: the proposer changes it and sends it again.
 
@@ -165,21 +174,30 @@ def return_good_practice(
     """
     if not comment.strip():
         raise GuidanceError(_("Say in the comment what should be changed."))
-    return _decide(practice, GoodPractice.Decision.RETURNED, comment, reviewer, url)
+    return _decide(practice, GoodPractice.Decision.RETURNED, comment, reviewer, url, shown)
 
 
 def decline_good_practice(
-    practice: GoodPractice, reviewer: Any, comment: str = "", url: str = ""
+    practice: GoodPractice,
+    reviewer: Any,
+    comment: str = "",
+    url: str = "",
+    shown: str | None = None,
 ) -> GoodPractice:
     """Decline a waiting proposal (the comment may say why); it is kept, never published."""
-    return _decide(practice, GoodPractice.Decision.DECLINED, comment, reviewer, url)
+    return _decide(practice, GoodPractice.Decision.DECLINED, comment, reviewer, url, shown)
 
 
 def _decide(
-    practice: GoodPractice, decision: str, comment: str, reviewer: Any, url: str
+    practice: GoodPractice,
+    decision: str,
+    comment: str,
+    reviewer: Any,
+    url: str,
+    shown: str | None = None,
 ) -> GoodPractice:
     with transaction.atomic():
-        _lock_waiting_proposal(practice)
+        _lock_waiting_proposal(practice, shown)
         practice.decision = decision
         practice.review_comment = comment.strip()
         practice.save(update_fields=["decision", "review_comment"])
@@ -208,7 +226,7 @@ def resubmit_good_practice(form: ModelForm, organisation: Organisation) -> GoodP
     return practice
 
 
-def publish_good_practice(practice: GoodPractice) -> GoodPractice:
+def publish_good_practice(practice: GoodPractice, shown: str | None = None) -> GoodPractice:
     """Publish a proposal with the region's next number; returns the published practice.
 
     The region's row is locked while the number is chosen, so two coordinators
@@ -216,7 +234,7 @@ def publish_good_practice(practice: GoodPractice) -> GoodPractice:
     """
     with transaction.atomic():
         Region.objects.select_for_update().only("pk").get(pk=practice.region_id)
-        _lock_waiting_proposal(practice)
+        _lock_waiting_proposal(practice, shown)
         highest = GoodPractice.objects.filter(region_id=practice.region_id).aggregate(
             highest=Max("number")
         )["highest"]

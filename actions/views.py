@@ -171,7 +171,7 @@ class GoodPracticePublishView(RegionMixin, PermissionMixin, View):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            practice = services.publish_good_practice(self.practice)
+            practice = services.publish_good_practice(self.practice, request.POST.get("shown"))
         except services.GuidanceError as error:
             messages.error(request, str(error))
         else:

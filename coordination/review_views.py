@@ -283,7 +283,13 @@ class ProposalMixin(ReviewMixin):
 
     def decide(self, decision: Any, comment: str, done: str) -> HttpResponse:
         try:
-            decision(self.practice, self.request.user, comment, self.proposals_page_url())
+            decision(
+                self.practice,
+                self.request.user,
+                comment,
+                self.proposals_page_url(),
+                shown=self.request.POST.get("shown"),
+            )
         except GuidanceError as error:
             messages.error(self.request, str(error))
         else:
@@ -307,7 +313,11 @@ class ProposalReturnView(ProposalMixin, FormView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
-            entry=self.practice, entry_url=self.proposal_url(), queue_url=self.queue_url(), **kwargs
+            entry=self.practice,
+            entry_url=self.proposal_url(),
+            queue_url=self.queue_url(),
+            shown=self.request.POST.get("shown") or review_services.shown_version(self.practice),
+            **kwargs,
         )
 
     def form_valid(self, form: ReturnForm) -> HttpResponse:

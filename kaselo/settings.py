@@ -219,6 +219,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reporting.tasks.delete_expired_pdfs",
         "schedule": crontab(hour=3, minute=15),
     },
+    "send-unsent-mail": {
+        "task": "lib.tasks.send_unsent_mail",
+        "schedule": crontab(minute="*/5"),
+    },
     "delete-old-submission-tokens": {
         "task": "lib.tasks.delete_old_submission_tokens",
         "schedule": crontab(hour=3, minute=45),

@@ -57,3 +57,13 @@ def queue_mail(task: Any, *args: Any, on_failure: Callable[[], None] | None = No
                 logger.exception("Could not record the failure of %s", task.name)
         return False
     return True
+
+
+def keep_unsent(template: str, subject: str, message: str, recipients: list[str]) -> None:
+    """Keep a notice whose task could not be queued, for ``lib.tasks.send_unsent_mail``."""
+    from lib.models import UnsentMail
+
+    UnsentMail.objects.create(
+        template=template, subject=subject, message=message, recipients=recipients
+    )
+    logger.warning("Kept %s for %d recipients to send later", template, len(recipients))

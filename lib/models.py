@@ -22,3 +22,26 @@ class SubmittedForm(models.Model):
 
     def __str__(self) -> str:
         return str(self.token)
+
+
+class UnsentMail(models.Model):
+    """A notice whose Celery task could not be queued (the broker was unreachable).
+
+    Kept so the notice is not lost: ``lib.tasks.send_unsent_mail`` (beat) sends it once
+    the broker and the mail server answer, and gives up after ``MAIL_MAX_RETRIES`` tries.
+    """
+
+    template = models.CharField(_("kind"), max_length=100)
+    subject = models.CharField(_("subject"), max_length=300)
+    message = models.TextField(_("message"))
+    recipients = models.JSONField(_("recipients"), default=list)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unsent e-mail")
+        verbose_name_plural = _("unsent e-mails")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from lib.concurrency import row_version
 from lib.locking import lock_and_reread
-from lib.mail import queue_mail
+from lib.mail import keep_unsent, queue_mail
 from network.models import Coordinator, Membership
 from portal.review import Reviewable, ReviewStatus
 from portal.rules import organiser_ids_of, region_id_of
@@ -43,27 +43,37 @@ def _lock(entry: Reviewable) -> None:
     lock_and_reread(entry, "review_status")
 
 
-def shown_fields(entry: Reviewable) -> list[str]:
+def shown_fields(entry: Any) -> list[str]:
     """What a reviewer's decision depends on: the state, the submission, and the content's
-    last change where the entry records one."""
+    last change where the entry records one; a model without a review state (a good-practice
+    proposal) names its own in ``REVIEW_SHOWN_FIELDS``."""
+    own = getattr(entry, "REVIEW_SHOWN_FIELDS", None)
+    if own is not None:
+        return list(own)
     names = ["review_status", "submitted_at"]
     if any(field.name == "updated_at" for field in entry._meta.concrete_fields):
         names.append("updated_at")
     return names
 
 
-def shown_version(entry: Reviewable) -> str:
+def shown_version(entry: Any) -> str:
     """The version of the entry the reviewer is shown, sent back with accept or return."""
     return row_version(entry, shown_fields(entry))
 
 
-def _check_shown(entry: Reviewable, shown: str | None) -> None:
-    """Refuse a decision on an entry that changed after the reviewer opened it (resubmitted
-    with new content, decided by another coordinator); call it with the row locked."""
+def changed_since_shown(entry: Any, shown: str | None) -> bool:
+    """Whether the entry changed after the reviewer was shown it (resubmitted with new
+    content, decided by another coordinator); call it with the row locked. A decision
+    posted without a version (an old page) is not checked."""
     if shown is None:
-        return
+        return False
     current = type(entry)._default_manager.get(pk=entry.pk)
-    if row_version(current, shown_fields(entry)) != shown:
+    return row_version(current, shown_fields(entry)) != shown
+
+
+def _check_shown(entry: Reviewable, shown: str | None) -> None:
+    """Refuse a decision on an entry that changed after the reviewer opened it."""
+    if changed_since_shown(entry, shown):
         raise ReviewError(
             _(
                 "This entry changed after you opened it, so your decision was not saved. "
@@ -86,7 +96,14 @@ def _mail(template: str, recipients: list[str], context: dict[str, Any]) -> None
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(f"portal/email/{template}_subject.txt", context).strip()
         message = render_to_string(f"portal/email/{template}_message.txt", context)
-    queue_mail(send_notice, template, subject, message, recipients)
+    queue_mail(
+        send_notice,
+        template,
+        subject,
+        message,
+        recipients,
+        on_failure=lambda: keep_unsent(template, subject, message, recipients),
+    )
 
 
 def submit(entry: Reviewable, user: Any, entry_url: str = "") -> None:

@@ -4,6 +4,8 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from actions.models import GoodPractice
@@ -132,3 +134,62 @@ def test_a_proposal_waiting_for_review_cannot_be_changed_by_the_proposer(
 def test_a_published_practice_cannot_carry_a_decision(region):
     with pytest.raises(IntegrityError):
         GoodPracticeFactory(region=region, is_published=True, decision=DECLINED)
+
+
+def shown_on_queue(client, practice):
+    """The version the queue page's publish form carries for ``practice``."""
+    import re
+
+    page = client.get(queue_url()).content.decode()
+    action = url("actions:good_practice_publish", practice)
+    form = page[page.index(f'action="{action}"') :]
+    return re.search(r'name="shown" value="([^"]+)"', form).group(1)
+
+
+@pytest.mark.parametrize(
+    "decide",
+    [
+        lambda client, practice, shown: client.post(
+            url("actions:good_practice_publish", practice), {"shown": shown}
+        ),
+        lambda client, practice, shown: client.post(
+            url("review:proposal_return", practice), {"comment": "Lisää tuloksia.", "shown": shown}
+        ),
+        lambda client, practice, shown: client.post(
+            url("review:proposal_decline", practice), {"shown": shown}
+        ),
+    ],
+    ids=["publish", "return", "decline"],
+)
+def test_a_decision_on_a_proposal_changed_since_it_was_shown_is_refused(
+    client_of, coordinator, proposal, decide
+):
+    client = client_of(coordinator)
+    shown = shown_on_queue(client, proposal)
+    # Meanwhile the proposer rewrites it (as a returned-and-resent proposal would be).
+    GoodPractice.objects.filter(pk=proposal.pk).update(description="Uusi kuvaus tuloksineen.")
+
+    response = decide(client, proposal, shown)
+
+    proposal.refresh_from_db()
+    assert (proposal.is_published, proposal.decision, proposal.number) == (False, "", None)
+    followed = client.get(response.url if response.status_code == 302 else queue_url())
+    messages = [str(message) for message in followed.context["messages"]] or [
+        str(message) for message in response.context["messages"]
+    ]
+    with translation.override("fi"):
+        told = gettext(
+            "The proposal changed after you opened it, so your decision was not saved. "
+            "Read it again below and decide then."
+        )
+    assert told in messages
+
+
+def test_a_decision_on_the_proposal_as_shown_goes_through(client_of, coordinator, proposal):
+    client = client_of(coordinator)
+    shown = shown_on_queue(client, proposal)
+
+    client.post(url("actions:good_practice_publish", proposal), {"shown": shown})
+
+    proposal.refresh_from_db()
+    assert (proposal.is_published, proposal.number) == (True, 1)
