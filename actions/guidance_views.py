@@ -327,6 +327,18 @@ class GuidanceDeleteView(EntryObjectMixin, TemplateView):
         )
 
 
+class GuidanceHistoryView(EntryObjectMixin, TemplateView):
+    """Every save of an entry, newest first, for the people who may change it."""
+
+    template_name = "actions/guidance/history.html"
+    nav_is_section_page = False
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            entry=self.action, entries=services.entry_history(self.action), **kwargs
+        )
+
+
 class GuidanceSubmitView(EntryObjectMixin, View):
     """Send a draft or returned entry to the coordinator, who is told by e-mail."""
 

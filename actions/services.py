@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
 from lib.files import delete_after_commit
+from lib.history import HistoryEntry, describe_records
 from lib.locking import lock_and_reread
 from network.models import Organisation, Region
 from portal import review_services
@@ -244,3 +245,13 @@ def publish_good_practice(practice: GoodPractice, shown: str | None = None) -> G
         practice.save(update_fields=["number", "is_published", "review_comment"])
     logger.info("Good practice %s published as number %s", practice.pk, practice.number)
     return practice
+
+
+def entry_history(action: GuidanceAction) -> list[HistoryEntry]:
+    """The entry's saves, newest first, each with what it changed: a fixed number of queries."""
+    records = list(
+        GuidanceAction.history.filter(id=action.pk)  # type: ignore[attr-defined]
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    return describe_records(GuidanceAction, records, label=lambda record: record.title)

@@ -36,6 +36,7 @@ guidance: list[URLPattern] = [
     path("<int:pk>/muokkaa/", guidance_views.GuidanceUpdateView.as_view(), name="edit"),
     path("<int:pk>/poista/", guidance_views.GuidanceDeleteView.as_view(), name="delete"),
     path("<int:pk>/laheta/", guidance_views.GuidanceSubmitView.as_view(), name="submit"),
+    path("<int:pk>/historia/", guidance_views.GuidanceHistoryView.as_view(), name="history"),
     path(
         "<int:pk>/edistyminen/uusi/",
         guidance_views.ProgressUpdateCreateView.as_view(),

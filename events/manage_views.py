@@ -24,6 +24,7 @@ from events.services import (
     add_material,
     delete_event,
     ensure_editable,
+    event_history,
     is_reviewer,
     log_event,
     loggable_organisations,
@@ -264,6 +265,15 @@ class EventDeleteView(EventPermissionMixin, TemplateView):
             _("Only a draft can be deleted. Ask the coordinator to remove a published event."),
         )
         return self.back_to_event()
+
+
+class EventHistoryView(EventPermissionMixin, TemplateView):
+    """Every save of an event, newest first, for the people who may change it."""
+
+    template_name = "events/history.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(entries=event_history(self.event), **kwargs)
 
 
 class EventSubmitView(EventPermissionMixin, View):

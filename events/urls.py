@@ -18,6 +18,7 @@ events: list[URLPattern] = [
     path("<int:pk>/poista/", manage_views.EventDeleteView.as_view(), name="delete"),
     path("<int:pk>/kopioi/", manage_views.EventCopyView.as_view(), name="copy"),
     path("<int:pk>/laheta/", manage_views.EventSubmitView.as_view(), name="submit"),
+    path("<int:pk>/historia/", manage_views.EventHistoryView.as_view(), name="history"),
     path(
         "<int:pk>/materiaalit/lisaa/",
         manage_views.EventMaterialCreateView.as_view(),

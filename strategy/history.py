@@ -7,19 +7,17 @@ fixed number of queries whatever the number of records; the docstrings say how.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import ForeignKey, ManyToManyField, Model, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from simple_history import utils as history_utils
 
+from lib import history as lib_history
+from lib.history import HistoryEntry, describe_records
 from network.models import Region
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 
@@ -33,17 +31,8 @@ KINDS: dict[str, type[Model]] = {
     "indicatorvalue": IndicatorValue,
 }
 
-HISTORY_TYPES = {
-    "+": gettext_lazy("Created"),
-    "~": gettext_lazy("Changed"),
-    "-": gettext_lazy("Deleted"),
-}
-
 #: The ``history_change_reason`` of the record a restore writes (``services.restore_deleted``).
 RESTORED = "restored"
-
-#: Fields the history does not show: bookkeeping, not content.
-HIDDEN_FIELDS = frozenset({"id"})
 
 
 def historical_model(kind: str) -> Any:
@@ -90,7 +79,7 @@ def record_action(record: Any) -> str:
     """What a record did, in words: created, changed, deleted, or restored."""
     if record.history_change_reason == RESTORED:
         return _("Restored")
-    return str(HISTORY_TYPES.get(record.history_type, ""))
+    return lib_history.record_action(record)
 
 
 def history_url(region: Region, kind: str, pk: int) -> str:
@@ -158,147 +147,17 @@ class RegionChangeFeed:
         ]
 
 
-@dataclass(frozen=True)
-class FieldChange:
-    """One field's change: its translated name and the values before and after."""
-
-    label: str
-    before: str
-    after: str
-
-
-@dataclass
-class HistoryEntry:
-    """One record of an object's history with what it changed."""
-
-    label: str
-    action: str
-    date: datetime
-    user: Any
-    changes: list[FieldChange] = field(default_factory=list)
-    history_type: str = ""
-
-
-def _display(value: Any, model_field: Any, names: dict[tuple[Any, Any], str]) -> str:
-    """A field value as the history shows it, related objects by name."""
-    if value is None or value == "":
-        return "–"  # noqa: RUF001 (an en dash for "nothing")
-    if isinstance(model_field, ForeignKey):
-        return names.get((model_field.related_model, value), _("#%(id)s (deleted)") % {"id": value})
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    return str(formats.localize(value))
-
-
-def _m2m_display(ids: Iterable[Any], related_model: Any, names: dict[tuple[Any, Any], str]) -> str:
-    labels = sorted(
-        names.get((related_model, pk), _("#%(id)s (deleted)") % {"id": pk}) for pk in ids
-    )
-    return ", ".join(labels) or "–"  # noqa: RUF001
-
-
 def object_history(kind: str, pk: int, region: Region) -> list[HistoryEntry]:
     """The history of one object of the region, newest first; empty if there is none.
 
-    Each record is compared with the one before it by ``diff_against``; for the m2m
-    fields the compared rows are read in advance (one query per m2m field for all
-    records), and the names of related objects in one query per related model, so the
-    page costs the same number of queries whatever the length of the history.
+    A fixed number of queries whatever the length of the history (``lib.history``).
     """
-    model = KINDS[kind]
     records = list(
         region_records(kind, region)
         .filter(id=pk)
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    if not records:
-        return []
-    history_model = type(records[0])
-    m2m_fields: list[ManyToManyField[Any, Any]] = list(history_model._history_m2m_fields)  # type: ignore[attr-defined]
-    record_ids = [record.history_id for record in records]
-
-    # m2m links of every record: {field name: {history_id: set of related ids}}
-    links: dict[str, dict[int, set[Any]]] = {}
-    wanted: dict[Any, set[Any]] = defaultdict(set)
-    for m2m in m2m_fields:
-        rows_model = getattr(history_model, m2m.name).model
-        target = history_utils.get_m2m_reverse_field_name(m2m)
-        by_record: dict[int, set[Any]] = defaultdict(set)
-        for history_id, related_id in rows_model.objects.filter(
-            history_id__in=record_ids
-        ).values_list("history_id", f"{target}_id"):
-            by_record[history_id].add(related_id)
-            wanted[m2m.related_model].add(related_id)
-        links[m2m.name] = by_record
-
-    shown_fields = [
-        f for f in model._meta.concrete_fields if f.editable and f.name not in HIDDEN_FIELDS
-    ]
-    for record in records:
-        for f in shown_fields:
-            if isinstance(f, ForeignKey):
-                value = getattr(record, f.attname)
-                if value is not None:
-                    wanted[f.related_model].add(value)
-    names: dict[tuple[Any, Any], str] = {}
-    for related_model, ids in wanted.items():
-        for obj in related_model._default_manager.filter(pk__in=ids):
-            names[(related_model, obj.pk)] = str(obj)
-
-    m2m_names = [m2m.name for m2m in m2m_fields]
-    entries: list[HistoryEntry] = []
-    previous = None
-    for record in records:
-        entry = HistoryEntry(
-            label=record_label(kind, record),
-            action=record_action(record),
-            date=record.history_date,
-            user=record.history_user,
-            history_type=record.history_type,
-        )
-        if previous is not None and record.history_type != "-":
-            delta = record.diff_against(previous, excluded_fields=m2m_names)
-            for change in delta.changes:
-                model_field: Any = model._meta.get_field(change.field)
-                if model_field.name in HIDDEN_FIELDS:
-                    continue
-                entry.changes.append(
-                    FieldChange(
-                        label=str(model_field.verbose_name),
-                        before=_display(change.old, model_field, names),
-                        after=_display(change.new, model_field, names),
-                    )
-                )
-        elif previous is None:
-            # A creation: what the object was created with.
-            for model_field in shown_fields:
-                value = getattr(record, model_field.attname)
-                if value in (None, ""):
-                    continue
-                entry.changes.append(
-                    FieldChange(
-                        label=str(model_field.verbose_name),
-                        before="–",  # noqa: RUF001
-                        after=_display(value, model_field, names),
-                    )
-                )
-        for m2m in m2m_fields:
-            before_ids: set[Any] = (
-                links[m2m.name].get(previous.history_id, set()) if previous else set()
-            )
-            after_ids = links[m2m.name].get(record.history_id, set())
-            if before_ids != after_ids and record.history_type != "-":
-                entry.changes.append(
-                    FieldChange(
-                        label=str(m2m.verbose_name),
-                        before=_m2m_display(before_ids, m2m.related_model, names),
-                        after=_m2m_display(after_ids, m2m.related_model, names),
-                    )
-                )
-        entries.append(entry)
-        previous = record
-    entries.reverse()
-    return entries
+    return describe_records(
+        KINDS[kind], records, label=lambda record: record_label(kind, record), action=record_action
+    )

@@ -1,61 +1,72 @@
-"""A guidance entry keeps its history: who changed or deleted it, and what it said."""
+"""An entry's change history: who saved it, when, and what changed; for its own people."""
 
 import pytest
-from django.urls import reverse
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains
 
 from actions.models import GuidanceAction
 from tests.actions.guidance.conftest import url
-from tests.factories import ProgressUpdateFactory, UserFactory, target_group
 
 pytestmark = pytest.mark.django_db
 
 
-def test_an_edit_and_a_delete_leave_records_with_the_editor(
-    client_of, editor, draft, focus_area, goal
-):
+def post_edit(client, entry, **changes):
+    """Post the entry's edit form as it was rendered, with ``changes``."""
+    form = client.get(url("edit", entry.pk)).context["form"]
+    data = {field.html_name: field.value() for field in form if field.value() is not None}
+    response = client.post(url("edit", entry.pk), {**data, **changes})
+    assert response.status_code == 302
+    return response
+
+
+def queries_of(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_the_history_shows_the_edit_with_before_and_after(client_of, editor, coordinator, draft):
     client = client_of(editor)
-    data = {
-        "title": "Ohjaamon jalkautuva ohjaus kouluilla",
-        "year": "2021",
-        "focus_areas": [focus_area.pk],
-        "goals": [goal.pk],
-        "status": "ongoing",
-    }
+    post_edit(client, draft, title="Jalkautuva ohjaus kouluilla")
 
-    assert client.post(url("edit", draft.pk), data).status_code == 302
-    assert client.post(url("delete", draft.pk)).status_code == 302
-
-    assert not GuidanceAction.objects.filter(pk=draft.pk).exists()
-    deleted, changed = GuidanceAction.history.filter(id=draft.pk).order_by("-history_id")[:2]
-    assert (deleted.history_type, deleted.history_user) == ("-", editor)
-    assert deleted.title == "Ohjaamon jalkautuva ohjaus kouluilla"
-    assert (changed.history_type, changed.history_user) == ("~", editor)
-    assert changed.title == "Ohjaamon jalkautuva ohjaus kouluilla"
+    assertContains(client.get(url("detail", draft.pk)), url("history", draft.pk))
+    for person in (editor, coordinator):
+        response = client_of(person).get(url("history", draft.pk))
+        assert response.status_code == 200
+        newest = response.context["entries"][0]
+        title_label = str(GuidanceAction._meta.get_field("title").verbose_name)
+        change = next(c for c in newest.changes if c.label == title_label)
+        assert (change.before, change.after) == (
+            "Ohjaamon jalkautuva ohjaus",
+            "Jalkautuva ohjaus kouluilla",
+        )
+        assert newest.user == editor
 
 
-def test_the_admin_shows_an_entrys_history(client_of, draft):
-    admin = UserFactory(is_staff=True, is_superuser=True)
-    draft.title = "Muutettu otsikko"
-    draft.save()
+@pytest.mark.parametrize(
+    "persona", ["viewer", "editor_of_other_organisation", "coordinator_of_other_region"]
+)
+def test_people_who_may_not_change_the_entry_do_not_read_its_history(
+    client_of, draft, persona, request
+):
+    response = client_of(request.getfixturevalue(persona)).get(url("history", draft.pk))
 
-    response = client_of(admin).get(
-        reverse("admin:actions_guidanceaction_history", args=[draft.pk])
-    )
-
-    assertContains(response, "Muutettu otsikko")
+    assert response.status_code in (403, 404)
 
 
-def test_the_delete_page_lists_the_updates_and_links_that_go(client_of, editor, draft, goal):
-    ProgressUpdateFactory.create_batch(2, action=draft)
-    draft.goals.set([goal])
-    draft.target_groups.set([target_group("nuoret")])
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, draft):
+    response = client.get(url("history", draft.pk))
 
-    response = client_of(editor).get(url("delete", draft.pk))
+    assert response.status_code in (302, 404)
 
-    for text in (
-        "2 edistymispäivitystä",
-        "1 ohjaustoimenpiteen linkki tavoitteeseen",
-        "1 linkki kohderyhmään",
-    ):
-        assertContains(response, f"<li>{text}</li>", html=True)
+
+def test_the_history_page_costs_the_same_whatever_the_number_of_saves(client_of, editor, draft):
+    client = client_of(editor)
+    post_edit(client, draft, title="Ensimmäinen muutos")
+    few = queries_of(client, url("history", draft.pk))
+
+    for n in range(5):
+        post_edit(client, draft, title=f"Muutos {n}")
+
+    assert queries_of(client, url("history", draft.pk)) == few

@@ -1,6 +1,8 @@
 """An event keeps its history: who changed or deleted it, and what it said."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains
 
 from events.models import Event, EventMaterial
@@ -46,3 +48,59 @@ def test_the_delete_page_lists_the_materials_and_links_that_go(
         "1 tapahtuman linkki painopisteeseen",
     ):
         assertContains(response, f"<li>{text}</li>", html=True)
+
+
+def history_url(event):
+    return event_url("history", event)
+
+
+def test_the_history_page_shows_each_save_with_what_changed(
+    client_of, editor, coordinator, kotka, event_data
+):
+    client = client_of(editor)
+    client.post(add_url(kotka), event_data())
+    event = Event.objects.get(title="Ohjaamoiden verkostotapaaminen")
+    client.post(event_url("edit", event), event_data(title="Syystapaaminen"))
+
+    assertContains(client.get(event_url("event_detail", event)), history_url(event))
+    for person in (editor, coordinator):
+        response = client_of(person).get(history_url(event))
+        assert response.status_code == 200
+        entries = response.context["entries"]
+        assert [entry.history_type for entry in entries][:1] == ["~"]
+        assert entries[-1].history_type == "+"
+        title = next(
+            c
+            for c in entries[0].changes
+            if c.label == str(Event._meta.get_field("title").verbose_name)
+        )
+        assert (title.before, title.after) == ("Ohjaamoiden verkostotapaaminen", "Syystapaaminen")
+
+    # The page costs the same whatever the number of saves.
+    with CaptureQueriesContext(connection) as few:
+        client.get(history_url(event))
+    for n in range(5):
+        client.post(event_url("edit", event), event_data(title=f"Syystapaaminen {n}"))
+    with CaptureQueriesContext(connection) as many:
+        client.get(history_url(event))
+    assert len(many) == len(few)
+
+
+@pytest.mark.parametrize(
+    "persona",
+    ["anonymous", "viewer", "editor_of_other_organisation", "coordinator_of_other_region"],
+)
+def test_only_the_events_own_people_and_its_coordinator_read_its_history(
+    client_of, editor, kotka, event_data, persona, request
+):
+    client_of(editor).post(add_url(kotka), event_data())
+    event = Event.objects.get(title="Ohjaamoiden verkostotapaaminen")
+    user = None if persona == "anonymous" else request.getfixturevalue(persona)
+
+    response = (
+        client_of(user).get(history_url(event)) if user else client_of(None).get(history_url(event))
+    )
+
+    assert response.status_code in (302, 403, 404)
+    if user is not None:
+        assert response.status_code in (403, 404)
