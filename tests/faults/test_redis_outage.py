@@ -15,6 +15,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 
+from events.models import Event
 from lib.sessions import SessionStore
 from reporting.models import PdfJob
 from strategy.models import Action
@@ -169,6 +170,59 @@ def test_a_pdf_asked_for_with_redis_stopped_is_refused_in_finnish(
     assert job.status == PdfJob.Status.FAILED
     assert status.status_code == 200
     assert "PDF-tiedoston tekemistä ei voitu aloittaa" in status.content.decode()
+
+
+@pytest.mark.parametrize("fault", ["stop", "hang"])
+def test_an_inline_status_change_with_redis_gone_is_saved_and_its_row_says_so(
+    fault, own_redis, coordinator, region, action
+):
+    client = Client()
+    sign_in(client, coordinator)
+    getattr(own_redis, fault)()
+
+    started = time.monotonic()
+    response = client.post(
+        reverse("editor:action_status", kwargs={"region": region.slug, "pk": action.pk}),
+        {"status": Action.Status.DONE},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert time.monotonic() - started < 2
+    assert response.status_code == 200
+    assert Action.objects.get(pk=action.pk).status == Action.Status.DONE
+    assert response.context["status_saved"] is True
+    assert f'id="toimenpide-{action.pk}"' in response.content.decode()
+
+
+@pytest.mark.parametrize("fault", ["stop", "hang"])
+def test_an_event_logged_with_redis_gone_is_kept_and_the_person_told(
+    fault, own_redis, editor, region, kotka
+):
+    client = Client()
+    sign_in(client, editor)
+    getattr(own_redis, fault)()
+
+    started = time.monotonic()
+    response = client.post(
+        reverse("events:add", kwargs={"region": region.slug}) + f"?organisation={kotka.slug}",
+        {
+            "title": "Verkostotapaaminen ilman Redistä",
+            "kind": "ohjaamo_meeting",
+            "starts_on": "2021-09-15",
+            "day_part": "morning",
+            "channel": "online",
+            "online_url": "https://teams.example.fi/kokous",
+            "organisers": [kotka.pk],
+        },
+        follow=True,
+    )
+
+    assert time.monotonic() - started < 3
+    assert response.status_code == 200
+    event = Event.objects.get(title="Verkostotapaaminen ilman Redistä")
+    assert response.redirect_chain[-1][0] == event.get_absolute_url()
+    assert messages_of(response), "the person is told the event was saved"
+    assert "Verkostotapaaminen ilman Redistä" in response.content.decode()
 
 
 # --- Redis full: writes refused, pages still fresh --------------------------------------------
