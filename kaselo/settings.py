@@ -119,11 +119,6 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # The embedded default cannot hold "one national content version" (a unique NULL);
-    # the code keeps to one row there anyway, and production's PostgreSQL enforces it.
-    SILENCED_SYSTEM_CHECKS = ["models.W047"]
-
 # --- Redis: Celery broker and cache; without it tasks run in-process ---------------------
 REDIS_URL = env_str("REDIS_URL", "")
 # The heavy part of a page, rendered once and kept in the default cache until its data

@@ -22,7 +22,7 @@ class RegionQuerySet(models.QuerySet["Region"]):
                 output_field=models.BigIntegerField(),
             ),
             national_content_version=models.Subquery(
-                versions.filter(region_id__isnull=True)[:1],
+                versions.filter(region_id=ContentVersion.NATIONAL)[:1],
                 output_field=models.BigIntegerField(),
             ),
         )
@@ -53,7 +53,7 @@ class Region(models.Model):
 
 
 class ContentVersion(models.Model):
-    """The version of a region's content (or, with no region, of the national content),
+    """The version of a region's content (or, under ``NATIONAL``, of the national content),
     replaced in the same transaction as every write of it (``portal.page_cache.bump``).
 
     Cached page fragments are keyed by it, so a page is fresh as soon as the write commits,
@@ -63,15 +63,11 @@ class ContentVersion(models.Model):
     foreign key: the writes of a region's delete bump it too, and must not recreate it.
     """
 
-    region_id = models.BigIntegerField(null=True, blank=True)
-    version = models.BigIntegerField(default=0)
+    #: The row of the national content: no region has the id 0.
+    NATIONAL = 0
 
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["region_id"], nulls_distinct=False, name="one_content_version_per_region"
-            )
-        ]
+    region_id = models.BigIntegerField(unique=True)
+    version = models.BigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.region_id or 'national'}: {self.version}"

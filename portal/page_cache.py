@@ -37,7 +37,7 @@ from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models import Model, Q
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 from redis.exceptions import RedisError
@@ -79,9 +79,9 @@ def versions(region_id: int | None) -> tuple[str, str]:
     of them. A version never bumped is 0."""
     rows = ContentVersion.objects.values_list("region_id", "version")
     if region_id:
-        rows = rows.filter(Q(region_id=region_id) | Q(region_id__isnull=True))
+        rows = rows.filter(region_id__in=[region_id, ContentVersion.NATIONAL])
     found = dict(rows)
-    national = found.pop(None, 0)
+    national = found.pop(ContentVersion.NATIONAL, 0)
     regional = str(found.get(region_id, 0)) if region_id else _digest_of(found)
     return str(national), regional
 
@@ -113,14 +113,13 @@ def _replace(scopes: Iterable[int | None]) -> None:
     still meet in a deadlock, which PostgreSQL breaks by failing one of them.
     """
     for region_id in sorted(scopes, key=lambda scope: (scope is not None, scope or 0)):
-        rows = ContentVersion.objects.filter(
-            **({"region_id": region_id} if region_id else {"region_id__isnull": True})
-        )
+        key = region_id or ContentVersion.NATIONAL
+        rows = ContentVersion.objects.filter(region_id=key)
         if rows.update(version=_new_version()):
             continue
         # The first bump of the scope; another transaction may be making the row too.
         _row, created = ContentVersion.objects.get_or_create(
-            region_id=region_id or None, defaults={"version": _new_version()}
+            region_id=key, defaults={"version": _new_version()}
         )
         if not created:
             rows.update(version=_new_version())
