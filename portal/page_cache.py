@@ -66,7 +66,7 @@ def _new_version() -> int:
     return secrets.randbits(62)
 
 
-def _digest_of(found: dict[int | None, int]) -> str:
+def _digest_of(found: dict[int, int]) -> str:
     named = ";".join(
         f"{region_id}:{version}" for region_id, version in sorted(found.items(), key=str)
     )
