@@ -332,6 +332,7 @@ class GuidanceHistoryView(EntryObjectMixin, TemplateView):
 
     template_name = "actions/guidance/history.html"
     nav_is_section_page = False
+    http_method_names = ["get"]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(

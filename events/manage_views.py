@@ -271,6 +271,7 @@ class EventHistoryView(EventPermissionMixin, TemplateView):
     """Every save of an event, newest first, for the people who may change it."""
 
     template_name = "events/history.html"
+    http_method_names = ["get"]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(entries=event_history(self.event), **kwargs)

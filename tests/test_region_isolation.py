@@ -453,6 +453,7 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "guidance:edit": _twin_ids(lambda t: {"pk": t["guidance"][DRAFT].pk}),
     "guidance:delete": _twin_ids(lambda t: {"pk": t["guidance"][DRAFT].pk}),
     "guidance:submit": _twin_ids(lambda t: {"pk": t["guidance"][DRAFT].pk}),
+    "guidance:history": _twin_ids(lambda t: {"pk": t["guidance"][DRAFT].pk}),
     "guidance:add_update": _twin_ids(lambda t: {"pk": t["guidance"][DRAFT].pk}),
     "guidance:edit_update": _twin_ids(lambda t: {"pk": t["update"].pk}),
     "guidance:delete_update": _twin_ids(lambda t: {"pk": t["update"].pk}),
@@ -505,6 +506,7 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "events:copy": _twin_ids(lambda t: {"pk": t["events"][DRAFT].pk}),
     "events:delete": _twin_ids(lambda t: {"pk": t["events"][DRAFT].pk}),
     "events:submit": _twin_ids(lambda t: {"pk": t["events"][DRAFT].pk}),
+    "events:history": _twin_ids(lambda t: {"pk": t["events"][DRAFT].pk}),
     "events:material_add": _twin_ids(lambda t: {"pk": t["events"][DRAFT].pk}),
     "events:material_delete": _twin_ids(lambda t: {"pk": t["material"].pk}),
     "events:material_download": [
