@@ -453,9 +453,7 @@ def test_the_demo_plan_round_trips_into_a_draft_with_the_changes(demo):
 
     assert outcome.is_valid, outcome.errors
     draft = outcome.draft
-    titles = set(
-        Action.objects.filter(focus_area__strategy=draft).values_list("title", flat=True)
-    )
+    titles = set(Action.objects.filter(focus_area__strategy=draft).values_list("title", flat=True))
     assert "Muutettu otsikko" in titles
     assert changed["Otsikko"] not in titles or changed["Otsikko"] == removed["Otsikko"]
     assert removed["Otsikko"] not in titles
@@ -464,13 +462,12 @@ def test_the_demo_plan_round_trips_into_a_draft_with_the_changes(demo):
     assert Action.objects.filter(focus_area__strategy=draft).count() == len(rows)
     new = Action.objects.get(focus_area__strategy=draft, title="Uusi toimenpide Excelistä")
     assert new.focus_area.number == 5
-    assert new.position == max(
-        a.position for a in Action.objects.filter(focus_area=new.focus_area)
-    )
+    assert new.position == max(a.position for a in Action.objects.filter(focus_area=new.focus_area))
     for model, path in ((FocusArea, "strategy"), (Goal, "focus_area__strategy")):
-        assert model.objects.filter(**{path: draft}).count() == model.objects.filter(
-            **{path: current}
-        ).count()
+        assert (
+            model.objects.filter(**{path: draft}).count()
+            == model.objects.filter(**{path: current}).count()
+        )
     assert Indicator.objects.filter(strategy=draft).count() == (
         Indicator.objects.filter(strategy=current).count()
     )
