@@ -469,9 +469,9 @@ def _instructions() -> list[str]:
                 "dd.mm.yyyy."
             ),
             _(
-                "Mittarit: decimals may be written with a comma. Focus areas are numbers "
-                "separated by semicolons. Yearly values are kept with the indicator and "
-                "imported separately."
+                "Mittarit: decimals may be written with a comma; focus areas are numbers "
+                "separated by semicolons. A row with an ID keeps the indicator's yearly "
+                "values, which are imported separately."
             ),
             _(
                 "ID: the identifier of the row's object in the exported version. Keep it "
