@@ -30,9 +30,7 @@ review: list[URLPattern] = [
 transfer: list[URLPattern] = [
     path("", transfer_views.TransferIndexView.as_view(), name="index"),
     # The plan as one workbook: before "<dataset>/", which would take "suunnitelma".
-    path(
-        "suunnitelma/vie.xlsx", plan_transfer_views.PlanExportView.as_view(), name="plan_export"
-    ),
+    path("suunnitelma/vie.xlsx", plan_transfer_views.PlanExportView.as_view(), name="plan_export"),
     path(
         "suunnitelma/pohja.xlsx",
         plan_transfer_views.PlanTemplateView.as_view(),
