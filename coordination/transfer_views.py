@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from coordination import transfer
+from coordination import plan_transfer, transfer
 from coordination.transfer_forms import ImportFileForm
 from lib.access import PermissionMixin
 from network.mixins import RegionMixin
@@ -71,6 +71,7 @@ class TransferIndexView(TransferMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["datasets"] = list(transfer.DATASETS.values())
+        context["has_plan"] = plan_transfer.has_current(self.region)
         context["editor_crumb"] = _("Imports and exports")
         return context
 

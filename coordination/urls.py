@@ -5,7 +5,7 @@ One list per audience, each with its namespace; ``kaselo/urls.py`` includes this
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from coordination import review_views, transfer_views
+from coordination import plan_transfer_views, review_views, transfer_views
 
 # The coordinator's review queue, under /<region>/arviointi/.
 review: list[URLPattern] = [
@@ -29,6 +29,14 @@ review: list[URLPattern] = [
 # Imports and exports of a region's data, under /<region>/tiedonsiirto/.
 transfer: list[URLPattern] = [
     path("", transfer_views.TransferIndexView.as_view(), name="index"),
+    # The plan as one workbook: before "<dataset>/", which would take "suunnitelma".
+    path("suunnitelma/vie.xlsx", plan_transfer_views.PlanExportView.as_view(), name="plan_export"),
+    path(
+        "suunnitelma/pohja.xlsx",
+        plan_transfer_views.PlanTemplateView.as_view(),
+        name="plan_template",
+    ),
+    path("suunnitelma/tuo/", plan_transfer_views.PlanImportView.as_view(), name="plan_import"),
     path("<slug:dataset>/vie.<slug:format>", transfer_views.ExportView.as_view(), name="export"),
     path("<slug:dataset>/tuo/", transfer_views.ImportView.as_view(), name="import"),
 ]

@@ -135,6 +135,9 @@ PRIVATE_URLS = {
     "transfer:index": ("region", PLAN_EDIT),
     "transfer:export": ("export", PLAN_EDIT),
     "transfer:import": ("import", PLAN_EDIT),
+    "transfer:plan_export": ("region", PLAN_EDIT),
+    "transfer:plan_template": ("region", PLAN_EDIT),
+    "transfer:plan_import": ("region", PLAN_EDIT),
     "events:add": ("region", EVENT_ADD),
     "events:edit": ("draft_event", EVENT_CHANGE),
     "events:copy": ("draft_event", EVENT_CHANGE),
@@ -211,6 +214,8 @@ GET_ONLY = {
     "pdf:download",
     "transfer:index",
     "transfer:export",
+    "transfer:plan_export",
+    "transfer:plan_template",
 }
 
 

@@ -500,6 +500,9 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
         )
         for dataset in transfer.DATASETS
     ],
+    "transfer:plan_export": _twin_region(),
+    "transfer:plan_template": _twin_region(),
+    "transfer:plan_import": _twin_region(),
     # Events.
     "events:add": _twin_region(),
     "events:edit": _twin_ids(lambda t: {"pk": t["events"][DRAFT].pk}),
@@ -764,6 +767,23 @@ def test_kaselos_exports_hold_nothing_of_the_twin(dataset, fmt, k, t, wall):
         text = content.decode("utf-8-sig")
     assert text.count("\n") >= 1, "the export holds KASELO's rows"
     assert MARK not in text, f"{dataset}.{fmt} of KASELO holds the twin's rows"
+
+
+def test_kaselos_plan_workbook_holds_nothing_of_the_twin(k, t, wall):
+    url = reverse("transfer:plan_export", kwargs={"region": k["region"].slug})
+
+    response = signed_in(k["coordinator"]).get(url)
+
+    assert response.status_code == 200
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
+    text = "\n".join(
+        str(cell)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+    )
+    assert text.count("\n") > 5, "the workbook holds KASELO's plan"
+    assert MARK not in text, "KASELO's plan workbook holds the twin's rows"
 
 
 def test_kaselos_pdfs_hold_nothing_of_the_twin(k, t):

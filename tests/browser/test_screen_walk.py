@@ -100,6 +100,8 @@ NOT_PAGES = {
     "feeds:organisation": "an iCalendar file",
     "feeds:focus_area": "an iCalendar file",
     "transfer:export": "a CSV or XLSX download",
+    "transfer:plan_export": "an XLSX download",
+    "transfer:plan_template": "an XLSX download",
     "guidance:attachment": "a file download",
     "events:material_download": "a file download",
     "pdf:download": "a PDF download",
