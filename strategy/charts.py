@@ -57,13 +57,17 @@ def description(indicator: Indicator, points: Sequence[Point]) -> str:
     if indicator.baseline is not None:
         parts.append(
             _("Baseline %(value)s (%(year)s).")
-            % {"value": indicator_value(indicator.baseline, indicator), "year": indicator.baseline_year}
+            % {
+                "value": indicator_value(indicator.baseline, indicator),
+                "year": indicator.baseline_year,
+            }
         )
     if indicator.target is not None:
         target = indicator_value(indicator.target, indicator)
         if indicator.target_year:
             parts.append(
-                _("Target %(value)s by %(year)s.") % {"value": target, "year": indicator.target_year}
+                _("Target %(value)s by %(year)s.")
+                % {"value": target, "year": indicator.target_year}
             )
         else:
             parts.append(_("Target %(value)s.") % {"value": target})
@@ -121,7 +125,7 @@ def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
 
     def number(value: float) -> str:
         # The axis shows round steps: the indicator's own decimals, or none if they are whole.
-        decimals = 0 if float(value).is_integer() else indicator.decimals
+        decimals = 0 if float(value).is_integer() else indicator.precision
         return indicator_number(Decimal(repr(value)), decimals)
 
     title = f"{indicator.title} ({indicator.unit})" if indicator.unit.strip() else indicator.title
@@ -156,9 +160,7 @@ def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
         )
     if indicator.baseline is not None:
         y = y_of(float(indicator.baseline))
-        label = _("Baseline %(value)s") % {
-            "value": indicator_value(indicator.baseline, indicator)
-        }
+        label = _("Baseline %(value)s") % {"value": indicator_value(indicator.baseline, indicator)}
         parts.append(
             f'<line class="baseline" x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
             f'stroke="{BASELINE_COLOUR}" stroke-width="1.5" stroke-dasharray="2 4"/>'
@@ -185,7 +187,7 @@ def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
         parts.append(
             f'<circle class="value" cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{LINE_COLOUR}"/>'
             f'<text class="value-label" x="{x:.1f}" y="{y - 10:.1f}" text-anchor="middle">'
-            f"{escape(indicator_number(point.value, indicator.decimals))}</text>"
+            f"{escape(indicator_number(point.value, indicator.precision))}</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every outside text above is escaped)

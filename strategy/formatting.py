@@ -4,8 +4,9 @@ own precision, the unit after a no-break space ("70,1 %", "1 250 henkilöä").
 Every page, PDF and chart label writes values, baselines and targets through
 ``indicator_number``/``indicator_value`` (the template filter ``indicator_value`` in
 ``strategy/templatetags/indicators.py``), so a percentage never appears as "70,10 %" beside
-"72 %". The precision is ``Indicator.decimals`` (0-2, one for a "%" unit by default, see
-``Indicator.default_decimals``): a property of the indicator, not of each figure. Exports
+"72 %". The precision is ``Indicator.precision``: its ``decimals`` (0-2) or, where the
+coordinator chose none, its unit's (one for "%", none otherwise): a property of the
+indicator, not of each figure. Exports
 keep the numbers themselves (``coordination/datasets/indicator_values.py``).
 """
 
@@ -20,8 +21,10 @@ Number = int | float | Decimal
 
 
 class HasPrecision(Protocol):
-    unit: str
-    decimals: int
+    @property
+    def unit(self) -> str: ...
+    @property
+    def precision(self) -> int: ...
 
 
 def rounded(value: Number, decimals: int) -> Decimal:
@@ -37,7 +40,9 @@ def indicator_number(value: Number | None, decimals: int) -> str:
     if value is None:
         return ""
     return str(
-        formats.number_format(rounded(value, decimals), decimals, use_l10n=True, force_grouping=True)
+        formats.number_format(
+            rounded(value, decimals), decimals, use_l10n=True, force_grouping=True
+        )
     )
 
 
@@ -45,7 +50,7 @@ def indicator_value(value: Number | None, indicator: HasPrecision) -> str:
     """The number with the indicator's precision and unit, e.g. "70,1 %"; "" for None."""
     if value is None:
         return ""
-    number = indicator_number(value, indicator.decimals)
+    number = indicator_number(value, indicator.precision)
     unit = indicator.unit.strip()
     return f"{number}\u00a0{unit}" if unit else number
 

@@ -157,10 +157,7 @@ def save_cell(
                 current.delete()
             return None
         row = current or IndicatorValue(indicator=indicator, year=year)
-        if (
-            current is not None
-            and (row.value, row.source, row.note) == (value, source, note)
-        ):
+        if current is not None and (row.value, row.source, row.note) == (value, source, note):
             return row  # nothing changed: no history record
         row.value, row.source, row.note = value, source, note
         row._history_user = user  # type: ignore[attr-defined]

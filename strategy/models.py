@@ -294,10 +294,11 @@ class Indicator(models.Model):
     decimals = models.PositiveSmallIntegerField(
         _("decimals shown"),
         choices=[(0, "0"), (1, "1"), (2, "2")],
-        default=0,
+        null=True,
+        blank=True,
         help_text=_(
-            "How many decimals the values, the baseline and the target are shown with, "
-            "e.g. 1 for a percentage (70,1 %)."
+            "How many decimals the values, the baseline and the target are shown with. "
+            "Empty: from the unit, one for a percentage (70,1 %), none otherwise."
         ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -326,11 +327,17 @@ class Indicator(models.Model):
         """The region whose coordinator may edit this; the permission layer asks it."""
         return self.strategy.region_id
 
-    @staticmethod
-    def default_decimals(unit: str) -> int:
-        """The decimals a new indicator gets from its unit: one for a percentage (70,1 %),
-        none for a count or anything else; the coordinator may choose otherwise."""
-        return 1 if unit.strip() == "%" else 0
+    @property
+    def precision(self) -> int:
+        """The decimals its figures are shown with: its own ``decimals``, or else its unit's
+        (``default_decimals``). Every page and PDF formats through ``strategy.formatting``."""
+        return self.decimals if self.decimals is not None else default_decimals(self.unit)
+
+
+def default_decimals(unit: str) -> int:
+    """The decimals of an indicator that names none: one for a percentage (70,1 %), none
+    for a count or anything else."""
+    return 1 if unit.strip() == "%" else 0
 
 
 class IndicatorValue(models.Model):

@@ -191,6 +191,7 @@ class IndicatorForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
             "title",
             "description",
             "unit",
+            "decimals",
             "direction",
             "baseline",
             "baseline_year",
@@ -350,17 +351,20 @@ class IndicatorCellForm(BoundedFormMixin, forms.Form):
         cleaned = super().clean() or {}
         if self.year not in self.years:
             raise forms.ValidationError(
-                _("The year %(year)s is outside the years of the strategy (%(first)s–%(last)s)."),
+                # An en dash between the years, as in print.
+                _("The year %(year)s is outside the years of the strategy (%(first)s–%(last)s)."),  # noqa: RUF001
                 code="year_range",
                 params={"year": self.year, "first": self.years[0], "last": self.years[-1]},
             )
-        value = cleaned.get("value")
-        if value is None and "value" not in self.errors and not self.initial_value_shown():
-            if cleaned.get("source") or cleaned.get("note"):
-                self.add_error(
-                    "value",
-                    _("Give a value: a source or a note is kept only with a value."),
-                )
+        typed_without_value = (
+            cleaned.get("value") is None
+            and (cleaned.get("source") or cleaned.get("note"))
+            and "value" not in self.errors
+        )
+        if typed_without_value and not self.initial_value_shown():
+            self.add_error(
+                "value", _("Give a value: a source or a note is kept only with a value.")
+            )
         return cleaned
 
     def initial_value_shown(self) -> bool:

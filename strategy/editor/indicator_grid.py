@@ -155,9 +155,7 @@ class IndicatorGridFormView(GridMixin, TemplateView):
         ) % {"count": refused}
         if saved:
             summary = (
-                ngettext(
-                    "%(count)s value was saved.", "%(count)s values were saved.", saved
-                )
+                ngettext("%(count)s value was saved.", "%(count)s values were saved.", saved)
                 % {"count": saved}
                 + " "
                 + summary

@@ -20,8 +20,8 @@ register = template.Library()
 
 
 @register.filter
-def indicator_value(value: Decimal | int | float | None, indicator: Indicator) -> str:
-    """The figure with the indicator's decimals and unit; "" for None (say "–" yourself)."""
+def indicator_value(value: Decimal | int | float | None, indicator: formatting.HasPrecision) -> str:
+    """The figure with the indicator's decimals and unit; "" for None."""
     return formatting.indicator_value(value, indicator)
 
 

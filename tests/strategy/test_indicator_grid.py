@@ -46,14 +46,18 @@ def employment(strategy):
         target_year=2027,
         position=1,
     )
-    IndicatorValueFactory(indicator=indicator, year=2021, value=Decimal("70.10"), source="Tilastokeskus")
+    IndicatorValueFactory(
+        indicator=indicator, year=2021, value=Decimal("70.10"), source="Tilastokeskus"
+    )
     IndicatorValueFactory(indicator=indicator, year=2022, value=Decimal("72"))
     return indicator
 
 
 @pytest.fixture
 def dropouts(strategy):
-    return IndicatorFactory(strategy=strategy, title="Keskeyttäneet", unit="", decimals=0, position=2)
+    return IndicatorFactory(
+        strategy=strategy, title="Keskeyttäneet", unit="", decimals=0, position=2
+    )
 
 
 def grid_url(region, name="indicator_grid", **kwargs):
@@ -271,7 +275,9 @@ def test_a_source_without_a_value_is_refused(coordinator_client, region, employm
         grid_data(page, **{f"solu-{employment.pk}-2025-source": "Tilastokeskus"}),
     )
 
-    form = {c.prefix: c for c in response.context["grid"].cells()}[f"solu-{employment.pk}-2025"].form
+    form = {c.prefix: c for c in response.context["grid"].cells()}[
+        f"solu-{employment.pk}-2025"
+    ].form
     assert "value" in form.errors
     assert not IndicatorValue.objects.filter(indicator=employment, year=2025).exists()
 
