@@ -13,6 +13,7 @@ Reads ``indicator.yearly_values`` (``IndicatorQuerySet.with_yearly_values``): no
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,12 +26,14 @@ from strategy.formatting import indicator_number, indicator_value
 from strategy.models import Indicator
 
 WIDTH, HEIGHT = 520, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 28, 34
+LEFT, RIGHT, TOP, BOTTOM = 64, 28, 56, 34
 FONT = 15
 LINE_COLOUR = "#0a4f8f"  # the links' blue: 8.3:1 on white
 TARGET_COLOUR = "#a4161a"  # 7.2:1 on white
 BASELINE_COLOUR = "#4a5560"  # the muted text: 7.6:1 on white
 GRID_COLOUR = "#d0d6dc"
+TARGET_DASH = 'stroke-width="2" stroke-dasharray="8 5"'
+BASELINE_DASH = 'stroke-width="1.5" stroke-dasharray="2 4"'
 #: Above this many years on the axis, every other year is labelled.
 MAX_YEAR_LABELS = 9
 
@@ -74,17 +77,29 @@ def description(indicator: Indicator, points: Sequence[Point]) -> str:
     return " ".join(parts)
 
 
-def _nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 times a power of ten at or above ``value``."""
-    if value <= 0:
-        return 1.0
-    power = 10 ** (len(str(int(value))) - 1) if value >= 1 else 1.0
-    while power > value:
-        power /= 10
-    for step in (1, 2, 2.5, 5, 10):
-        if step * power >= value:
-            return step * power
-    return 10 * power
+def _nice_step(span: float) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) dividing ``span`` in about four."""
+    rough = max(span / 4, 1e-9)
+    power = 10 ** math.floor(math.log10(rough))
+    for multiple in (1, 2, 2.5, 5, 10):
+        if multiple * power >= rough:
+            return float(multiple * power)
+    return float(10 * power)
+
+
+def value_axis(figures: Sequence[float]) -> tuple[float, float, float]:
+    """The value axis as (low, high, step): round steps around the figures with some room,
+    not below zero for figures that are not. A line need not start at zero, so a change of
+    two points on a scale of seventy still shows."""
+    if not figures:
+        return 0.0, 1.0, 0.25
+    smallest, largest = min(figures), max(figures)
+    spread = (largest - smallest) or abs(largest) or 1.0
+    low, high = smallest - spread * 0.3, largest + spread * 0.3
+    if smallest >= 0:
+        low = max(low, 0.0)
+    step = _nice_step(high - low)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
 def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
@@ -102,10 +117,7 @@ def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
     for extra in (indicator.baseline, indicator.target):
         if extra is not None:
             figures.append(float(extra))
-    low = min([0.0, *figures])
-    high = _nice_ceiling(max([0.0, *figures]) * 1.05)
-    if high <= low:
-        high = low + 1.0
+    low, high, step = value_axis(figures)
     years = [p.year for p in points]
     if indicator.baseline is not None and indicator.baseline_year:
         years.append(indicator.baseline_year)
@@ -115,10 +127,12 @@ def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
 
+    inset = 24  # the first and the last point keep clear of the axis and the edge
+
     def x_of(year: int) -> float:
         if last == first:
             return LEFT + plot_width / 2
-        return LEFT + plot_width * (year - first) / (last - first)
+        return LEFT + inset + (plot_width - 2 * inset) * (year - first) / (last - first)
 
     def y_of(value: float) -> float:
         return TOP + plot_height * (1 - (value - low) / (high - low))
@@ -137,8 +151,9 @@ def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
         f'<desc id="{escape(chart_id)}-desc">{escape(description(indicator, points))}</desc>'
     ]
-    # The value axis: lines at zero, half way and the top, each labelled.
-    for level in sorted({low, (low + high) / 2, high, 0.0}):
+    # The value axis: a line at each round step, labelled.
+    levels = [low + step * index for index in range(round((high - low) / step) + 1)]
+    for level in levels:
         y = y_of(level)
         parts.append(
             f'<line class="grid" x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
@@ -148,33 +163,28 @@ def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
         )
     if indicator.unit.strip():
         parts.append(
-            f'<text class="axis-unit" x="{LEFT - 6}" y="{TOP - 12}" text-anchor="end">'
+            f'<text class="axis-unit" x="{LEFT - 6}" y="{TOP - 14}" text-anchor="end">'
             f"{escape(indicator.unit.strip())}</text>"
         )
+    parts.extend(_legend(indicator))
     # The year axis.
-    step = 1 if last - first < MAX_YEAR_LABELS else 2
-    for year in range(first, last + 1, step) if years else ():
+    every = 1 if last - first < MAX_YEAR_LABELS else 2
+    for year in range(first, last + 1, every) if years else ():
         parts.append(
             f'<text class="axis-label" x="{x_of(year):.1f}" y="{HEIGHT - 10}" '
             f'text-anchor="middle">{year}</text>'
         )
     if indicator.baseline is not None:
         y = y_of(float(indicator.baseline))
-        label = _("Baseline %(value)s") % {"value": indicator_value(indicator.baseline, indicator)}
         parts.append(
             f'<line class="baseline" x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
-            f'stroke="{BASELINE_COLOUR}" stroke-width="1.5" stroke-dasharray="2 4"/>'
-            f'<text class="baseline-label" x="{LEFT + 4}" y="{y + 17:.1f}" '
-            f'fill="{BASELINE_COLOUR}">{escape(label)}</text>'
+            f'stroke="{BASELINE_COLOUR}" {BASELINE_DASH}/>'
         )
     if indicator.target is not None:
         y = y_of(float(indicator.target))
-        label = _("Target %(value)s") % {"value": indicator_value(indicator.target, indicator)}
         parts.append(
             f'<line class="target" x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
-            f'stroke="{TARGET_COLOUR}" stroke-width="2" stroke-dasharray="8 5"/>'
-            f'<text class="target-label" x="{WIDTH - RIGHT}" y="{y - 6:.1f}" '
-            f'text-anchor="end" fill="{TARGET_COLOUR}">{escape(label)}</text>'
+            f'stroke="{TARGET_COLOUR}" {TARGET_DASH}/>'
         )
     if len(points) > 1:
         path = " ".join(f"{x_of(p.year):.1f},{y_of(float(p.value)):.1f}" for p in points)
@@ -191,6 +201,28 @@ def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every outside text above is escaped)
+
+
+def _legend(indicator: Indicator) -> list[str]:
+    """The target's and the baseline's lines named above the plot, each with a sample of its
+    dash, so they are told apart without colour and no label covers a point."""
+    entries = []
+    if indicator.target is not None:
+        label = _("Target %(value)s") % {"value": indicator_value(indicator.target, indicator)}
+        entries.append(("target", TARGET_COLOUR, TARGET_DASH, label))
+    if indicator.baseline is not None:
+        value = indicator_value(indicator.baseline, indicator)
+        entries.append(
+            ("baseline", BASELINE_COLOUR, BASELINE_DASH, _("Baseline %(value)s") % {"value": value})
+        )
+    parts, x = [], LEFT
+    for name, colour, dash, label in entries:
+        parts.append(
+            f'<line x1="{x}" y1="13" x2="{x + 28}" y2="13" stroke="{colour}" {dash}/>'
+            f'<text class="{name}-label" x="{x + 34}" y="18" fill="{colour}">{escape(label)}</text>'
+        )
+        x += 34 + int(len(label) * FONT * 0.6) + 24
+    return parts
 
 
 SPARK_WIDTH, SPARK_HEIGHT = 80, 24
