@@ -30,6 +30,7 @@ from lib import concurrency
 from strategy import grid
 from strategy.editor.forms import IndicatorCellForm
 from strategy.editor.views import EditorMixin
+from strategy.formatting import typed_number
 from strategy.models import Indicator, IndicatorValue
 
 
@@ -62,10 +63,14 @@ def refuse_stale_cell(form: IndicatorCellForm, stale: concurrency.StaleEdit) -> 
     """Keep what was typed, say what the cell holds now, and carry the current version, so
     saving the cell again replaces the current value knowingly."""
     current = stale.changes[0].current
-    data = form.data.copy()
+    data: Any = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict
     data[form.add_prefix("read_version")] = stale.current_version
-    # What the cell holds now is what the person has now seen: saving again is a change.
-    data[form.add_initial_prefix("value")] = ""
+    # The cell now shows what it holds: saving again what differs from it is a change.
+    stored = IndicatorValue.objects.filter(indicator=form.indicator, year=form.year).first()
+    shown = grid.cell_initial(stored)
+    data[form.add_initial_prefix("value")] = typed_number(shown["value"])
+    data[form.add_initial_prefix("source")] = shown["source"]
+    data[form.add_initial_prefix("note")] = shown["note"]
     form.data = data
     form.add_error(
         None,
@@ -215,7 +220,8 @@ class IndicatorCellView(GridMixin, View):
         if self.request.htmx:  # type: ignore[attr-defined]
             return self.answer(cell, form=form)
         # Without JavaScript the cell's form came from the grid's form page: show it there.
-        messages.error(self.request, " ".join(form.non_field_errors()) or _("Check the value."))
+        errors = [str(error) for error in form.non_field_errors()]
+        messages.error(self.request, " ".join(errors) or _("Check the value."))
         url = reverse("editor:indicator_grid_form", kwargs={"region": self.region.slug})
         return redirect(f"{url}#{cell.prefix}")
 
