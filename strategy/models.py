@@ -298,7 +298,7 @@ class Indicator(models.Model):
         blank=True,
         help_text=_(
             "How many decimals the values, the baseline and the target are shown with. "
-            "Empty: from the unit, one for a percentage (70,1 %), none otherwise."
+            "Empty: from the unit, one for a percentage, none otherwise."
         ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalindicator',
             name='decimals',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(0, '0'), (1, '1'), (2, '2')], help_text='How many decimals the values, the baseline and the target are shown with. Empty: from the unit, one for a percentage (70,1 %), none otherwise.', null=True, verbose_name='decimals shown'),
+            field=models.PositiveSmallIntegerField(blank=True, choices=[(0, '0'), (1, '1'), (2, '2')], help_text='How many decimals the values, the baseline and the target are shown with. Empty: from the unit, one for a percentage, none otherwise.', null=True, verbose_name='decimals shown'),
         ),
         migrations.AddField(
             model_name='historicalindicatorvalue',
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='indicator',
             name='decimals',
-            field=models.PositiveSmallIntegerField(blank=True, choices=[(0, '0'), (1, '1'), (2, '2')], help_text='How many decimals the values, the baseline and the target are shown with. Empty: from the unit, one for a percentage (70,1 %), none otherwise.', null=True, verbose_name='decimals shown'),
+            field=models.PositiveSmallIntegerField(blank=True, choices=[(0, '0'), (1, '1'), (2, '2')], help_text='How many decimals the values, the baseline and the target are shown with. Empty: from the unit, one for a percentage, none otherwise.', null=True, verbose_name='decimals shown'),
         ),
         migrations.AddField(
             model_name='indicatorvalue',
