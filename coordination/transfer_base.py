@@ -806,8 +806,9 @@ class RegionResource(resources.ModelResource):
             through.objects.filter(condition).delete()
         through.objects.bulk_create(added, batch_size=BATCH_SIZE)
 
-    def export_queryset(self) -> QuerySet[Any]:
-        """The region's rows in export order, with what the columns show prefetched."""
+    def export_queryset(self) -> Iterable[Any]:
+        """The region's rows in export order, with what the columns show prefetched (a
+        queryset, or a list where the export adds rows not stored, as a template to fill)."""
         raise NotImplementedError
 
     def export_rows(self, native: bool = False) -> Iterable[list[Any]]:

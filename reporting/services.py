@@ -71,6 +71,8 @@ class FundingCount:
 class IndicatorRecord:
     title: str
     unit: str
+    #: The decimals of its figures (``Indicator.precision``, ``strategy.formatting``).
+    precision: int
     target: Decimal | None
     target_year: int | None
     #: (year, value) in year order, up to the report's year.
@@ -183,6 +185,7 @@ def gather_year_records(region: Region, year: int) -> YearRecords:
             IndicatorRecord(
                 title=indicator.title,
                 unit=indicator.unit,
+                precision=indicator.precision,
                 target=indicator.target,
                 target_year=indicator.target_year,
                 values=[(value.year, value.value) for value in indicator.values_until_year],  # type: ignore[attr-defined]

@@ -291,6 +291,16 @@ class Indicator(models.Model):
         _("target"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    decimals = models.PositiveSmallIntegerField(
+        _("decimals shown"),
+        choices=[(0, "0"), (1, "1"), (2, "2")],
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many decimals the values, the baseline and the target are shown with. "
+            "Empty: from the unit, one for a percentage, none otherwise."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = RegionScopedManager.from_queryset(IndicatorQuerySet)("strategy__region")
@@ -317,6 +327,18 @@ class Indicator(models.Model):
         """The region whose coordinator may edit this; the permission layer asks it."""
         return self.strategy.region_id
 
+    @property
+    def precision(self) -> int:
+        """The decimals its figures are shown with: its own ``decimals``, or else its unit's
+        (``default_decimals``). Every page and PDF formats through ``strategy.formatting``."""
+        return self.decimals if self.decimals is not None else default_decimals(self.unit)
+
+
+def default_decimals(unit: str) -> int:
+    """The decimals of an indicator that names none: one for a percentage (70,1 %), none
+    for a count or anything else."""
+    return 1 if unit.strip() == "%" else 0
+
 
 class IndicatorValue(models.Model):
     """An indicator's measured value for one year, with where the figure comes from."""
@@ -328,6 +350,12 @@ class IndicatorValue(models.Model):
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
     source = models.CharField(_("source"), max_length=300, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
+    note = models.TextField(
+        _("note"),
+        max_length=1000,
+        blank=True,
+        help_text=_("For example how the figure was calculated or why it is missing."),
+    )
 
     history = HistoricalRecords()
 

@@ -6,6 +6,7 @@ One list per audience, each with its namespace; ``kaselo/urls.py`` includes this
 from django.urls import URLPattern, URLResolver, include, path
 
 from strategy import views
+from strategy.editor import indicator_grid
 from strategy.editor import views as editor_views
 
 public: list[URLPattern] = [
@@ -86,6 +87,18 @@ editor: list[URLPattern] = [
         "arvot/<int:pk>/poista/",
         editor_views.IndicatorValueDeleteView.as_view(),
         name="indicator_value_delete",
+    ),
+    # The indicators' values as a grid
+    path("mittarit/taulukko/", indicator_grid.IndicatorGridView.as_view(), name="indicator_grid"),
+    path(
+        "mittarit/taulukko/lomake/",
+        indicator_grid.IndicatorGridFormView.as_view(),
+        name="indicator_grid_form",
+    ),
+    path(
+        "mittarit/<int:indicator>/vuodet/<int:year>/",
+        indicator_grid.IndicatorCellView.as_view(),
+        name="indicator_cell",
     ),
     # Change history
     path("historia/", editor_views.FeedView.as_view(), name="feed"),

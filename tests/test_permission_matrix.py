@@ -102,6 +102,9 @@ PRIVATE_URLS = {
     "editor:indicator_value_add": ("value_parent", PLAN_EDIT),
     "editor:indicator_value_edit": ("indicator_value", PLAN_EDIT),
     "editor:indicator_value_delete": ("indicator_value", PLAN_EDIT),
+    "editor:indicator_grid": ("region", PLAN_EDIT),
+    "editor:indicator_grid_form": ("region", PLAN_EDIT),
+    "editor:indicator_cell": ("indicator_cell", PLAN_EDIT),
     "editor:feed": ("region", HISTORY),
     "editor:history": ("action_history", HISTORY),
     "editor:restore": ("action_history", PLAN_EDIT),
@@ -194,6 +197,7 @@ METHOD_FIRST = {
 }
 GET_ONLY = {
     "editor:home",
+    "editor:indicator_grid",
     "editor:feed",
     "editor:history",
     "people:list",
@@ -221,7 +225,10 @@ GET_ONLY = {
 
 # An allowed GET answers the page (200), except these, which redirect by design (none
 # today: the POST-only views answer 405, see POST_ONLY).
-GET_ANSWERS: dict[str, int | str] = {}
+GET_ANSWERS: dict[str, int | str] = {
+    # Without htmx a cell's link leads to the grid's form page, at the cell.
+    "editor:indicator_cell": "editor:indicator_grid_form",
+}
 
 # An allowed POST with an empty body (or POST_DATA) answers the form again with its errors
 # (200), except these: a redirect to the named view, or 400 for a button-only view whose
@@ -233,6 +240,9 @@ POST_ANSWERS: dict[str, int | str] = {
     "editor:action_delete": "editor:home",
     "editor:indicator_delete": "editor:home",
     "editor:indicator_value_delete": "editor:home",
+    # An empty grid or cell changes nothing: back to the grid.
+    "editor:indicator_grid_form": "editor:indicator_grid",
+    "editor:indicator_cell": "editor:indicator_grid",
     "people:remove_membership": "people:list",
     "people:revoke_invitation": "people:list",
     "people:resend_invitation": "people:list",
@@ -317,6 +327,7 @@ def plan(strategy, focus_area, kotka):
         "action": {"region": region, "pk": action.pk},
         "indicator": {"region": region, "pk": indicator.pk},
         "value_parent": {"region": region, "indicator": indicator.pk},
+        "indicator_cell": {"region": region, "indicator": indicator.pk, "year": 2023},
         "indicator_value": {"region": region, "pk": value.pk},
         "action_history": {"region": region, "kind": "action", "pk": action.pk},
         "membership": {"region": region, "pk": membership.pk},

@@ -426,6 +426,9 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "editor:indicator_value_add": _twin_ids(lambda t: {"indicator": t["indicator"].pk}),
     "editor:indicator_value_edit": _twin_ids(lambda t: {"pk": t["value"].pk}),
     "editor:indicator_value_delete": _twin_ids(lambda t: {"pk": t["value"].pk}),
+    "editor:indicator_grid": _twin_region(),
+    "editor:indicator_grid_form": _twin_region(),
+    "editor:indicator_cell": _twin_ids(lambda t: {"indicator": t["indicator"].pk, "year": 2023}),
     "editor:feed": _twin_region(),
     "editor:history": [
         *_history("strategy", "strategy"),
@@ -681,6 +684,8 @@ READ_AS_COORDINATOR: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = dic
         _read("editor:indicator_edit", lambda k: {"pk": k["indicator"].pk}),
         _read("editor:indicator_value_add", lambda k: {"indicator": k["indicator"].pk}),
         _read("editor:indicator_value_edit", lambda k: {"pk": k["value"].pk}),
+        _read("editor:indicator_grid"),
+        _read("editor:indicator_grid_form"),
         _read("editor:feed"),
         _read("editor:history", lambda k: {"kind": "action", "pk": k["action"].pk}),
         _read("people:list"),

@@ -7,6 +7,7 @@ adds the cover, the table of contents and the charts, without a query of its own
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from reporting import charts
 from reporting.documents.base import Chapter, Cover, PreparedDocument, file_name, today
 from reporting.models import AnnualReport
 from reporting.services import ReportDocument, build_report_document
+from strategy.formatting import indicator_number, indicator_value
 
 #: The template in ``reporting/pdf/`` that renders this document.
 TEMPLATE_NAME = "annual_report.html"
@@ -51,12 +53,14 @@ def build_annual_report(report: AnnualReport) -> AnnualReportPdf:
                 f"indicator-{index}",
                 indicator.title,
                 ", ".join(
-                    f"{year}: {charts.format_number(value)}" for year, value in indicator.values
+                    f"{year}: {indicator_value(value, indicator)}"
+                    for year, value in indicator.values
                 )
                 or _("no values yet"),
                 indicator.values,
                 target=indicator.target,
                 target_label=_("Target"),
+                fmt=partial(indicator_number, decimals=indicator.precision),
             ),
         )
         for index, indicator in enumerate(records.indicators, start=1)

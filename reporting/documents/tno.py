@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from django.utils import formats
 from django.utils.safestring import SafeString
@@ -28,6 +29,7 @@ from reporting.documents.base import (
     file_name,
     today,
 )
+from strategy.formatting import indicator_number, indicator_value
 from strategy.models import Action, Indicator, Strategy
 
 #: The template in ``reporting/pdf/`` that renders this document.
@@ -67,6 +69,8 @@ class EventRow:
 class IndicatorTrend:
     title: str
     unit: str
+    #: The decimals of its figures (``Indicator.precision``, ``strategy.formatting``).
+    precision: int
     direction_label: str
     target: Decimal | None
     target_year: int | None
@@ -129,17 +133,20 @@ def _indicator_trend(indicator: Indicator) -> IndicatorTrend:
     values = tuple((value.year, value.value) for value in indicator.yearly_values)  # type: ignore[attr-defined]
     unit = f" ({indicator.unit})" if indicator.unit else ""
     if values:
-        described = ", ".join(f"{year}: {charts.format_number(value)}" for year, value in values)
+        described = ", ".join(
+            f"{year}: {indicator_value(value, indicator)}" for year, value in values
+        )
     else:
         described = _("no values yet")
     target = (
-        _("target %(target)s") % {"target": charts.format_number(indicator.target)}
+        _("target %(target)s") % {"target": indicator_value(indicator.target, indicator)}
         if indicator.target is not None
         else _("no target")
     )
     return IndicatorTrend(
         title=indicator.title,
         unit=indicator.unit,
+        precision=indicator.precision,
         direction_label=indicator.get_direction_display(),
         target=indicator.target,
         target_year=indicator.target_year,
@@ -151,6 +158,7 @@ def _indicator_trend(indicator: Indicator) -> IndicatorTrend:
             values,
             target=indicator.target,
             target_label=_("Target"),
+            fmt=partial(indicator_number, decimals=indicator.precision),
         ),
     )
 

@@ -8,6 +8,7 @@ own strategy and organisations.
 
 from __future__ import annotations
 
+import re
 from typing import Any, cast
 
 from django import forms
@@ -190,6 +191,7 @@ class IndicatorForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
             "title",
             "description",
             "unit",
+            "decimals",
             "direction",
             "baseline",
             "baseline_year",
@@ -277,3 +279,95 @@ class RevisionForm(BoundedFormMixin, forms.Form):
         max_length=100,
         help_text=_('For example "tarkistus 2025".'),
     )
+
+
+class CellValueField(forms.DecimalField):
+    """A grid cell's number as a Finn types it: a comma or a point, spaces between thousands;
+    empty is None (the cell's value is deleted)."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = re.sub(r"[\s\u00a0\u202f]", "", value)
+        return super().to_python(value)
+
+
+class IndicatorCellForm(BoundedFormMixin, forms.Form):
+    """One cell of the indicator grid: an indicator's value for a year, its source and a note.
+
+    The grid's own page and the cell opened in place (htmx) use it alike, prefixed by the
+    cell (``strategy.grid.cell_prefix``). The shown value, source and note travel as hidden
+    initial values, so a cell the person did not touch is left alone (``has_changed``) even
+    when someone else changed it meanwhile; ``read_version`` is the cell as it was read
+    (``strategy.grid.cell_version``). An empty value deletes the year's value.
+    """
+
+    value = CellValueField(
+        label=_("Value"),
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+        localize=True,
+        show_hidden_initial=True,
+        error_messages={
+            "invalid": _("The value is not a number."),
+            "max_digits": _("The value is too large."),
+            "max_whole_digits": _("The value is too large."),
+            "max_decimal_places": _("Give the value with at most two decimals."),
+        },
+    )
+    source = forms.CharField(
+        label=_("Source"),
+        max_length=IndicatorValue._meta.get_field("source").max_length,
+        required=False,
+        show_hidden_initial=True,
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=IndicatorValue._meta.get_field("note").max_length,
+        required=False,
+        show_hidden_initial=True,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    read_version = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    #: The fields that make the cell; ``read_version`` only says what was read.
+    cell_fields = ("value", "source", "note")
+
+    def __init__(self, *args: Any, indicator: Indicator, year: int, years: range, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.indicator, self.year, self.years = indicator, year, years
+        # Each cell's input names its row and column: a screen reader hears which it is.
+        self.fields["value"].label = _("%(indicator)s, %(year)s") % {
+            "indicator": indicator.title,
+            "year": year,
+        }
+        self.fields["value"].widget.attrs.update(inputmode="decimal", size=8)
+
+    def has_changed(self) -> bool:
+        """Whether the person changed the value, the source or the note they were shown."""
+        return any(name in self.changed_data for name in self.cell_fields)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.year not in self.years:
+            raise forms.ValidationError(
+                # An en dash between the years, as in print.
+                _("The year %(year)s is outside the years of the strategy (%(first)s–%(last)s)."),  # noqa: RUF001
+                code="year_range",
+                params={"year": self.year, "first": self.years[0], "last": self.years[-1]},
+            )
+        typed_without_value = (
+            cleaned.get("value") is None
+            and (cleaned.get("source") or cleaned.get("note"))
+            and "value" not in self.errors
+        )
+        if typed_without_value and not self.initial_value_shown():
+            self.add_error(
+                "value", _("Give a value: a source or a note is kept only with a value.")
+            )
+        return cleaned
+
+    def initial_value_shown(self) -> bool:
+        """Whether the cell showed a value when it was opened (emptying it deletes it)."""
+        shown = self.data.get(self.add_initial_prefix("value"), "")
+        return bool(str(shown).strip())

@@ -84,7 +84,7 @@ def test_focus_area_page_shows_linked_indicators_with_their_yearly_values(client
     assertContains(response, "<caption", count=1)
     assertContains(response, "Vuosittaiset arvot: Työllisyysaste")
     assertContains(response, '<th scope="row">2021</th>', html=True)
-    assertContains(response, "71,30 %")
+    assertContains(response, "71,3\u00a0%")
     assertContains(response, "Tilastokeskus")
     assertContains(response, "Koulutustaso")
     assertContains(response, "Ei arvoja vielä.")

@@ -124,8 +124,11 @@ def test_home_page_shows_each_indicator_with_its_latest_value(client, region, st
 
     assertContains(response, "Mittarit")
     assertContains(response, '<th scope="row">Työllisyysaste</th>', html=True)
-    assertContains(response, "72,50 % (2022)")
-    assertContains(response, "70 % (2020)")
+    # One number format: a percentage with one decimal, a no-break space before the unit.
+    assertContains(response, "72,5\u00a0% (2022)")
+    assertContains(response, "70,0\u00a0% (2020)")
+    assertContains(response, "75,0\u00a0%")
+    assertContains(response, '<svg xmlns="http://www.w3.org/2000/svg" class="sparkline" role="img"')
     assertContains(response, "Keskeyttäneiden osuus")
     assertContains(response, "Ei arvoja vielä")
 

@@ -79,7 +79,7 @@ def test_xlsx_numbers_and_dates_are_typed_cells(region, data):
     assert dt.datetime(2021, 5, 26) in typed.values()
     assert 42 in typed.values()
 
-    (value,) = xlsx_table(region, "mittariarvot")
+    (value,) = [row for row in xlsx_table(region, "mittariarvot") if row["Arvo"] not in (None, "")]
     numbers = [cell for cell in value.values() if isinstance(cell, int | float)]
     assert sorted(numbers) == [12.5, 2021]
 

@@ -108,7 +108,10 @@ def test_an_export_reimports_unchanged_and_rebuilds_the_same_data(
     rebuilt = transfer.run_import(region, dataset, as_upload(first, file_format))
 
     assert rebuilt.errors == []
-    assert rebuilt.new == unchanged.unchanged
+    # The indicator values' export is a template: a row for every year of the strategy
+    # (2020-2027), the six without a value left empty and skipped on import.
+    empty_template_rows = 6 if dataset == "mittariarvot" else 0
+    assert rebuilt.new == unchanged.unchanged - empty_template_rows
     assert exported(region, dataset, "csv") == csv_before
 
 
@@ -160,3 +163,35 @@ def test_guidance_actions_keep_links_to_earlier_strategy_versions(region, strate
 
     assert (result.unchanged, result.errors) == (1, [])
     assert set(action.focus_areas.all()) == {old_area, current_area}
+
+
+def test_the_indicator_values_export_is_a_template_of_every_indicator_and_year(region, strategy):
+    measured = IndicatorFactory(strategy=strategy, title="Työllisyysaste", position=1)
+    IndicatorValueFactory(indicator=measured, year=2021, value=Decimal("70.1"), note="Ennakko")
+    IndicatorFactory(strategy=strategy, title="Keskeyttäneet", position=2)
+
+    rows = rows_of_xlsx(exported(region, "mittariarvot", "xlsx"))
+
+    assert rows[0] == ["Mittari", "Vuosi", "Arvo", "Lähde", "Lähteen linkki", "Huomautus"]
+    # A row for each indicator and each year of the strategy 2021-2027, and the year before.
+    assert [(row[0], row[1]) for row in rows[1:]] == [
+        (title, year) for title in ("Työllisyysaste", "Keskeyttäneet") for year in range(2020, 2028)
+    ]
+    assert rows[2][2:] == [70.1, "", "", "Ennakko"]
+    assert rows[3][2] in ("", None)
+
+
+def test_a_filled_template_imports_its_values_and_skips_the_empty_rows(region, strategy):
+    measured = IndicatorFactory(strategy=strategy, title="Työllisyysaste")
+    IndicatorValueFactory(indicator=measured, year=2021, value=Decimal("70.1"))
+    text = exported(region, "mittariarvot", "csv").decode("utf-8-sig")
+    filled = text.replace("Työllisyysaste;2023;;;;", "Työllisyysaste;2023;72,4;Tilastokeskus;;")
+    assert filled != text
+
+    result = transfer.run_import(region, "mittariarvot", as_upload(filled.encode(), "csv"))
+
+    assert result.errors == []
+    assert (result.new, result.updated) == (1, 0)
+    assert IndicatorValue.objects.get(indicator=measured, year=2023).value == Decimal("72.4")
+    # An empty row does not delete a stored value either: it is only skipped.
+    assert IndicatorValue.objects.filter(indicator=measured).count() == 2
