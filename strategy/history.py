@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import ForeignKey, ManyToManyField, Model, Q, QuerySet
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history import utils as history_utils
@@ -41,6 +41,14 @@ HISTORY_TYPES = {
 
 #: The ``history_change_reason`` of the record a restore writes (``services.restore_deleted``).
 RESTORED = "restored"
+
+#: The ``history_change_reason`` of the one record a move writes (``services.move_action``).
+MOVED = "moved"
+
+#: The start of the ``history_change_reason`` of the record ``services.restore_state``
+#: writes; the restored record's date follows in ISO format, so the history shows it
+#: without a query.
+RESTORED_STATE = "restored state "
 
 #: Fields the history does not show: bookkeeping, not content.
 HIDDEN_FIELDS = frozenset({"id"})
@@ -86,10 +94,26 @@ def record_label(kind: str, record: Any) -> str:
     return str(record.title)
 
 
+def restored_state_reason(record: Any) -> str:
+    """The change reason of a record that restores ``record``'s state: its date in it."""
+    return f"{RESTORED_STATE}{record.history_date.isoformat()}"
+
+
 def record_action(record: Any) -> str:
-    """What a record did, in words: created, changed, deleted, or restored."""
-    if record.history_change_reason == RESTORED:
+    """What a record did, in words: created, changed, deleted, restored or moved."""
+    reason = record.history_change_reason or ""
+    if reason == RESTORED:
         return _("Restored")
+    if reason == MOVED:
+        return _("Moved")
+    if reason.startswith(RESTORED_STATE):
+        try:
+            when = datetime.fromisoformat(reason.removeprefix(RESTORED_STATE))
+        except ValueError:
+            return _("Restored")
+        return _("Restored to the state of %(date)s") % {
+            "date": formats.date_format(timezone.localtime(when), "SHORT_DATETIME_FORMAT")
+        }
     return str(HISTORY_TYPES.get(record.history_type, ""))
 
 
@@ -177,6 +201,8 @@ class HistoryEntry:
     user: Any
     changes: list[FieldChange] = field(default_factory=list)
     history_type: str = ""
+    #: The record's id, which a "restore this state" form sends.
+    history_id: int = 0
 
 
 def _display(value: Any, model_field: Any, names: dict[tuple[Any, Any], str]) -> str:
@@ -258,6 +284,7 @@ def object_history(kind: str, pk: int, region: Region) -> list[HistoryEntry]:
             date=record.history_date,
             user=record.history_user,
             history_type=record.history_type,
+            history_id=record.history_id,
         )
         if previous is not None and record.history_type != "-":
             delta = record.diff_against(previous, excluded_fields=m2m_names)
