@@ -19,8 +19,10 @@ from django.db.models import (
     ManyToManyField,
     Max,
     Model,
+    OuterRef,
     PositiveSmallIntegerField,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -643,7 +645,50 @@ def _restore_record(model: type[M], record: Any, user: Any) -> M:
             )
             % {"kind": model._meta.verbose_name}
         ) from error
+    _restore_links_to(model, instance.pk)
     return instance
+
+
+def _restore_links_to(model: type[Model], pk: Any) -> None:
+    """Give back the links that other objects of the plan had to a restored object: an
+    indicator's link to a focus area, an action's to a goal.
+
+    The delete cut them by cascade, which writes no history record for the other side, so
+    an object whose newest record still lists the restored one had the link when it was
+    deleted (a link removed on purpose since is in a newer record, and stays removed).
+    The links come back without records of their own, as they were recorded. A query or
+    two per kind of link, whatever the number of objects.
+    """
+    for relation in model._meta.related_objects:
+        m2m = relation.field
+        owner = m2m.model
+        if not isinstance(m2m, ManyToManyField) or not hasattr(owner, "history"):
+            continue
+        history_model = owner.history.model
+        if m2m.name not in {f.name for f in history_model._history_m2m_fields}:
+            continue
+        rows_model = getattr(history_model, m2m.name).model
+        target = history_utils.get_m2m_reverse_field_name(m2m)
+        newest = (
+            history_model.objects.filter(id=OuterRef("id"))
+            .order_by("-history_date", "-history_id")
+            .values("history_id")[:1]
+        )
+        listing = rows_model.objects.filter(**{f"{target}_id": pk}).values("history_id")
+        owner_ids = set(
+            history_model.objects.filter(history_id__in=listing, history_id=Subquery(newest))
+            .exclude(history_type="-")
+            .values_list("id", flat=True)
+        )
+        existing = owner._base_manager.filter(pk__in=owner_ids).values_list("pk", flat=True)
+        through = m2m.remote_field.through
+        through.objects.bulk_create(
+            [
+                through(**{m2m.m2m_column_name(): owner_pk, m2m.m2m_reverse_name(): pk})
+                for owner_pk in existing
+            ],
+            ignore_conflicts=True,
+        )
 
 
 # --- Restoring an earlier state ----------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -52,9 +52,15 @@ class RestoreStateView(EditorMixin, View):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         kind, pk = self.kwargs["kind"], self.kwargs["pk"]
+        # The object first: another region's answers 404 whatever the body.
+        if (
+            kind not in services.STATE_FIELDS
+            or not history.region_records(kind, self.region).filter(id=pk).exists()
+        ):
+            raise Http404(_("No history for this object."))
         history_id = request.POST.get("history_id", "")
         if not history_id.isdigit():
-            raise Http404(_("No such record in the object's history."))
+            return HttpResponseBadRequest(_("Choose a record of the history to restore."))
         url = history.history_url(self.region, kind, pk)
         try:
             restored = services.restore_state(
