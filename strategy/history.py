@@ -203,6 +203,9 @@ class HistoryEntry:
     history_type: str = ""
     #: The record's id, which a "restore this state" form sends.
     history_id: int = 0
+    #: A move in the focus area's list (``services.move_action``), whose own position may
+    #: stay the same when the list is renumbered: the page says what happened anyway.
+    is_move: bool = False
 
 
 def _display(value: Any, model_field: Any, names: dict[tuple[Any, Any], str]) -> str:
@@ -285,6 +288,7 @@ def object_history(kind: str, pk: int, region: Region) -> list[HistoryEntry]:
             user=record.history_user,
             history_type=record.history_type,
             history_id=record.history_id,
+            is_move=record.history_change_reason == MOVED,
         )
         if previous is not None and record.history_type != "-":
             delta = record.diff_against(previous, excluded_fields=m2m_names)

@@ -396,6 +396,21 @@ def test_a_move_is_one_entry_in_the_feed_and_one_record(coordinator_client, coor
     assertContains(page, f"<td>{_('Moved')}</td>", count=1, html=True)
 
 
+def test_the_history_says_an_action_moved_though_its_renumbered_position_is_the_same(
+    coordinator_client, region, plan
+):
+    first, second, _third = plan["actions"]
+    change(first, position=1)  # numbered from 1, as the demo's plan is
+    change(second, position=2)
+
+    assert services.move_action(first, "down") is True
+
+    first.refresh_from_db()
+    assert first.position == 1
+    page = coordinator_client.get(history_url(region, "action", first.pk))
+    assertContains(page, _("It moved to another place in its focus area's list."))
+
+
 def test_every_kind_with_an_editor_form_restores_the_fields_the_form_edits():
     """A field added to an editor form is restored too, or this names it."""
     from strategy.editor import forms
