@@ -883,10 +883,13 @@ def restore_state(
                 differs = differs or now != {obj.pk for obj in kept}
                 continue
             value = getattr(record, field.attname)
-            if field.is_relation and value is not None:
-                if not field.related_model._base_manager.filter(pk=value).exists():
-                    dropped += _deleted_names(field.related_model, {value})
-                    value = None
+            if (
+                field.is_relation
+                and value is not None
+                and not field.related_model._base_manager.filter(pk=value).exists()
+            ):
+                dropped += _deleted_names(field.related_model, {value})
+                value = None
             differs = differs or getattr(current, field.attname) != value
             setattr(current, field.attname, value)
         if not differs:
@@ -906,7 +909,5 @@ def restore_state(
             ) from error
         finally:
             del current._change_reason  # type: ignore[attr-defined]
-    logger.info(
-        "%s %s of region %s restored to record %s", kind, pk, getattr(region, "pk", region), history_id
-    )
+    logger.info("%s %s of region %s restored to record %s", kind, pk, region.pk, history_id)
     return RestoredState(current, dropped)

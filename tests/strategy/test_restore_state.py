@@ -352,9 +352,7 @@ def test_a_deleted_action_comes_back_with_its_goals_and_organisations(region, pl
     assert list(restored.responsible_organisations.all()) == [kotka]
 
 
-def test_a_deleted_focus_area_comes_back_with_its_goals_actions_and_indicator_links(
-    region, plan
-):
+def test_a_deleted_focus_area_comes_back_with_its_goals_actions_and_indicator_links(region, plan):
     focus_area, goals, actions = plan["focus_area"], plan["goals"], plan["actions"]
     pk = focus_area.pk
     services.delete_object(focus_area)
@@ -372,7 +370,9 @@ def test_a_deleted_focus_area_comes_back_with_its_goals_actions_and_indicator_li
 # --- A move is one change ----------------------------------------------------------------------
 
 
-def test_a_move_is_one_entry_in_the_feed_and_one_record(coordinator_client, coordinator, region, plan):
+def test_a_move_is_one_entry_in_the_feed_and_one_record(
+    coordinator_client, coordinator, region, plan
+):
     first, second, third = plan["actions"]
     feed = history.RegionChangeFeed(region)
     entries = feed.count()
@@ -423,7 +423,6 @@ def test_every_kind_with_an_editor_form_restores_the_fields_the_form_edits():
         "indicator": forms.IndicatorForm,
     }.items():
         assert set(services.STATE_FIELDS[kind]) == set(form._meta.fields), kind
-
 
 
 def test_a_deleted_goal_comes_back_linked_to_the_actions_that_had_it(region, plan):
