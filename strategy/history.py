@@ -296,6 +296,10 @@ def object_history(kind: str, pk: int, region: Region) -> list[HistoryEntry]:
                 model_field: Any = model._meta.get_field(change.field)
                 if model_field.name in HIDDEN_FIELDS:
                     continue
+                if model_field.name == "position" and not entry.is_move:
+                    # A move renumbers the neighbours without records of their own, so
+                    # their next record would show the move as a change of its own.
+                    continue
                 entry.changes.append(
                     FieldChange(
                         label=str(model_field.verbose_name),

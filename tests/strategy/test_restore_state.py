@@ -437,3 +437,19 @@ def test_a_deleted_goal_comes_back_linked_to_the_actions_that_had_it(region, pla
 
     assert list(first.goals.values_list("pk", flat=True)) == [pk]
     assert not second.goals.exists()
+
+
+def test_a_neighbours_next_change_does_not_show_the_position_a_move_gave_it(
+    coordinator_client, region, plan
+):
+    first, second, _third = plan["actions"]
+    services.move_action(first, "down")  # the second moves up, without a record
+    second.refresh_from_db()
+    change(second, title="Toinen, muutettu")
+
+    page = coordinator_client.get(history_url(region, "action", second.pk))
+
+    position = str(Action._meta.get_field("position").verbose_name)
+    newest = page.context["entries"][0]
+    assert [c.label for c in newest.changes] == [str(Action._meta.get_field("title").verbose_name)]
+    assert position not in [c.label for c in newest.changes]
