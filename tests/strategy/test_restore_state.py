@@ -453,3 +453,16 @@ def test_a_neighbours_next_change_does_not_show_the_position_a_move_gave_it(
     newest = page.context["entries"][0]
     assert [c.label for c in newest.changes] == [str(Action._meta.get_field("title").verbose_name)]
     assert position not in [c.label for c in newest.changes]
+
+
+def test_restoring_the_state_it_is_in_changes_nothing_and_says_so(coordinator_client, region, plan):
+    goal = plan["goals"][0]
+    earlier = newest_record(goal)
+    change(goal, title="Väliaikainen")
+    change(goal, title=earlier.title)  # back by hand
+    records = goal.history.count()
+
+    response = restore(coordinator_client, region, "goal", goal, earlier)
+
+    assert goal.history.count() == records
+    assertContains(response, _("It is in that state already: nothing was changed."))
