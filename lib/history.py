@@ -53,7 +53,12 @@ class HistoryEntry:
     user: Any
     changes: list[FieldChange] = field(default_factory=list)
     history_type: str = ""
-    history_id: int | None = None
+    #: The record's id, which a "restore this state" form sends.
+    history_id: int = 0
+    #: The record's change reason (simple-history's ``history_change_reason``).
+    reason: str = ""
+    #: Set by a reader that knows moves (the plan's lists): the position alone changed.
+    is_move: bool = False
 
 
 def _display(value: Any, model_field: Any, names: dict[tuple[Any, Any], str]) -> str:
@@ -82,6 +87,7 @@ def describe_records(
     label: Callable[[Any], str] = str,
     action: Callable[[Any], str] = record_action,
     hidden: frozenset[str] = HIDDEN_FIELDS,
+    skip_change: Callable[[Any, str], bool] | None = None,
 ) -> list[HistoryEntry]:
     """One object's records (oldest first), each with what it changed; newest first.
 
@@ -133,12 +139,15 @@ def describe_records(
             user=record.history_user,
             history_type=record.history_type,
             history_id=record.history_id,
+            reason=record.history_change_reason or "",
         )
         if previous is not None and record.history_type != "-":
             delta = record.diff_against(previous, excluded_fields=m2m_names)
             for change in delta.changes:
                 model_field: Any = model._meta.get_field(change.field)
                 if model_field.name in hidden:
+                    continue
+                if skip_change is not None and skip_change(record, model_field.name):
                     continue
                 entry.changes.append(
                     FieldChange(

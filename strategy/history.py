@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Model, Q, QuerySet
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from lib import history as lib_history
@@ -33,6 +33,14 @@ KINDS: dict[str, type[Model]] = {
 
 #: The ``history_change_reason`` of the record a restore writes (``services.restore_deleted``).
 RESTORED = "restored"
+
+#: The ``history_change_reason`` of the one record a move writes (``services.move_action``).
+MOVED = "moved"
+
+#: The start of the ``history_change_reason`` of the record ``services.restore_state``
+#: writes; the restored record's date follows in ISO format, so the history shows it
+#: without a query.
+RESTORED_STATE = "restored state "
 
 
 def historical_model(kind: str) -> Any:
@@ -75,10 +83,26 @@ def record_label(kind: str, record: Any) -> str:
     return str(record.title)
 
 
+def restored_state_reason(record: Any) -> str:
+    """The change reason of a record that restores ``record``'s state: its date in it."""
+    return f"{RESTORED_STATE}{record.history_date.isoformat()}"
+
+
 def record_action(record: Any) -> str:
-    """What a record did, in words: created, changed, deleted, or restored."""
-    if record.history_change_reason == RESTORED:
+    """What a record did, in words: created, changed, deleted, restored or moved."""
+    reason = record.history_change_reason or ""
+    if reason == RESTORED:
         return _("Restored")
+    if reason == MOVED:
+        return _("Moved")
+    if reason.startswith(RESTORED_STATE):
+        try:
+            when = datetime.fromisoformat(reason.removeprefix(RESTORED_STATE))
+        except ValueError:
+            return _("Restored")
+        return _("Restored to the state of %(date)s") % {
+            "date": formats.date_format(timezone.localtime(when), "SHORT_DATETIME_FORMAT")
+        }
     return lib_history.record_action(record)
 
 
@@ -158,6 +182,20 @@ def object_history(kind: str, pk: int, region: Region) -> list[HistoryEntry]:
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    return describe_records(
-        KINDS[kind], records, label=lambda record: record_label(kind, record), action=record_action
+    entries = describe_records(
+        KINDS[kind],
+        records,
+        label=lambda record: record_label(kind, record),
+        action=record_action,
+        # A move renumbers the neighbours without records of their own, so their next
+        # record would show the move as a change of its own: positions show on moves only.
+        skip_change=lambda record, name: name == "position" and not is_move(record),
     )
+    for entry in entries:
+        entry.is_move = entry.reason == MOVED
+    return entries
+
+
+def is_move(record: Any) -> bool:
+    """Whether the record is a move in its focus area's list (``services.move_action``)."""
+    return bool(record.history_change_reason == MOVED)

@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from django.db import IntegrityError, transaction
-from django.db.models import ManyToManyField, Max, Model, QuerySet
+from django.db.models import (
+    Case,
+    ManyToManyField,
+    Max,
+    Model,
+    OuterRef,
+    PositiveSmallIntegerField,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.forms import ModelForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -131,11 +142,14 @@ def add_indicator(form: ModelForm[Any], strategy: Strategy) -> Indicator:
 
 
 def move_action(action: Action, direction: Direction) -> bool:
-    """Move an action one place up or down within its focus area.
+    """Move an action one place up or down within its focus area, as one change.
 
     The focus area's actions are locked and renumbered 0, 1, 2 ... in their shown
-    order, so gaps and equal positions left by earlier edits disappear. Returns False
-    (and changes nothing) when the action is already first (up) or last (down).
+    order, so gaps and equal positions left by earlier edits disappear. Only the moved
+    action gets a history record (marked ``history.MOVED``, "Siirretty" in the feed): the
+    neighbours' positions follow by one queryset update without records, so one move is
+    one entry in the feed, not one per renumbered action. Returns False (and changes
+    nothing) when the action is already first (up) or last (down).
     """
     if direction not in ("up", "down"):
         raise PlanError(_("Unknown direction."))
@@ -150,12 +164,26 @@ def move_action(action: Action, direction: Direction) -> bool:
         if other < 0 or other >= len(siblings):
             return False
         siblings[index], siblings[other] = siblings[other], siblings[index]
-        for position, sibling in enumerate(siblings):
-            if sibling.position != position:
-                sibling.position = position
-                sibling.save(update_fields=["position"])
-            if sibling.pk == action.pk:
-                action.position = position
+        renumbered = {
+            sibling.pk: position
+            for position, sibling in enumerate(siblings)
+            if sibling.pk != action.pk and sibling.position != position
+        }
+        if renumbered:
+            Action.objects.filter(pk__in=renumbered).update(
+                position=Case(
+                    *(When(pk=pk, then=Value(position)) for pk, position in renumbered.items()),
+                    output_field=PositiveSmallIntegerField(),
+                )
+            )
+        # The moved action's save writes its record and, through the save signal, bumps
+        # the page cache in this transaction, which covers the neighbours' update too.
+        action.position = other
+        action._change_reason = history.MOVED  # type: ignore[attr-defined]
+        try:
+            action.save(update_fields=["position"])
+        finally:
+            del action._change_reason  # type: ignore[attr-defined]
     return True
 
 
@@ -566,7 +594,7 @@ def _check_parent(kind: str, record: Any, region: Any) -> None:
                 )
             )
         strategy = indicator.strategy
-    if strategy is None or not strategy.is_current:
+    if not is_editable_version(strategy):
         raise PlanError(_("Only what was deleted from the current version can be restored."))
 
 
@@ -617,4 +645,269 @@ def _restore_record(model: type[M], record: Any, user: Any) -> M:
             )
             % {"kind": model._meta.verbose_name}
         ) from error
+    _restore_links_to(model, instance.pk)
     return instance
+
+
+def _restore_links_to(model: type[Model], pk: Any) -> None:
+    """Give back the links that other objects of the plan had to a restored object: an
+    indicator's link to a focus area, an action's to a goal.
+
+    The delete cut them by cascade, which writes no history record for the other side, so
+    an object whose newest record still lists the restored one had the link when it was
+    deleted (a link removed on purpose since is in a newer record, and stays removed).
+    The links come back without records of their own, as they were recorded. A query or
+    two per kind of link, whatever the number of objects.
+    """
+    for relation in model._meta.related_objects:
+        m2m = relation.field
+        owner = m2m.model
+        if not isinstance(m2m, ManyToManyField) or not hasattr(owner, "history"):
+            continue
+        history_model = owner.history.model
+        if m2m.name not in {f.name for f in history_model._history_m2m_fields}:
+            continue
+        rows_model = getattr(history_model, m2m.name).model
+        target = history_utils.get_m2m_reverse_field_name(m2m)
+        newest = (
+            history_model.objects.filter(id=OuterRef("id"))
+            .order_by("-history_date", "-history_id")
+            .values("history_id")[:1]
+        )
+        listing = rows_model.objects.filter(**{f"{target}_id": pk}).values("history_id")
+        owner_ids = set(
+            history_model.objects.filter(history_id__in=listing, history_id=Subquery(newest))
+            .exclude(history_type="-")
+            .values_list("id", flat=True)
+        )
+        existing = owner._base_manager.filter(pk__in=owner_ids).values_list("pk", flat=True)
+        through = m2m.remote_field.through
+        through.objects.bulk_create(
+            [
+                through(**{m2m.m2m_column_name(): owner_pk, m2m.m2m_reverse_name(): pk})
+                for owner_pk in existing
+            ],
+            ignore_conflicts=True,
+        )
+
+
+# --- Restoring an earlier state ----------------------------------------------------------------
+
+
+def is_editable_version(strategy: Strategy | None) -> bool:
+    """Whether a restore may change the rows of this version of the strategy: the current
+    one only. The one place that says so, for restoring a deleted object and an earlier
+    state alike; widen it here when other versions become editable (a draft revision)."""
+    return strategy is not None and strategy.is_current
+
+
+#: The kinds whose earlier state the history page restores, with the fields a restore
+#: sets: those the editor's forms edit, links included. Not the parent, the position (a
+#: move is not undone by restoring the text) nor a version's bookkeeping.
+STATE_FIELDS: dict[str, tuple[str, ...]] = {
+    "strategy": (
+        "title",
+        "start_year",
+        "end_year",
+        "version_label",
+        "vision",
+        "values",
+        "values_statement",
+        "overall_goal",
+        "objectives",
+    ),
+    "focusarea": ("number", "title", "description", "national_goals"),
+    "goal": ("title",),
+    "action": (
+        "title",
+        "description",
+        "goals",
+        "lead_organisation",
+        "responsible_organisations",
+        "responsible_note",
+        "start_date",
+        "end_date",
+        "status",
+        "monitoring_note",
+    ),
+    "indicator": (
+        "title",
+        "description",
+        "unit",
+        "direction",
+        "baseline",
+        "baseline_year",
+        "target",
+        "target_year",
+        "focus_areas",
+    ),
+}
+
+
+def _strategy_of(instance: Model) -> Strategy:
+    """The version of the strategy a plan object belongs to (a query for a child's parent)."""
+    if isinstance(instance, Strategy):
+        return instance
+    if isinstance(instance, (FocusArea, Indicator)):
+        return instance.strategy
+    if isinstance(instance, (Goal, Action)):
+        return instance.focus_area.strategy
+    raise TypeError(type(instance))
+
+
+def _state_object(kind: str, pk: int, region: Any) -> Model | None:
+    """The region's object of a kind whose state can be restored, or None if it is gone."""
+    model = history.KINDS[kind]
+    # The path to the strategy version, joined: ``_strategy_of`` then costs no query.
+    strategy_path = {
+        "strategy": "",
+        "focusarea": "strategy",
+        "indicator": "strategy",
+        "goal": "focus_area__strategy",
+        "action": "focus_area__strategy",
+    }[kind]
+    rows = model._default_manager.all()
+    if strategy_path:
+        rows = rows.select_related(strategy_path)
+    region_path = f"{strategy_path}__region" if strategy_path else "region"
+    return rows.filter(pk=pk, **{region_path: region}).first()  # type: ignore[no-any-return]
+
+
+def state_version(kind: str, pk: int, region: Any) -> str | None:
+    """The version of the object as the history page shows it (``lib.concurrency``), which
+    its restore forms send back; None when its earlier states cannot be restored (a kind
+    without them, an object deleted or of a version that is not editable)."""
+    if kind not in STATE_FIELDS:
+        return None
+    instance = _state_object(kind, pk, region)
+    if instance is None or not is_editable_version(_strategy_of(instance)):
+        return None
+    return concurrency.row_version(instance, STATE_FIELDS[kind])
+
+
+@dataclass(frozen=True)
+class RestoredState:
+    """An object restored to an earlier state, and the links that could not come back."""
+
+    instance: Model
+    #: The names of linked objects deleted since the record: their links were left out.
+    dropped_links: list[str]
+
+
+def _recorded_links(record: Any, m2m: ManyToManyField[Any, Any]) -> list[Any]:
+    """The ids a historical record lists for one of its many-to-many fields: one query."""
+    rows_model = getattr(type(record), m2m.name).model
+    target = history_utils.get_m2m_reverse_field_name(m2m)
+    return list(
+        rows_model.objects.filter(history_id=record.history_id).values_list(
+            f"{target}_id", flat=True
+        )
+    )
+
+
+def _deleted_names(related_model: type[Model], ids: set[Any]) -> list[str]:
+    """What the deleted objects were called, from their last history records where they
+    have any (goals, focus areas), else by id: a query per kind of object."""
+    names = {pk: _("#%(id)s (deleted)") % {"id": pk} for pk in ids}
+    if ids and hasattr(related_model, "history"):
+        records = related_model.history.filter(id__in=ids).order_by("history_date", "history_id")  # type: ignore[attr-defined]
+        for record in records:
+            names[record.id] = str(record.instance)
+    return sorted(names.values())
+
+
+def restore_state(
+    kind: str, pk: int, history_id: int, region: Any, user: Any, read_version: str
+) -> RestoredState | None:
+    """Set an object of the plan to the state one of its history records shows: its
+    editable fields (``STATE_FIELDS``) and its many-to-many links. Returns None when the
+    region has no such record of the object (the view answers 404).
+
+    ``read_version`` is the object's version as the history page showed it: if someone
+    changed the object since, ``concurrency.StaleEdit`` is raised and nothing changes.
+    Links to objects deleted since the record are left out and named in the result.
+    Refused with ``PlanError`` when the object is deleted (restore it first), belongs to
+    a version that is not editable (``is_editable_version``), is already in that state,
+    or when another object took its number or title meanwhile. The restore is one
+    history record, its change reason naming the restored record's date
+    (``history.restored_state_reason``).
+    """
+    if kind not in STATE_FIELDS:
+        return None
+    with transaction.atomic():
+        record = (
+            history.region_records(kind, region)
+            .filter(id=pk, history_id=history_id)
+            .exclude(history_type="-")
+            .first()
+        )
+        if record is None:
+            return None
+        instance = _state_object(kind, pk, region)
+        if instance is None:
+            raise PlanError(
+                _("It is deleted. Restore it first, from the newest entry of its history.")
+            )
+        if not is_editable_version(_strategy_of(instance)):
+            raise PlanError(
+                _("Only objects of the current version can be restored to an earlier state.")
+            )
+        names = STATE_FIELDS[kind]
+        current = lock_and_reread(instance)
+        changed = concurrency.changed_fields(read_version, current, names)
+        if changed:
+            raise concurrency.StaleEdit(
+                [
+                    concurrency.Change(
+                        label=str(current._meta.get_field(name).verbose_name),  # type: ignore[union-attr]
+                        yours=None,
+                        current=concurrency.current_display(current, name),
+                    )
+                    for name in changed
+                ],
+                concurrency.row_version(current, names),
+            )
+
+        dropped: list[str] = []
+        links: dict[str, list[Any]] = {}
+        differs = False
+        for name in names:
+            field: Any = current._meta.get_field(name)
+            if field.many_to_many:
+                recorded = set(_recorded_links(record, field))
+                kept = list(field.related_model._base_manager.filter(pk__in=recorded))
+                gone = recorded - {obj.pk for obj in kept}
+                dropped += _deleted_names(field.related_model, gone)
+                links[name] = kept
+                now = set(getattr(current, name).values_list("pk", flat=True))
+                differs = differs or now != {obj.pk for obj in kept}
+                continue
+            value = getattr(record, field.attname)
+            if (
+                field.is_relation
+                and value is not None
+                and not field.related_model._base_manager.filter(pk=value).exists()
+            ):
+                dropped += _deleted_names(field.related_model, {value})
+                value = None
+            differs = differs or getattr(current, field.attname) != value
+            setattr(current, field.attname, value)
+        if not differs:
+            raise PlanError(_("It is in that state already: nothing was changed."))
+
+        current._change_reason = history.restored_state_reason(record)  # type: ignore[attr-defined]
+        try:
+            with transaction.atomic():
+                save_with_history(current, _links(current, **links) if links else None, user)
+        except IntegrityError as error:
+            raise PlanError(
+                _(
+                    "It cannot be restored: another %(kind)s of the plan now has the same "
+                    "number or title. Change that one first."
+                )
+                % {"kind": current._meta.verbose_name}
+            ) from error
+        finally:
+            del current._change_reason  # type: ignore[attr-defined]
+    logger.info("%s %s of region %s restored to record %s", kind, pk, region.pk, history_id)
+    return RestoredState(current, dropped)

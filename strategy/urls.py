@@ -6,7 +6,7 @@ One list per audience, each with its namespace; ``kaselo/urls.py`` includes this
 from django.urls import URLPattern, URLResolver, include, path
 
 from strategy import views
-from strategy.editor import indicator_grid
+from strategy.editor import indicator_grid, restore_views
 from strategy.editor import views as editor_views
 
 public: list[URLPattern] = [
@@ -105,8 +105,13 @@ editor: list[URLPattern] = [
     path("historia/<str:kind>/<int:pk>/", editor_views.ObjectHistoryView.as_view(), name="history"),
     path(
         "historia/<str:kind>/<int:pk>/palauta/",
-        editor_views.RestoreView.as_view(),
+        restore_views.RestoreView.as_view(),
         name="restore",
+    ),
+    path(
+        "historia/<str:kind>/<int:pk>/palauta-tila/",
+        restore_views.RestoreStateView.as_view(),
+        name="restore_state",
     ),
 ]
 

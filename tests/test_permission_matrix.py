@@ -108,6 +108,7 @@ PRIVATE_URLS = {
     "editor:feed": ("region", HISTORY),
     "editor:history": ("action_history", HISTORY),
     "editor:restore": ("action_history", PLAN_EDIT),
+    "editor:restore_state": ("action_history", PLAN_EDIT),
     "people:list": ("region", PLAN_EDIT),
     "people:invite": ("region", PLAN_EDIT),
     "people:remove_membership": ("membership", PLAN_EDIT),
@@ -173,6 +174,7 @@ POST_DATA = {"pdf:request": {"kind": "tno_summary", "region": "kaakkois-suomi"}}
 POST_ONLY = {
     "editor:action_move",
     "editor:restore",
+    "editor:restore_state",
     "editor:action_status",
     "guidance:submit",
     "events:submit",
@@ -262,6 +264,8 @@ POST_ANSWERS: dict[str, int | str] = {
     "pdf:request": "pdf:status",
     # Restoring what exists is refused with a message on its history page.
     "editor:restore": "editor:history",
+    # A restore of an earlier state names the record: an empty body is malformed.
+    "editor:restore_state": 400,
     # Buttons whose empty body names no direction or status: malformed, not a server error.
     "editor:action_move": 400,
     "editor:action_status": 400,

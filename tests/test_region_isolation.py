@@ -442,6 +442,14 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
         *_history("action", "action"),
         *_history("focusarea", "focus_area"),
     ],
+    # With the twin's own record ids too: tests/strategy/test_restore_state.py.
+    "editor:restore_state": [
+        *_history("strategy", "strategy"),
+        *_history("focusarea", "focus_area"),
+        *_history("goal", "goal"),
+        *_history("action", "action"),
+        *_history("indicator", "indicator"),
+    ],
     # People.
     "people:list": _twin_region(),
     "people:invite": _twin_region(),

@@ -877,30 +877,21 @@ class ObjectHistoryView(HistoryMixin, TemplateView):
             editor_crumb=_("Change history"),
             feed_url=reverse("editor:feed", kwargs={"region": self.region.slug}),
         )
-        return context
-
-
-class RestoreView(EditorMixin, View):
-    """Bring a deleted object of the plan back from its history (``services.restore_deleted``);
-    the coordinator only, as every edit of the plan."""
-
-    http_method_names = ["post"]
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        kind, pk = self.kwargs["kind"], self.kwargs["pk"]
-        url = history.history_url(self.region, kind, pk)
-        try:
-            restored = services.restore_deleted(kind, pk, self.region, request.user)
-        except services.PlanError as error:
-            messages.error(request, str(error))
-            return redirect(url)
-        if restored is None:
-            raise Http404(_("No deleted object to restore."))
-        messages.success(
-            request,
-            _("“%(object)s” was restored.") % {"object": restored},
+        # The "restore this state" forms carry the object's version as shown here.
+        state_version = (
+            services.state_version(kind, self.kwargs["pk"], self.region)
+            if self.request.user.has_perm("strategy.edit_plan", self.strategy or self.region)
+            else None
         )
-        return redirect(url)
+        if state_version is not None:
+            context.update(
+                state_version=state_version,
+                state_restore_url=reverse(
+                    "editor:restore_state",
+                    kwargs={"region": self.region.slug, "kind": kind, "pk": self.kwargs["pk"]},
+                ),
+            )
+        return context
 
 
 class FeedView(HistoryMixin, TemplateView):
