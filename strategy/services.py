@@ -734,6 +734,7 @@ STATE_FIELDS: dict[str, tuple[str, ...]] = {
         "title",
         "description",
         "unit",
+        "decimals",
         "direction",
         "baseline",
         "baseline_year",
