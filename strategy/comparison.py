@@ -334,7 +334,7 @@ def _split(rows: Iterable[Any], strategy_of: Callable[[Any], int], old: Strategy
 def compare_versions(old: Strategy, new: Strategy) -> VersionComparison:
     """What changed from ``old`` to ``new`` (two versions of one region's strategy).
 
-    Seven queries whatever the size of the plan, each reading both versions at once: the
+    Nine queries whatever the size of the plan, each reading both versions at once: the
     focus areas and their national goals, the goals, the actions (focus area and lead
     organisation joined) with their responsible organisations and goals, the indicators
     with their focus areas and yearly values.

@@ -78,7 +78,7 @@ def default_choice(versions: list[Strategy]) -> dict[str, int] | None:
 class VersionComparisonView(RegionMixin, TemplateView):
     """What changed between two versions of the region's strategy (``?a=1&b=2``).
 
-    Queries: the region, the versions the visitor may compare, then the comparison's seven
+    Queries: the region, the versions the visitor may compare, then the comparison's nine
     (``strategy.comparison.compare_versions``), whatever the size of the plan. A number that
     is no version number, or the same version twice, gets the form back with a message; a
     version number the region does not have answers 404.
