@@ -141,7 +141,9 @@ def field_changes(
 
 
 def _label(model: type[Model], name: str) -> str:
-    return capfirst(str(model._meta.get_field(name).verbose_name))
+    """A field's own (translated) name, as its forms label it."""
+    field = model._meta.get_field(name)
+    return capfirst(str(getattr(field, "verbose_name", name)))
 
 
 def _number(value: Decimal | None) -> str:
@@ -324,8 +326,12 @@ def _changes_of_kind(
     )
 
 
-def _split(rows: Iterable[Any], strategy_of: Callable[[Any], int], old: Strategy) -> Any:
-    old_rows, new_rows = [], []
+def _split(
+    rows: Iterable[Any], strategy_of: Callable[[Any], int], old: Strategy
+) -> tuple[list[Any], list[Any]]:
+    """The rows of ``old`` and those of the other version, each in the given order."""
+    old_rows: list[Any] = []
+    new_rows: list[Any] = []
     for row in rows:
         (old_rows if strategy_of(row) == old.pk else new_rows).append(row)
     return old_rows, new_rows

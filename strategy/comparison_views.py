@@ -18,11 +18,10 @@ CHOOSE_A_VERSION = gettext_lazy("Choose a version from the list.")
 
 
 def version_label(version: Strategy) -> str:
-    """A version as the selects name it: its number, its name and its period."""
+    """A version as the selects name it: its number and its name, short enough for a phone."""
     label = _("Version %(number)s") % {"number": version.version}
     if version.version_label:
         label += f" ({version.version_label})"
-    label += f", {version.period}"
     if version.is_current:
         label += f" – {_('current')}"  # noqa: RUF001 (an en dash, as in print)
     return label

@@ -484,9 +484,7 @@ class Action(models.Model):
                 | Q(end_date__gte=F("start_date")),
                 name="action_end_after_start",
             ),
-            models.UniqueConstraint(
-                fields=["focus_area", "lineage"], name="action_unique_lineage"
-            ),
+            models.UniqueConstraint(fields=["focus_area", "lineage"], name="action_unique_lineage"),
         ]
 
     def __str__(self) -> str:

@@ -120,8 +120,6 @@ class StrategyVersionDetailView(RegionMixin, DetailView):
 
     def get_object(self, queryset: Any = None) -> Strategy:
         return get_object_or_404(
-            Strategy.objects.for_region(self.region)
-            .select_related("previous")
-            .with_action_plan(),
+            Strategy.objects.for_region(self.region).select_related("previous").with_action_plan(),
             version=self.kwargs["version"],
         )

@@ -106,7 +106,9 @@ def test_existing_versions_get_the_lineages_of_their_predecessors():
 
         def lineage(version, name):
             row = rows[version, name]
-            model = {"indicator": Indicator, "chat": Action, "walk": Action, "fair": Action}.get(name, Goal)
+            model = {"indicator": Indicator, "chat": Action, "walk": Action, "fair": Action}.get(
+                name, Goal
+            )
             return model.objects.get(pk=row.pk).lineage
 
         for name in ("goal", "twin", "chat", "walk", "fair", "indicator"):
