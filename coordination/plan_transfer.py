@@ -302,10 +302,10 @@ _DECIMAL_LIMIT = Decimal("9999999999.99")
 
 def _continue_identity(source: Model, copy: Model) -> None:
     """Mark ``copy`` (unsaved, in the draft) as the continuation of ``source`` (the
-    current version's object its row names by ID), so that versions can be compared.
-
-    Nothing to carry yet: the plan objects have no key of their own across versions.
-    """
+    current version's object its row names by ID): it takes the source's ``lineage``, the
+    key by which ``strategy.comparison`` pairs an object's versions. A row without an ID
+    keeps the fresh lineage of a new object."""
+    copy.lineage = source.lineage  # type: ignore[attr-defined]
 
 
 # Exporting ----------------------------------------------------------------------------

@@ -4,6 +4,9 @@ The strategy is "living": the coordinator revises it, so each revision is its ow
 ``Strategy`` row and exactly one of a region's rows is current.
 """
 
+import uuid
+from typing import Any
+
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
@@ -12,6 +15,12 @@ from simple_history.models import HistoricalRecords
 
 from lib.scoping import RegionScopedManager
 from network.models import Organisation, Region
+
+
+def lineage_field() -> models.UUIDField:
+    """The identity a plan object keeps across versions: ``start_revision`` copies it with
+    the row, so comparing two versions matches each object with its own copy."""
+    return models.UUIDField(_("lineage"), default=uuid.uuid4, editable=False, db_index=True)
 
 
 class NationalGoal(models.Model):
@@ -36,6 +45,14 @@ class StrategyQuerySet(models.QuerySet["Strategy"]):
 
     def current(self) -> "StrategyQuerySet":
         return self.filter(is_current=True)
+
+    def comparable_for(self, user: Any, region: Region) -> "StrategyQuerySet":
+        """The region's versions that ``user`` may read and compare, newest first.
+
+        The one place that says which versions a person sees beside each other: today every
+        version of the region is public.
+        """
+        return self.for_region(region).order_by("-version")
 
     def with_focus_areas(self) -> "StrategyQuerySet":
         """Prefetch the focus areas with their goal counts annotated: one query in all."""
@@ -191,6 +208,7 @@ class FocusArea(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    lineage = lineage_field()
     national_goals = models.ManyToManyField(
         NationalGoal,
         related_name="focus_areas",
@@ -208,6 +226,9 @@ class FocusArea(models.Model):
         ordering = ["strategy", "number"]
         constraints = [
             models.UniqueConstraint(fields=["strategy", "number"], name="focus_area_unique_number"),
+            models.UniqueConstraint(
+                fields=["strategy", "lineage"], name="focus_area_unique_lineage"
+            ),
             models.CheckConstraint(condition=Q(number__gte=1), name="focus_area_number_positive"),
         ]
 
@@ -234,6 +255,7 @@ class Goal(models.Model):
     )
     title = models.TextField(_("title"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    lineage = lineage_field()
 
     history = HistoricalRecords()
 
@@ -243,6 +265,9 @@ class Goal(models.Model):
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
         ordering = ["focus_area", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["focus_area", "lineage"], name="goal_unique_lineage"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -302,6 +327,7 @@ class Indicator(models.Model):
         ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    lineage = lineage_field()
 
     objects = RegionScopedManager.from_queryset(IndicatorQuerySet)("strategy__region")
 
@@ -313,6 +339,9 @@ class Indicator(models.Model):
         ordering = ["strategy", "position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["strategy", "title"], name="indicator_unique_title"),
+            models.UniqueConstraint(
+                fields=["strategy", "lineage"], name="indicator_unique_lineage"
+            ),
             models.CheckConstraint(
                 condition=Q(baseline__isnull=True) | Q(baseline_year__isnull=False),
                 name="indicator_baseline_has_year",
@@ -466,6 +495,7 @@ class Action(models.Model):
     )
     monitoring_note = models.TextField(_("monitoring"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    lineage = lineage_field()
 
     objects = RegionScopedManager.from_queryset(ActionQuerySet)("focus_area__strategy__region")
 
@@ -482,6 +512,7 @@ class Action(models.Model):
                 | Q(end_date__gte=F("start_date")),
                 name="action_end_after_start",
             ),
+            models.UniqueConstraint(fields=["focus_area", "lineage"], name="action_unique_lineage"),
         ]
 
     def __str__(self) -> str:

@@ -5,7 +5,7 @@ One list per audience, each with its namespace; ``kaselo/urls.py`` includes this
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from strategy import views
+from strategy import comparison_views, views
 from strategy.editor import indicator_grid, restore_views
 from strategy.editor import views as editor_views
 
@@ -21,6 +21,11 @@ public: list[URLPattern] = [
         "<slug:region>/versiot/<int:version>/",
         views.StrategyVersionDetailView.as_view(),
         name="version_detail",
+    ),
+    path(
+        "<slug:region>/versiot/vertaa/",
+        comparison_views.VersionComparisonView.as_view(),
+        name="compare_versions",
     ),
 ]
 

@@ -108,7 +108,8 @@ class FocusAreaDetailView(RegionMixin, DetailView):
 class StrategyVersionDetailView(RegionMixin, DetailView):
     """One version of the region's strategy, read-only, current or earlier.
 
-    Queries: the region, the version, then its action plan in five (see
+    Queries: the region, the version (with the version it was revised from, which the page
+    links a comparison with), then its action plan in five (see
     ``StrategyQuerySet.with_action_plan``), whatever the number of rows.
     """
 
@@ -119,6 +120,6 @@ class StrategyVersionDetailView(RegionMixin, DetailView):
 
     def get_object(self, queryset: Any = None) -> Strategy:
         return get_object_or_404(
-            Strategy.objects.for_region(self.region).with_action_plan(),
+            Strategy.objects.for_region(self.region).select_related("previous").with_action_plan(),
             version=self.kwargs["version"],
         )

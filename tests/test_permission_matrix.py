@@ -360,6 +360,7 @@ PUBLIC_URLS = {
     "strategy:region_home",
     "strategy:focus_area_detail",
     "strategy:version_detail",
+    "strategy:compare_versions",
     "network:organisation_list",
     "network:organisation_detail",
     "events:event_list",

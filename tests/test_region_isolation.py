@@ -724,6 +724,7 @@ READ_AS_COORDINATOR: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = dic
         _read("strategy:region_home"),
         _read("strategy:focus_area_detail", lambda k: {"number": 1}),
         _read("strategy:version_detail", lambda k: {"version": 1}),
+        _read("strategy:compare_versions"),
         _read("feeds:region"),
         _read("feeds:organisation", lambda k: {"slug": k["org"].slug}),
         _read("feeds:focus_area", lambda k: {"number": 1}),

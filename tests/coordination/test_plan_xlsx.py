@@ -23,6 +23,7 @@ from coordination.plan_transfer import (
     ImportFileError,
     PlanImportRefused,
 )
+from strategy.comparison import compare_versions
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 from tests.factories import (
     ActionFactory,
@@ -474,6 +475,34 @@ def test_the_demo_plan_round_trips_into_a_draft_with_the_changes(demo, monkeypat
     assert plan_state(current) == before
     assert Action.objects.get(pk=changed["ID"]).title == changed["Otsikko"]
     assert Strategy.objects.get(region=region, is_current=True) == current
+
+
+def test_the_draft_from_excel_compares_with_the_current_version_as_its_changes(demo):
+    """Export, change one title, delete one action, add one, import: the comparison of the
+    current version and the draft names exactly those three, the rest paired by lineage."""
+    region, current = demo
+    workbook = workbook_of(plan_transfer.export_plan(region))
+    actions = workbook[ACTION_SHEET]
+    rows = records(actions)
+    removed = rows[2]
+    actions.cell(row=3, column=column_of(actions, "Otsikko"), value="Muutettu otsikko")
+    actions.delete_rows(4)
+    lead, responsibles = rows[0]["Vastuuorganisaatio"], rows[0]["Vastuuorganisaatiot"]
+    new_row = [None, 5, None, "Uusi toimenpide Excelistä", "Kuvaus", "Suunniteltu", lead]
+    new_row += [responsibles, None, dt.date(2024, 1, 1), dt.date(2025, 12, 31), "Seuranta"]
+    actions.append(new_row)
+    outcome = plan_transfer.import_plan(region, upload(workbook))
+    assert outcome.is_valid, outcome.errors
+
+    comparison = compare_versions(current, outcome.draft)
+
+    actions = comparison.actions
+    assert [item.title for item in actions.added] == ["Uusi toimenpide Excelistä"]
+    assert [item.title for item in actions.removed] == [removed["Otsikko"]]
+    assert [changed_item.item.title for changed_item in actions.changed] == ["Muutettu otsikko"]
+    assert [kind.count for kind in (comparison.focus_areas, comparison.goals)] == [0, 0]
+    assert comparison.indicators.count == 0
+    assert comparison.header == ()
 
 
 def test_the_export_reads_a_fixed_number_of_queries(demo, django_assert_max_num_queries):

@@ -32,6 +32,7 @@ FORM_MODULES = [
     "events.forms",
     "network.forms",
     "reporting.forms",
+    "strategy.comparison_views",
     "strategy.editor.forms",
 ]
 #: Forms that take no typed text, date or year, or belong to another piece of work.

@@ -1,0 +1,413 @@
+"""What changed between two versions of a region's strategy.
+
+Objects are matched across versions by their ``lineage``, which a revision copies with each
+row (``strategy.services.start_revision``): an object of one version whose lineage the other
+lacks was added or removed, one found in both is compared field by field. Each field is
+compared as the page shows it (the status's label, the organisations' names, a Finnish
+date), and a changed field carries a word-by-word diff for the page to mark.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+from uuid import UUID
+
+from django.db.models import Model, Prefetch
+from django.utils import formats
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from network.models import Organisation
+from strategy.models import (
+    Action,
+    FocusArea,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    NationalGoal,
+    Strategy,
+)
+
+Op = Literal["equal", "delete", "insert"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words that both texts share (``equal``), or that only the old (``delete``)
+    or only the new (``insert``) has."""
+
+    op: Op
+    text: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of an object whose shown value differs between the versions."""
+
+    label: str
+    old: str
+    new: str
+    words: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """An object of the plan as the comparison names it: its title, and where it is (a
+    goal's or an action's focus area)."""
+
+    lineage: UUID
+    title: str
+    place: str
+
+
+@dataclass(frozen=True)
+class ChangedItem:
+    item: PlanItem
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class KindChanges:
+    """The focus areas (or goals, actions, indicators) added, removed and changed."""
+
+    kind: str
+    label: str
+    added: tuple[PlanItem, ...]
+    removed: tuple[PlanItem, ...]
+    changed: tuple[ChangedItem, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.added) + len(self.removed) + len(self.changed)
+
+
+@dataclass(frozen=True)
+class VersionComparison:
+    """Everything that differs from ``old`` to ``new``: the strategy's own fields (vision,
+    values, overall goal ...), then the plan's objects kind by kind."""
+
+    old: Strategy
+    new: Strategy
+    header: tuple[FieldChange, ...]
+    focus_areas: KindChanges
+    goals: KindChanges
+    actions: KindChanges
+    indicators: KindChanges
+
+    @property
+    def kinds(self) -> list[KindChanges]:
+        return [self.focus_areas, self.goals, self.actions, self.indicators]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.header) or any(kind.count for kind in self.kinds)
+
+
+def word_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """The two texts as runs of shared, removed and added words (difflib on words, so a
+    changed word is marked whole and spacing or line breaks count for nothing)."""
+    a, b = old.split(), new.split()
+    segments: list[Segment] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            segments.append(Segment("equal", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append(Segment("delete", " ".join(a[i1:i2])))
+        if j2 > j1:
+            segments.append(Segment("insert", " ".join(b[j1:j2])))
+    return tuple(segments)
+
+
+def field_changes(
+    old: dict[str, str], new: dict[str, str], labels: dict[str, str]
+) -> tuple[FieldChange, ...]:
+    """The fields whose shown values differ (spacing aside), in the order of ``labels``."""
+    changes = []
+    for name, label in labels.items():
+        before, after = old.get(name, ""), new.get(name, "")
+        if before.split() != after.split():
+            changes.append(FieldChange(label, before, after, word_diff(before, after)))
+    return tuple(changes)
+
+
+# --- How each kind is shown ----------------------------------------------------------------
+
+
+def _label(model: type[Model], name: str) -> str:
+    """A field's own (translated) name, as its forms label it."""
+    field = model._meta.get_field(name)
+    return capfirst(str(getattr(field, "verbose_name", name)))
+
+
+def _number(value: Decimal | None) -> str:
+    """A decimal as the page writes it: Finnish decimals, whole numbers without ",00"."""
+    if value is None:
+        return ""
+    places = 0 if value == value.to_integral_value() else None
+    return str(formats.number_format(value, decimal_pos=places, use_l10n=True))
+
+
+def _with_year(value: Decimal | None, year: int | None) -> str:
+    shown = _number(value)
+    return f"{shown} ({year})" if shown and year else shown
+
+
+def _date(value: dt.date | None) -> str:
+    return str(formats.date_format(value)) if value else ""
+
+
+def _period(start: dt.date | None, end: dt.date | None) -> str:
+    if not start and not end:
+        return ""
+    return f"{_date(start)}–{_date(end)}"  # noqa: RUF001 (an en dash, as in print)
+
+
+def _names(rows: Iterable[Organisation]) -> str:
+    return ", ".join(sorted(row.name for row in rows))
+
+
+def _area_name(focus_area: FocusArea) -> str:
+    return f"{focus_area.number}. {focus_area.title}"
+
+
+def header_fields() -> dict[str, str]:
+    return {
+        "title": _label(Strategy, "title"),
+        "period": _("Strategy period"),
+        "vision": _label(Strategy, "vision"),
+        "values": _label(Strategy, "values"),
+        "values_statement": _label(Strategy, "values_statement"),
+        "overall_goal": _label(Strategy, "overall_goal"),
+        "objectives": _label(Strategy, "objectives"),
+    }
+
+
+def header_values(strategy: Strategy) -> dict[str, str]:
+    return {
+        "title": strategy.title,
+        "period": strategy.period,
+        "vision": strategy.vision,
+        "values": ", ".join(strategy.value_list),
+        "values_statement": strategy.values_statement,
+        "overall_goal": strategy.overall_goal,
+        "objectives": strategy.objectives,
+    }
+
+
+def focus_area_fields() -> dict[str, str]:
+    return {
+        "number": _label(FocusArea, "number"),
+        "title": _label(FocusArea, "title"),
+        "description": _label(FocusArea, "description"),
+        "national_goals": _label(FocusArea, "national_goals"),
+    }
+
+
+def focus_area_values(focus_area: FocusArea) -> dict[str, str]:
+    national_goals: list[NationalGoal] = sorted(
+        focus_area.national_goals.all(), key=lambda goal: goal.number
+    )
+    return {
+        "number": str(focus_area.number),
+        "title": focus_area.title,
+        "description": focus_area.description,
+        "national_goals": "; ".join(goal.title for goal in national_goals),
+    }
+
+
+def goal_fields() -> dict[str, str]:
+    return {"title": _label(Goal, "title")}
+
+
+def goal_values(goal: Goal) -> dict[str, str]:
+    return {"title": goal.title}
+
+
+def action_fields() -> dict[str, str]:
+    return {
+        "title": _label(Action, "title"),
+        "description": _label(Action, "description"),
+        "status": _label(Action, "status"),
+        "lead_organisation": _label(Action, "lead_organisation"),
+        "responsible_organisations": _label(Action, "responsible_organisations"),
+        "responsible_note": _label(Action, "responsible_note"),
+        "period": _("Time frame"),
+        "monitoring_note": _label(Action, "monitoring_note"),
+        "goals": _label(Action, "goals"),
+    }
+
+
+def action_values(action: Action) -> dict[str, str]:
+    lead = action.lead_organisation
+    return {
+        "title": action.title,
+        "description": action.description,
+        "status": str(action.get_status_display()),  # type: ignore[attr-defined]
+        "lead_organisation": lead.name if lead is not None else "",
+        "responsible_organisations": _names(action.responsible_organisations.all()),
+        "responsible_note": action.responsible_note,
+        "period": _period(action.start_date, action.end_date),
+        "monitoring_note": action.monitoring_note,
+        # Goals by their titles, in their order: a goal's copy is another row.
+        "goals": "; ".join(
+            goal.title for goal in sorted(action.goals.all(), key=lambda g: (g.position, g.pk))
+        ),
+    }
+
+
+def indicator_fields() -> dict[str, str]:
+    return {
+        "title": _label(Indicator, "title"),
+        "description": _label(Indicator, "description"),
+        "unit": _label(Indicator, "unit"),
+        "direction": _label(Indicator, "direction"),
+        "baseline": _label(Indicator, "baseline"),
+        "target": _label(Indicator, "target"),
+        "focus_areas": _label(Indicator, "focus_areas"),
+        "values": _("Yearly values"),
+    }
+
+
+def indicator_values(indicator: Indicator) -> dict[str, str]:
+    focus_areas = sorted(indicator.focus_areas.all(), key=lambda area: area.number)
+    values: list[IndicatorValue] = indicator.yearly_values  # type: ignore[attr-defined]
+    return {
+        "title": indicator.title,
+        "description": indicator.description,
+        "unit": indicator.unit,
+        "direction": str(indicator.get_direction_display()),  # type: ignore[attr-defined]
+        "baseline": _with_year(indicator.baseline, indicator.baseline_year),
+        "target": _with_year(indicator.target, indicator.target_year),
+        "focus_areas": "; ".join(_area_name(area) for area in focus_areas),
+        "values": "; ".join(f"{value.year}: {_number(value.value)}" for value in values),
+    }
+
+
+# --- Matching ------------------------------------------------------------------------------
+
+
+def _changes_of_kind(
+    kind: str,
+    label: str,
+    old_rows: list[Any],
+    new_rows: list[Any],
+    fields: dict[str, str],
+    values: Callable[[Any], dict[str, str]],
+    place: Callable[[Any], str],
+) -> KindChanges:
+    """Match the rows of the two versions by lineage; rows come in the order shown."""
+
+    def item(row: Any) -> PlanItem:
+        return PlanItem(row.lineage, str(row.title), place(row))
+
+    old_by_lineage = {row.lineage: row for row in old_rows}
+    new_lineages = {row.lineage for row in new_rows}
+    changed = []
+    for row in new_rows:
+        before = old_by_lineage.get(row.lineage)
+        if before is None:
+            continue
+        changes = field_changes(values(before), values(row), fields)
+        if changes:
+            changed.append(ChangedItem(item(row), changes))
+    return KindChanges(
+        kind=kind,
+        label=label,
+        added=tuple(item(row) for row in new_rows if row.lineage not in old_by_lineage),
+        removed=tuple(item(row) for row in old_rows if row.lineage not in new_lineages),
+        changed=tuple(changed),
+    )
+
+
+def _split(
+    rows: Iterable[Any], strategy_of: Callable[[Any], int], old: Strategy
+) -> tuple[list[Any], list[Any]]:
+    """The rows of ``old`` and those of the other version, each in the given order."""
+    old_rows: list[Any] = []
+    new_rows: list[Any] = []
+    for row in rows:
+        (old_rows if strategy_of(row) == old.pk else new_rows).append(row)
+    return old_rows, new_rows
+
+
+def compare_versions(old: Strategy, new: Strategy) -> VersionComparison:
+    """What changed from ``old`` to ``new`` (two versions of one region's strategy).
+
+    Nine queries whatever the size of the plan, each reading both versions at once: the
+    focus areas and their national goals, the goals, the actions (focus area and lead
+    organisation joined) with their responsible organisations and goals, the indicators
+    with their focus areas and yearly values.
+    """
+    if old.pk == new.pk:
+        raise ValueError("A version is compared with another version.")
+    both = [old.pk, new.pk]
+    focus_areas = FocusArea.objects.filter(strategy__in=both).prefetch_related("national_goals")
+    goals = Goal.objects.filter(focus_area__strategy__in=both).select_related("focus_area")
+    actions = (
+        Action.objects.filter(focus_area__strategy__in=both)
+        .select_related("focus_area", "lead_organisation")
+        .prefetch_related("responsible_organisations", "goals")
+    )
+    indicators = (
+        Indicator.objects.filter(strategy__in=both)
+        .with_yearly_values()
+        .prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.all()))
+    )
+
+    def by_area(row: Goal | Action) -> tuple[int, int, int]:
+        return (row.focus_area.number, row.position, row.pk)
+
+    def area_of(row: Goal | Action) -> str:
+        return _area_name(row.focus_area)
+
+    def no_place(row: Any) -> str:
+        return ""
+
+    area_rows = sorted(focus_areas, key=lambda area: area.number)
+    goal_rows = sorted(goals, key=by_area)
+    action_rows = sorted(actions, key=by_area)
+    indicator_rows = sorted(indicators, key=lambda row: (row.position, row.pk))
+    return VersionComparison(
+        old=old,
+        new=new,
+        header=field_changes(header_values(old), header_values(new), header_fields()),
+        focus_areas=_changes_of_kind(
+            "focusarea",
+            _("Focus areas"),
+            *_split(area_rows, lambda row: row.strategy_id, old),
+            focus_area_fields(),
+            focus_area_values,
+            no_place,
+        ),
+        goals=_changes_of_kind(
+            "goal",
+            _("Goals"),
+            *_split(goal_rows, lambda row: row.focus_area.strategy_id, old),
+            goal_fields(),
+            goal_values,
+            area_of,
+        ),
+        actions=_changes_of_kind(
+            "action",
+            _("Actions"),
+            *_split(action_rows, lambda row: row.focus_area.strategy_id, old),
+            action_fields(),
+            action_values,
+            area_of,
+        ),
+        indicators=_changes_of_kind(
+            "indicator",
+            _("Indicators"),
+            *_split(indicator_rows, lambda row: row.strategy_id, old),
+            indicator_fields(),
+            indicator_values,
+            no_place,
+        ),
+    )
