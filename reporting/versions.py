@@ -102,8 +102,9 @@ def versions_of(report: AnnualReport) -> QuerySet[ReportVersion]:
 
 # --- What changed between two versions --------------------------------------------------
 
-#: A word with the spaces after it: a change shows whole words, and spacing stays as typed.
-_WORDS = re.compile(r"\S+\s*|\s+")
+#: Words and the spaces between them, apart: a change shows whole words, a word that only
+#: gained a line break after it is not shown as changed, and spacing stays as typed.
+_WORDS = re.compile(r"\S+|\s+")
 
 
 @dataclass(frozen=True)
