@@ -146,9 +146,7 @@ def test_an_accepted_reports_public_page_shows_no_versions_or_comments(
 def test_the_compare_page_shows_the_changed_answer_word_by_word(
     client_of, region, returned_and_resubmitted, coordinator
 ):
-    response = client_of(coordinator).get(
-        url("reports:compare", region), {"old": "1", "new": "2"}
-    )
+    response = client_of(coordinator).get(url("reports:compare", region), {"old": "1", "new": "2"})
 
     assert response.status_code == 200
     (change,) = response.context["comparison"].changed_sub_themes
@@ -157,13 +155,14 @@ def test_the_compare_page_shows_the_changed_answer_word_by_word(
     added = gettext("added:")
     removed = gettext("removed:")
     # The added activity, marked without colour: <ins> with a label read aloud.
-    assert f'<ins><span class="visually-hidden">{added} </span>\nSyksyn työpajat Kotkassa</ins>' in (
-        page
+    assert (
+        f'<ins><span class="visually-hidden">{added} </span>\nSyksyn työpajat Kotkassa</ins>'
+        in (page)
     )
     assert f'<del><span class="visually-hidden">{removed} </span>1 – ' in page  # noqa: RUF001
     # The activity both versions share is not marked.
     assert "Verkoston kevätkokous" in page
-    assert "<del><span class=\"visually-hidden\">" + removed + " </span>Verkoston" not in page
+    assert '<del><span class="visually-hidden">' + removed + " </span>Verkoston" not in page
 
 
 def test_the_word_diff_shows_what_went_and_what_came():
@@ -490,7 +489,15 @@ def test_returning_while_another_accepts_leaves_one_decision_and_tells_the_other
     version = ReportVersion.objects.get(report=submitted_now)
     if accept_error is None:
         assert str(return_error) == finnish("Someone else accepted the report meanwhile.")
-        assert (report.status, version.is_accepted, version.is_returned) == ("accepted", True, False)
+        assert (report.status, version.is_accepted, version.is_returned) == (
+            "accepted",
+            True,
+            False,
+        )
     else:
         assert str(accept_error) == finnish("Someone else returned the report meanwhile.")
-        assert (report.status, version.is_accepted, version.is_returned) == ("returned", False, True)
+        assert (report.status, version.is_accepted, version.is_returned) == (
+            "returned",
+            False,
+            True,
+        )
