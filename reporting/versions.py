@@ -59,9 +59,7 @@ def snapshot_of(report: AnnualReport) -> dict[str, Any]:
                     "number": f"{theme.number}.{sub_theme.number}",
                     "title": sub_theme.title,
                     "level": level,
-                    "level_title": dict(ladder).get(level, "")
-                    if level
-                    else "",
+                    "level_title": dict(ladder).get(level, "") if level else "",
                     "ladder": ladder,
                     "activities": _lines(answer.activities) if answer else [],
                     "examples": answer.examples if answer else "",
