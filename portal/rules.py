@@ -298,6 +298,25 @@ rules.add_perm("reporting.edit_report", can_edit_plan)
 rules.add_perm("reporting.view_report", may_read_report)
 # The national team accepts or returns reports and sets each year's due date.
 rules.add_perm("reporting.review_report", is_site_admin | is_national_team)
+# ...but never a report of a region where the person has a role of their own: a national
+# team member who also coordinates the region (or belongs to one of its organisations)
+# leaves the decision to a colleague. The service refuses it with a message.
+rules.add_perm(
+    "reporting.decide_report",
+    (is_site_admin | is_national_team) & ~is_region_coordinator & ~is_region_member,
+)
+
+
+@rules.predicate
+def may_read_region_reports(user: Any, obj: Model | None) -> bool:
+    """Whether the person reads the report's region's unaccepted reports too."""
+    regions = report_audience(user).region_ids
+    return regions is None or region_id_of(obj) in regions
+
+
+# A report's versions, with the national team's comments on returned ones: those who read
+# the region's drafts (an accepted report's public page shows its final version only).
+rules.add_perm("reporting.view_report_versions", may_read_region_reports)
 rules.add_perm("reporting.manage_years", is_site_admin | is_national_team)
 # The national summary of all regions: the national team, administrators and coordinators.
 rules.add_perm(

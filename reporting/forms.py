@@ -131,6 +131,31 @@ class ReturnForm(BoundedFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": _("Say what should be changed.")},
     )
+    # The version the page showed: a newer one submitted meanwhile is not returned unread.
+    shown_version = forms.IntegerField(
+        required=False, min_value=1, max_value=32767, widget=forms.HiddenInput
+    )
+
+
+class CompareVersionsForm(BoundedFormMixin, forms.Form):
+    """Which two versions of a report to compare: the older and the newer, by number."""
+
+    old = forms.TypedChoiceField(label=_("Compare version"), coerce=int)
+    new = forms.TypedChoiceField(label=_("with version"), coerce=int)
+
+    def __init__(self, *args: Any, numbers: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(number, str(number)) for number in numbers]
+        for name in ("old", "new"):
+            field = self.fields[name]
+            assert isinstance(field, forms.TypedChoiceField)  # noqa: S101 (narrows the type)
+            field.choices = choices
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("old") is not None and cleaned.get("old") == cleaned.get("new"):
+            raise forms.ValidationError(_("Choose two different versions."))
+        return cleaned
 
 
 class ReportingYearForm(BoundedFormMixin, forms.ModelForm):

@@ -155,6 +155,14 @@ class AnnualReport(models.Model):
         verbose_name=_("submitted by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
     official_pdf = models.FileField(_("official PDF"), upload_to="reports/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -206,6 +214,94 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report}: {self.sub_theme}"
+
+
+class ReportVersion(models.Model):
+    """One submitted version of a report, frozen: its answers as they were sent and its PDF.
+
+    ``snapshot`` keeps the summary and every sub-theme's answer with the framework's
+    wording of the day (``reporting.versions.snapshot_of``), so a returned version stays
+    readable after the report is edited, and a later change of the framework does not
+    rewrite what was reported. The national team's decision is stamped on the version it
+    concerns: a return with its comment, or the acceptance, whose PDF is built once and
+    never changes (``accepted_pdf``).
+    """
+
+    class AcceptorRole(models.TextChoices):
+        NATIONAL_TEAM = "national_team", _("National ELO team")
+        SITE_ADMIN = "site_admin", _("Site administrator")
+
+    report = models.ForeignKey(
+        AnnualReport, on_delete=models.CASCADE, related_name="versions", verbose_name=_("report")
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    submitted_at = models.DateTimeField(_("submitted"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    snapshot = models.JSONField(_("answers as submitted"), default=dict)
+    official_pdf = models.FileField(_("PDF as submitted"), upload_to="reports/", blank=True)
+    returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("returned by"),
+    )
+    return_comment = models.TextField(_("the national team's comment"), blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    # The acceptor as the record names them, kept as it was on the day.
+    accepted_by_name = models.CharField(_("acceptor's name"), max_length=300, blank=True)
+    accepted_by_role = models.CharField(
+        _("acceptor's role"), max_length=20, choices=AcceptorRole.choices, blank=True
+    )
+    accepted_pdf = models.FileField(_("accepted PDF"), upload_to="reports/", blank=True)
+
+    objects = RegionScopedManager["ReportVersion"]("report__region")
+
+    class Meta:
+        verbose_name = _("report version")
+        verbose_name_plural = _("report versions")
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="report_version_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="report_version_from_1"),
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(returned_at__isnull=True),
+                name="report_version_accepted_or_returned",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} v{self.number}"
+
+    @property
+    def owning_region_id(self) -> int:
+        """The report's region (``portal.rules.region_id_of``): a query unless it is loaded."""
+        return self.report.region_id
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
+
+    @property
+    def is_returned(self) -> bool:
+        return self.returned_at is not None
 
 
 class PdfJob(models.Model):

@@ -7,7 +7,8 @@ is built from with a few cheap aggregate queries, so a second request with uncha
 gets the finished job back, and a request while one is queued or running gets that one.
 
 The official PDF of a submitted annual report is the frozen record of its version: built
-once, kept in ``AnnualReport.official_pdf``, never rebuilt or expired.
+once, kept on its ``ReportVersion`` (and as ``AnnualReport.official_pdf``), never rebuilt or
+expired; an accepted version gets one more, with its acceptance record, built at acceptance.
 """
 
 from __future__ import annotations
@@ -45,7 +46,15 @@ from reporting.documents import (
     write_pdf,
 )
 from reporting.documents.tno import default_period
-from reporting.models import AnnualReport, Answer, Level, PdfJob, SubTheme, Theme
+from reporting.models import (
+    AnnualReport,
+    Answer,
+    Level,
+    PdfJob,
+    ReportVersion,
+    SubTheme,
+    Theme,
+)
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 
 logger = logging.getLogger(__name__)
@@ -417,22 +426,44 @@ def request_pdf(
         )
 
 
-def official_file_stem(report: AnnualReport) -> str:
+def official_file_stem(report: AnnualReport, accepted: bool = False) -> str:
     """The stored name of a version's official PDF, without the storage's unique suffix."""
-    return f"reports/vuosiraportti-{report.region.slug}-{report.year}-v{report.version}"
+    stem = f"reports/vuosiraportti-{report.region.slug}-{report.year}-v{report.version}"
+    return stem + "-hyvaksytty" if accepted else stem
+
+
+def _stored_official(report: AnnualReport, accepted: bool) -> str:
+    """The name of the version's stored official file, if it is there; else ""."""
+    version = ReportVersion.objects.filter(report=report, number=report.version).first()
+    if version is not None:
+        official = version.accepted_pdf if accepted else version.official_pdf
+    else:  # a report submitted before versions were kept
+        official = report.official_pdf
+    if (
+        official
+        and official.name.startswith(official_file_stem(report, accepted))
+        and official.storage.exists(official.name)
+    ):
+        return str(official.name)
+    return ""
 
 
 def request_official_pdf(report: AnnualReport, user: Any = None) -> PdfJob:
     """Return the job of the submitted version's official PDF, queuing it the first time.
 
-    Built once per version: a finished file in ``report.official_pdf`` for this version is
-    never rebuilt, even when its job row is gone (a done job row is made for it).
+    Built once per version as submitted, and once more when the version is accepted, with
+    the acceptance record (who, in what role, when). A finished file stored on the version
+    is never rebuilt, even when its job row is gone (a done job row is made for it), so
+    the accepted PDF a person downloads later is the very file made at the acceptance.
     """
+    accepted = report.status == AnnualReport.Status.ACCEPTED
     parameters = {
         "language": settings.LANGUAGE_CODE,
         "official": True,
         "version": report.version,
     }
+    if accepted:
+        parameters["accepted"] = True
     digest = compute_inputs_hash(PdfJob.Kind.ANNUAL_REPORT, report.region, report.year, parameters)
     with transaction.atomic():
         _lock_inputs(digest)
@@ -447,18 +478,14 @@ def request_official_pdf(report: AnnualReport, user: Any = None) -> PdfJob:
             "inputs_hash": digest,
             "requested_by": user if getattr(user, "is_authenticated", False) else None,
         }
-        official = report.official_pdf
-        if (
-            official
-            and official.name.startswith(official_file_stem(report))
-            and official.storage.exists(official.name)
-        ):
+        stored = _stored_official(report, accepted)
+        if stored:
             now = timezone.now()
             return PdfJob.objects.create(
                 **fields,
                 status=PdfJob.Status.DONE,
                 progress=PROGRESS_DONE,
-                file=official.name,
+                file=stored,
                 started_at=now,
                 finished_at=now,
             )
@@ -680,13 +707,19 @@ def run_job(job_id: str) -> str:
 
 
 def _official_report(job: PdfJob) -> AnnualReport | None:
-    """The report whose official PDF the job builds, checked to be still that version."""
+    """The report whose official PDF the job builds, checked to be still that version
+    (and, for the accepted PDF, still accepted)."""
     if not job.parameters.get("official"):
         return None
     report = annual_report_for(job.region_id, job.year)
     if report is None:
         raise DocumentError(_("The annual report does not exist."))
-    if report.version != job.parameters.get("version") or not report.is_frozen:
+    accepted = bool(job.parameters.get("accepted"))
+    if (
+        report.version != job.parameters.get("version")
+        or not report.is_frozen
+        or (accepted and report.status != AnnualReport.Status.ACCEPTED)
+    ):
         raise DocumentError(
             _("The report has changed since this PDF was requested. Please request it again.")
         )
@@ -694,18 +727,38 @@ def _official_report(job: PdfJob) -> AnnualReport | None:
 
 
 def _store(job: PdfJob, report: AnnualReport | None, path: Path, filename: str) -> str:
-    """Save the finished file to storage and return its stored name."""
-    with path.open("rb") as handle:
-        if report is not None:
-            stored = report.official_pdf.storage.save(
-                official_file_stem(report) + ".pdf", File(handle)
-            )
-            AnnualReport.objects.filter(pk=report.pk, version=report.version).update(
-                official_pdf=stored
-            )
-            return stored
-        job.file.save(filename, File(handle), save=False)
+    """Save the finished file to storage and return its stored name.
+
+    An official file goes on its version (as submitted, or as accepted) and becomes the
+    report's current official PDF. A version's file, once there, stays: a second build
+    that finishes later (a lost message sent again) keeps the first one and drops its own.
+    """
+    if report is None:
+        with path.open("rb") as handle:
+            job.file.save(filename, File(handle), save=False)
         return job.file.name
+    accepted = bool(job.parameters.get("accepted"))
+    field = "accepted_pdf" if accepted else "official_pdf"
+    with path.open("rb") as handle:
+        stored = report.official_pdf.storage.save(
+            official_file_stem(report, accepted) + ".pdf", File(handle)
+        )
+    with transaction.atomic():
+        version = (
+            ReportVersion.objects.select_for_update()
+            .filter(report=report, number=report.version)
+            .first()
+        )
+        if version is not None:
+            kept = getattr(version, field)
+            if kept and kept.storage.exists(kept.name):
+                report.official_pdf.storage.delete(stored)
+                return str(kept.name)
+            ReportVersion.objects.filter(pk=version.pk).update(**{field: stored})
+        AnnualReport.objects.filter(pk=report.pk, version=report.version).update(
+            official_pdf=stored
+        )
+    return stored
 
 
 # --- Downloads ------------------------------------------------------------------------------

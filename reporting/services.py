@@ -30,7 +30,16 @@ from events.models import Event
 from lib.locking import lock_and_reread
 from network.models import Region
 from portal import page_cache
-from reporting.models import AnnualReport, Answer, Level, ReportingYear, SubTheme, Theme
+from reporting import versions
+from reporting.models import (
+    AnnualReport,
+    Answer,
+    Level,
+    ReportingYear,
+    ReportVersion,
+    SubTheme,
+    Theme,
+)
 from strategy.models import Indicator, IndicatorValue, Project
 
 logger = logging.getLogger(__name__)
@@ -389,36 +398,120 @@ def submit_report(report: AnnualReport, user: Any) -> None:
         report.save(
             update_fields=["status", "version", "submitted_at", "submitted_by", "updated_at"]
         )
+        # The version's snapshot commits with the submission, or neither does.
+        versions.record_submission(report, user)
         transaction.on_commit(lambda: _request_official_pdf(report))
     logger.info("%s submitted the report %s, version %s", user, report, report.version)
 
 
-def accept_report(report: AnnualReport, user: Any) -> None:
-    """The national team accepts a submitted report: it becomes public."""
+def _decide(report: AnnualReport, user: Any, shown_version: int | None) -> ReportVersion:
+    """Lock the report and check that ``user`` may decide on it now; return its version.
+
+    Refused: one's own region's report (``reporting.decide_report``), a report someone
+    else decided on meanwhile (two people pressing at once: the first wins, the second is
+    told), and a report whose region submitted a newer version than the one shown.
+    """
+    if not user.has_perm("reporting.decide_report", report):
+        raise ReportError(
+            _(
+                "You cannot accept or return your own region's report: another member of "
+                "the national team decides on it."
+            )
+        )
+    _lock(report)
+    if report.status == AnnualReport.Status.ACCEPTED:
+        raise ReportError(_("Someone else accepted the report meanwhile."))
+    if report.status == AnnualReport.Status.RETURNED:
+        raise ReportError(_("Someone else returned the report meanwhile."))
+    if report.status != AnnualReport.Status.SUBMITTED:
+        raise ReportError(_("Only a submitted report can be accepted or returned."))
+    if shown_version is not None and shown_version != report.version:
+        raise ReportError(
+            _(
+                "The region submitted a new version while you had the page open. "
+                "Read it before deciding."
+            )
+        )
+    version = (
+        ReportVersion.objects.select_for_update()
+        .filter(report=report, number=report.version)
+        .first()
+    )
+    if version is None:  # a report submitted before versions were kept and not migrated
+        version = versions.record_submission(report, report.submitted_by)
+    return version
+
+
+def acceptor_role(user: Any) -> str:
+    """The role the acceptance record names: the national team, else an administrator."""
+    if getattr(user, "is_national_team", False):
+        return ReportVersion.AcceptorRole.NATIONAL_TEAM
+    return ReportVersion.AcceptorRole.SITE_ADMIN
+
+
+def _request_accepted_pdf(report: AnnualReport) -> None:
+    """Queue the accepted version's PDF with its acceptance record (imported when called,
+    as in ``_request_official_pdf``)."""
+    from reporting import pdf
+
+    pdf.request_official_pdf(report)
+
+
+def accept_report(report: AnnualReport, user: Any, shown_version: int | None = None) -> None:
+    """The national team accepts a submitted report: it becomes public.
+
+    The version accepted is stamped with who and when, and its PDF with that record is
+    built once, after the commit; it never changes afterwards.
+    """
     with transaction.atomic():
-        _lock(report)
-        if report.status != AnnualReport.Status.SUBMITTED:
-            raise ReportError(_("Only a submitted report can be accepted."))
+        version = _decide(report, user, shown_version)
+        now = timezone.now()
         report.status = AnnualReport.Status.ACCEPTED
-        report.reviewed_at = timezone.now()
-        report.save(update_fields=["status", "reviewed_at", "updated_at"])
-    logger.info("%s accepted the report %s", user, report)
+        report.reviewed_at = now
+        report.reviewed_by = user
+        report.save(update_fields=["status", "reviewed_at", "reviewed_by", "updated_at"])
+        version.accepted_at = now
+        version.accepted_by = user
+        version.accepted_by_name = str(user)
+        version.accepted_by_role = acceptor_role(user)
+        version.save(
+            update_fields=["accepted_at", "accepted_by", "accepted_by_name", "accepted_by_role"]
+        )
+        transaction.on_commit(lambda: _request_accepted_pdf(report))
+    logger.info("%s accepted the report %s, version %s", user, report, report.version)
 
 
-def return_report(report: AnnualReport, user: Any, comment: str) -> None:
-    """The national team returns a submitted report for changes, saying what to change."""
+def return_report(
+    report: AnnualReport, user: Any, comment: str, shown_version: int | None = None
+) -> None:
+    """The national team returns a submitted report for changes, saying what to change.
+
+    The comment stays beside the version it concerns after the report is edited.
+    """
     comment = comment.strip()
     if not comment:
         raise ReportError(_("Say what should be changed."))
     with transaction.atomic():
-        _lock(report)
-        if report.status != AnnualReport.Status.SUBMITTED:
-            raise ReportError(_("Only a submitted report can be returned."))
+        version = _decide(report, user, shown_version)
+        now = timezone.now()
         report.status = AnnualReport.Status.RETURNED
         report.national_comment = comment
-        report.reviewed_at = timezone.now()
-        report.save(update_fields=["status", "national_comment", "reviewed_at", "updated_at"])
-    logger.info("%s returned the report %s", user, report)
+        report.reviewed_at = now
+        report.reviewed_by = user
+        report.save(
+            update_fields=[
+                "status",
+                "national_comment",
+                "reviewed_at",
+                "reviewed_by",
+                "updated_at",
+            ]
+        )
+        version.returned_at = now
+        version.returned_by = user
+        version.return_comment = comment
+        version.save(update_fields=["returned_at", "returned_by", "return_comment"])
+    logger.info("%s returned the report %s, version %s", user, report, report.version)
 
 
 # --- The report as a document (the PDF renders this) ------------------------------------
@@ -455,6 +548,10 @@ class ReportDocument:
     national_comment: str
     themes: list[ThemeDoc]
     records: YearRecords
+    #: The acceptance record of an accepted version: when, who and in what role.
+    accepted_at: dt.datetime | None = None
+    accepted_by_name: str = ""
+    accepted_by_role: str = ""
 
 
 def framework() -> list[Theme]:
@@ -474,13 +571,31 @@ def activity_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def build_report_document(report: AnnualReport) -> ReportDocument:
-    """The report as plain data, the way its page and its PDF show it.
+def themes_from_snapshot(snapshot: dict[str, Any]) -> list[ThemeDoc]:
+    """A version's answers as the page and the PDF show them, worded as they were then."""
+    return [
+        ThemeDoc(
+            number=theme["number"],
+            title=theme["title"],
+            sub_themes=[
+                AnswerDoc(
+                    number=answer["number"],
+                    title=answer["title"],
+                    level=answer["level"],
+                    level_title=answer["level_title"],
+                    ladder=[(value, title) for value, title in answer["ladder"]],
+                    activities=list(answer["activities"]),
+                    examples=answer["examples"],
+                )
+                for answer in theme["sub_themes"]
+            ],
+        )
+        for theme in snapshot.get("themes", [])
+    ]
 
-    Ten queries: the region, the framework (three), the answers, and the year's records (six).
-    Every sub-theme of the framework appears, answered or not.
-    """
-    region = Region.objects.get(pk=report.region_id)
+
+def live_themes(report: AnnualReport) -> list[ThemeDoc]:
+    """The report's answers as they stand, on today's framework: four queries."""
     answers = {answer.sub_theme_id: answer for answer in Answer.objects.filter(report=report)}
     themes = []
     for theme in framework():
@@ -501,15 +616,55 @@ def build_report_document(report: AnnualReport) -> ReportDocument:
                 )
             )
         themes.append(ThemeDoc(number=theme.number, title=theme.title, sub_themes=docs))
+    return themes
+
+
+def current_version(report: AnnualReport) -> ReportVersion | None:
+    """The version a submitted or accepted report stands at (one query); None otherwise."""
+    if not report.is_frozen:
+        return None
+    return ReportVersion.objects.filter(report=report, number=report.version).first()
+
+
+def build_report_document(
+    report: AnnualReport, version: ReportVersion | None = None
+) -> ReportDocument:
+    """The report as plain data, the way its page and its PDF show it.
+
+    A submitted or accepted report (or the ``version`` asked for) is read from its
+    version's snapshot, worded as it was submitted: the region, the version and the
+    year's records (six), eight queries. A draft is read live: the region, the framework
+    (three), the answers and the records, ten queries. Every sub-theme appears, answered
+    or not.
+    """
+    region = Region.objects.get(pk=report.region_id)
+    if version is None:
+        version = current_version(report)
+    if version is not None:
+        themes = themes_from_snapshot(version.snapshot)
+        summary = version.snapshot.get("summary", "")
+    else:
+        themes = live_themes(report)
+        summary = report.summary
+    accepted = version is not None and version.is_accepted
+    if version is None or version.number == report.version:
+        status, comment = report.status, report.national_comment
+    else:  # an earlier version: every one before the latest was returned
+        status, comment = AnnualReport.Status.RETURNED, version.return_comment
     return ReportDocument(
         region_name=region.name,
         year=report.year,
-        status=report.status,
-        status_label=str(report.get_status_display()),
-        version=report.version,
-        submitted_at=report.submitted_at,
-        summary=report.summary,
-        national_comment=report.national_comment,
+        status=status,
+        status_label=str(AnnualReport.Status(status).label),
+        version=version.number if version is not None else report.version,
+        submitted_at=version.submitted_at if version is not None else report.submitted_at,
+        summary=summary,
+        national_comment=comment,
         themes=themes,
         records=gather_year_records(region, report.year),
+        accepted_at=version.accepted_at if version is not None and accepted else None,
+        accepted_by_name=version.accepted_by_name if version is not None and accepted else "",
+        accepted_by_role=str(version.get_accepted_by_role_display())
+        if version is not None and accepted
+        else "",
     )

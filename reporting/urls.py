@@ -5,7 +5,7 @@ One list per audience, each with its namespace; ``kaselo/urls.py`` includes this
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from reporting import national_views, pdf_views, views
+from reporting import national_views, pdf_views, version_views, views
 
 # National reporting pages: years, deadlines and the national summary, under /raportit/.
 national_reporting: list[URLPattern] = [
@@ -38,6 +38,12 @@ region_reports: list[URLPattern] = [
     path("<int:year>/laheta/", views.SubmitReportView.as_view(), name="submit"),
     path("<int:year>/hyvaksy/", views.AcceptReportView.as_view(), name="accept"),
     path("<int:year>/palauta/", views.ReturnReportView.as_view(), name="return"),
+    path("<int:year>/versiot/vertaa/", version_views.CompareVersionsView.as_view(), name="compare"),
+    path(
+        "<int:year>/versiot/<int:number>/pdf/",
+        version_views.VersionPdfView.as_view(),
+        name="version_pdf",
+    ),
 ]
 
 

@@ -24,7 +24,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from lib.access import PermissionMixin, check_permission
 from network.mixins import RegionMixin
-from reporting import charts, services
+from reporting import charts, services, versions
 from reporting.forms import ReportForm, ReturnForm
 from reporting.models import AnnualReport, Answer, ReportingYear
 
@@ -203,6 +203,11 @@ class ReportDetailView(RegionMixin, TemplateView):
             }
             for theme in document.themes
         ]
+        can_review = (
+            user.has_perm("reporting.review_report", self.report)
+            and self.report.status == AnnualReport.Status.SUBMITTED
+        )
+        may_decide = can_review and user.has_perm("reporting.decide_report", self.report)
         context.update(
             report=self.report,
             document=document,
@@ -210,8 +215,12 @@ class ReportDetailView(RegionMixin, TemplateView):
             previous_report=previous,
             can_edit=user.has_perm("reporting.edit_report", self.report)
             and not self.report.is_frozen,
-            can_review=user.has_perm("reporting.review_report", self.report)
-            and self.report.status == AnnualReport.Status.SUBMITTED,
+            can_review=can_review and may_decide,
+            # A reviewer with a role in the region is told why the buttons are not there.
+            own_region=can_review and not may_decide,
+            versions=list(versions.versions_of(self.report))
+            if user.has_perm("reporting.view_report_versions", self.report)
+            else [],
             reporting_year=ReportingYear.objects.filter(year=self.report.year).first(),
             events_chart=events_chart(document.records),
         )
@@ -335,6 +344,12 @@ class SubmitReportView(RegionReportMixin, TemplateView):
         return redirect(self.detail_url())
 
 
+def shown_version(data: Any) -> int | None:
+    """The version number a decision's page showed (its ``shown_version``), if it sent one."""
+    value = str(data.get("shown_version", ""))
+    return int(value) if value.isdigit() and len(value) < 6 else None
+
+
 class AcceptReportView(RegionReportMixin, View):
     """The national team accepts a submitted report (POST)."""
 
@@ -344,7 +359,7 @@ class AcceptReportView(RegionReportMixin, View):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         report = self.get_report(self.permission_required)
         try:
-            services.accept_report(report, request.user)
+            services.accept_report(report, request.user, shown_version(request.POST))
         except services.ReportError as error:
             messages.error(request, str(error))
         else:
@@ -367,6 +382,9 @@ class ReturnReportView(RegionReportMixin, FormView):
         self.report = self.get_report(self.permission_required)
         return super().post(request, *args, **kwargs)
 
+    def get_initial(self) -> dict[str, Any]:
+        return {"shown_version": self.report.version}
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(report=self.report, detail_url=self.detail_url())
@@ -374,7 +392,12 @@ class ReturnReportView(RegionReportMixin, FormView):
 
     def form_valid(self, form: ReturnForm) -> HttpResponse:
         try:
-            services.return_report(self.report, self.request.user, form.cleaned_data["comment"])
+            services.return_report(
+                self.report,
+                self.request.user,
+                form.cleaned_data["comment"],
+                form.cleaned_data.get("shown_version"),
+            )
         except services.ReportError as error:
             messages.error(self.request, str(error))
         else:

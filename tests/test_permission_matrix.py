@@ -16,7 +16,7 @@ from django.urls import Resolver404, get_resolver, resolve, reverse
 
 from actions.models import GoodPractice
 from portal.review import ReviewStatus
-from reporting.models import AnnualReport, PdfJob, ReportingYear
+from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion
 from tests.factories import (
     ActionFactory,
     EventFactory,
@@ -158,6 +158,8 @@ PRIVATE_URLS = {
     "reports:submit": ("draft_report", PLAN_EDIT),
     "reports:accept": ("submitted_report", NATIONAL_REVIEW),
     "reports:return": ("submitted_report", NATIONAL_REVIEW),
+    "reports:compare": ("submitted_report", REGION_READ),
+    "reports:version_pdf": ("report_version", REGION_READ),
     "reporting:index": ("none", SUMMARY_READ),
     "national:home": ("none", SUMMARY_READ),
     "reporting:year_edit": ("year", YEARS),
@@ -213,6 +215,8 @@ GET_ONLY = {
     "review:queue",
     "reports:list",
     "reports:detail",
+    "reports:compare",
+    "reports:version_pdf",
     "reporting:index",
     "national:home",
     "reporting:summary",
@@ -302,6 +306,12 @@ def plan(strategy, focus_area, kotka):
     submitted_report = AnnualReport.objects.create(
         region=strategy.region, year=2020, status=AnnualReport.Status.SUBMITTED
     )
+    ReportVersion.objects.create(
+        report=submitted_report,
+        number=1,
+        submitted_at=submitted_report.created_at,
+        official_pdf=SimpleUploadedFile("versio.pdf", b"%PDF-1.4 versio"),
+    )
     job = PdfJob.objects.create(
         kind=PdfJob.Kind.TNO_SUMMARY,
         region=strategy.region,
@@ -345,6 +355,7 @@ def plan(strategy, focus_area, kotka):
         "draft_event": {"region": region, "pk": draft_event.pk},
         "draft_report": {"region": region, "year": draft_report.year},
         "submitted_report": {"region": region, "year": submitted_report.year},
+        "report_version": {"region": region, "year": submitted_report.year, "number": 1},
         "report_to_start": {"region": region, "year": 2022},
         "year": {"year": 2021},
         "pdf_job": {"pk": job.pk},

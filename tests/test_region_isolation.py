@@ -49,7 +49,7 @@ from reporting.documents.base import DocumentError, render
 from reporting.documents.eloliv import prepare_eloliv_booklet
 from reporting.documents.national_summary import prepare_national_summary
 from reporting.documents.tno import prepare_tno_summary
-from reporting.models import AnnualReport, PdfJob, ReportingYear
+from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Project, Strategy
 from tests.factories import (
     ActionFactory,
@@ -103,6 +103,7 @@ REGION_PATH: dict[type, str] = {
     EventSeries: "region",
     EventMaterial: "event__region",
     AnnualReport: "region",
+    ReportVersion: "report__region",
     PdfJob: "region",
 }
 
@@ -234,6 +235,18 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
             (2018, AnnualReport.Status.ACCEPTED),
         )
     }
+    # Each report once submitted has its version, with its answers and its PDF.
+    for status in ("submitted", "returned", "accepted"):
+        ReportVersion.objects.create(
+            report=reports[status],
+            number=1,
+            submitted_at=dt.datetime(2021, 3, 1, 12, tzinfo=dt.UTC),
+            snapshot={"format": 1, "summary": f"{label} versio {status}", "themes": []},
+            official_pdf=SimpleUploadedFile("versio.pdf", b"%PDF-1.4 " + label.encode()),
+            return_comment=f"{label} palautettu" if status == "returned" else "",
+            returned_at=dt.datetime(2021, 3, 2, tzinfo=dt.UTC) if status == "returned" else None,
+            accepted_at=dt.datetime(2021, 3, 2, tzinfo=dt.UTC) if status == "accepted" else None,
+        )
     jobs = {
         kind: PdfJobFactory(
             region=region, kind=kind, year=2021 if kind == "annual_report" else None
@@ -538,6 +551,23 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "reports:submit": [*_report("draft"), *_report("returned")],
     "reports:accept": _report("submitted"),
     "reports:return": _report("submitted"),
+    # A report's versions are private, an accepted report's included.
+    "reports:compare": [*_report("submitted"), *_report("returned"), *_report("accepted")],
+    "reports:version_pdf": [
+        (
+            f"twin-slug-{status}-v1",
+            (
+                lambda st: (
+                    lambda k, t: {
+                        "region": t["region"].slug,
+                        "year": t["reports"][st].year,
+                        "number": 1,
+                    }
+                )
+            )(status),
+        )
+        for status in ("submitted", "returned", "accepted")
+    ],
     # PDF jobs of the twin region.
     "pdf:status": [
         (f"twin-{kind}", (lambda kd: lambda k, t: {"pk": t["jobs"][kd].pk})(kind))
@@ -721,6 +751,7 @@ READ_AS_COORDINATOR: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = dic
         _read("reports:list"),
         _read("reports:detail", lambda k: {"year": 2021}),
         _read("reports:edit", lambda k: {"year": 2021}),
+        _read("reports:compare", lambda k: {"year": 2020}),
         _read("strategy:region_home"),
         _read("strategy:focus_area_detail", lambda k: {"number": 1}),
         _read("strategy:version_detail", lambda k: {"version": 1}),

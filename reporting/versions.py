@@ -1,0 +1,225 @@
+"""Versions of an annual report: the frozen snapshot of each submission, and what changed.
+
+A version is taken in the submission's own transaction (``reporting.services.submit_report``
+calls ``record_submission``): the summary and every sub-theme's answer, with the sub-theme's
+and its levels' wording as they were that day. The snapshot is plain JSON, so it reads the
+same whatever happens to the framework or the report's answers afterwards; the report page,
+the compare page and each version's PDF are built from it.
+
+This module reads the models only; ``reporting.services`` turns a snapshot into the
+document its page and PDF render.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from reporting.models import AnnualReport, Answer, ReportVersion, SubTheme, Theme
+
+#: Bump when the snapshot's shape changes; readers accept every earlier format.
+SNAPSHOT_FORMAT = 1
+
+
+# --- Taking a snapshot ------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def snapshot_of(report: AnnualReport) -> dict[str, Any]:
+    """The report's summary and answers as JSON, the framework's wording included.
+
+    Five queries: the summary, the answers and the framework (three). Every sub-theme of
+    the framework is in it, answered or not, in the framework's order.
+    """
+    summary = AnnualReport.objects.values_list("summary", flat=True).get(pk=report.pk)
+    answers = {answer.sub_theme_id: answer for answer in Answer.objects.filter(report=report)}
+    themes = Theme.objects.order_by("number").prefetch_related(
+        Prefetch(
+            "sub_themes",
+            queryset=SubTheme.objects.order_by("number").prefetch_related("levels"),
+        )
+    )
+    snapshot_themes = []
+    for theme in themes:
+        sub_themes = []
+        for sub_theme in theme.sub_themes.all():
+            ladder = [(level.value, level.title) for level in sub_theme.levels.all()]
+            answer = answers.get(sub_theme.pk)
+            level = answer.level if answer else None
+            sub_themes.append(
+                {
+                    "number": f"{theme.number}.{sub_theme.number}",
+                    "title": sub_theme.title,
+                    "level": level,
+                    "level_title": dict(ladder).get(level, "") if level else "",
+                    "ladder": ladder,
+                    "activities": _lines(answer.activities) if answer else [],
+                    "examples": answer.examples if answer else "",
+                }
+            )
+        snapshot_themes.append(
+            {"number": theme.number, "title": theme.title, "sub_themes": sub_themes}
+        )
+    return {"format": SNAPSHOT_FORMAT, "summary": summary, "themes": snapshot_themes}
+
+
+def record_submission(report: AnnualReport, user: Any) -> ReportVersion:
+    """Keep the version being submitted: call inside the submission's transaction, with
+    the report's row locked and ``report.version`` already the new number.
+
+    A version resubmitted under the same number (not possible through the services, but
+    an administrator may have reset a status) replaces its snapshot rather than failing.
+    """
+    submitted_by = user if getattr(user, "is_authenticated", False) else None
+    version, _created = ReportVersion.objects.update_or_create(
+        report=report,
+        number=report.version,
+        defaults={
+            "submitted_at": report.submitted_at or timezone.now(),
+            "submitted_by": submitted_by,
+            "snapshot": snapshot_of(report),
+        },
+    )
+    return version
+
+
+def versions_of(report: AnnualReport) -> QuerySet[ReportVersion]:
+    """The report's versions, oldest first, with the people named beside them: one query."""
+    return ReportVersion.objects.filter(report=report).select_related(
+        "submitted_by", "returned_by", "accepted_by"
+    )
+
+
+# --- What changed between two versions --------------------------------------------------
+
+#: Words and the spaces between them, apart: a change shows whole words, a word that only
+#: gained a line break after it is not shown as changed, and spacing stays as typed.
+_WORDS = re.compile(r"\S+|\s+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text of a word diff: kept (``same``), inserted or deleted."""
+
+    kind: str  # "same", "insert" or "delete"
+    text: str
+
+
+def word_diff(old: str, new: str) -> list[Piece]:
+    """The pieces that turn ``old`` into ``new``, word by word (difflib).
+
+    A replaced run shows as its deletion followed by its insertion, the way a reader
+    follows an edit: what went, then what came.
+    """
+    before, after = _WORDS.findall(old), _WORDS.findall(new)
+    pieces: list[Piece] = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        if tag == "equal":
+            pieces.append(Piece("same", "".join(before[a_start:a_end])))
+            continue
+        if a_end > a_start:
+            pieces.append(Piece("delete", "".join(before[a_start:a_end])))
+        if b_end > b_start:
+            pieces.append(Piece("insert", "".join(after[b_start:b_end])))
+    return pieces
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of an answer in both versions, and its word diff when it changed."""
+
+    changed: bool
+    pieces: list[Piece]
+
+
+def compare_text(old: str, new: str) -> FieldChange:
+    if old == new:
+        return FieldChange(False, [Piece("same", new)] if new else [])
+    return FieldChange(True, word_diff(old, new))
+
+
+@dataclass(frozen=True)
+class SubThemeChange:
+    number: str
+    title: str
+    old_level: int | None
+    old_level_title: str
+    new_level: int | None
+    new_level_title: str
+    activities: FieldChange
+    examples: FieldChange
+
+    @property
+    def level_changed(self) -> bool:
+        return self.old_level != self.new_level
+
+    @property
+    def changed(self) -> bool:
+        return self.level_changed or self.activities.changed or self.examples.changed
+
+
+@dataclass(frozen=True)
+class VersionComparison:
+    old: ReportVersion
+    new: ReportVersion
+    summary: FieldChange
+    sub_themes: list[SubThemeChange]
+
+    @property
+    def changed_sub_themes(self) -> list[SubThemeChange]:
+        return [change for change in self.sub_themes if change.changed]
+
+    @property
+    def unchanged_count(self) -> int:
+        return len(self.sub_themes) - len(self.changed_sub_themes)
+
+
+def _answers_by_number(snapshot: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {
+        answer["number"]: answer
+        for theme in snapshot.get("themes", [])
+        for answer in theme.get("sub_themes", [])
+    }
+
+
+def compare_versions(old: ReportVersion, new: ReportVersion) -> VersionComparison:
+    """What changed from ``old`` to ``new``: no query, both snapshots are in hand.
+
+    Sub-themes are matched by their number ("1.2"); one only in ``new`` counts as answered
+    anew, one only in ``old`` as dropped. The order is ``new``'s, then the dropped ones.
+    """
+    before = _answers_by_number(old.snapshot)
+    after = _answers_by_number(new.snapshot)
+    empty: dict[str, Any] = {"level": None, "level_title": "", "activities": [], "examples": ""}
+    numbers = list(after) + [number for number in before if number not in after]
+    changes = []
+    for number in numbers:
+        was = before.get(number, empty)
+        now = after.get(number, empty)
+        changes.append(
+            SubThemeChange(
+                number=number,
+                title=now.get("title") or was.get("title", ""),
+                old_level=was["level"],
+                old_level_title=was["level_title"],
+                new_level=now["level"],
+                new_level_title=now["level_title"],
+                activities=compare_text("\n".join(was["activities"]), "\n".join(now["activities"])),
+                examples=compare_text(was["examples"], now["examples"]),
+            )
+        )
+    return VersionComparison(
+        old=old,
+        new=new,
+        summary=compare_text(old.snapshot.get("summary", ""), new.snapshot.get("summary", "")),
+        sub_themes=changes,
+    )
