@@ -12,14 +12,13 @@ document its page and PDF render.
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from lib.diff import Piece, word_diff
 from reporting.models import AnnualReport, Answer, ReportVersion, SubTheme, Theme
 
 #: Bump when the snapshot's shape changes; readers accept every earlier format.
@@ -100,50 +99,20 @@ def versions_of(report: AnnualReport) -> QuerySet[ReportVersion]:
 
 # --- What changed between two versions --------------------------------------------------
 
+
 #: Words and the spaces between them, apart: a change shows whole words, a word that only
 #: gained a line break after it is not shown as changed, and spacing stays as typed.
-_WORDS = re.compile(r"\S+|\s+")
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A run of text of a word diff: kept (``same``), inserted or deleted."""
-
-    kind: str  # "same", "insert" or "delete"
-    text: str
-
-
-def word_diff(old: str, new: str) -> list[Piece]:
-    """The pieces that turn ``old`` into ``new``, word by word (difflib).
-
-    A replaced run shows as its deletion followed by its insertion, the way a reader
-    follows an edit: what went, then what came.
-    """
-    before, after = _WORDS.findall(old), _WORDS.findall(new)
-    pieces: list[Piece] = []
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
-        if tag == "equal":
-            pieces.append(Piece("same", "".join(before[a_start:a_end])))
-            continue
-        if a_end > a_start:
-            pieces.append(Piece("delete", "".join(before[a_start:a_end])))
-        if b_end > b_start:
-            pieces.append(Piece("insert", "".join(after[b_start:b_end])))
-    return pieces
-
-
 @dataclass(frozen=True)
 class FieldChange:
     """One field of an answer in both versions, and its word diff when it changed."""
 
     changed: bool
-    pieces: list[Piece]
+    pieces: tuple[Piece, ...]
 
 
 def compare_text(old: str, new: str) -> FieldChange:
     if old == new:
-        return FieldChange(False, [Piece("same", new)] if new else [])
+        return FieldChange(False, (Piece("same", new),) if new else ())
     return FieldChange(True, word_diff(old, new))
 
 

@@ -10,11 +10,10 @@ date), and a changed field carries a word-by-word diff for the page to mark.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 from django.db.models import Model, Prefetch
@@ -22,6 +21,7 @@ from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from lib.diff import Piece, word_diff
 from network.models import Organisation
 from strategy.models import (
     Action,
@@ -33,17 +33,6 @@ from strategy.models import (
     Strategy,
 )
 
-Op = Literal["equal", "delete", "insert"]
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A run of words that both texts share (``equal``), or that only the old (``delete``)
-    or only the new (``insert``) has."""
-
-    op: Op
-    text: str
-
 
 @dataclass(frozen=True)
 class FieldChange:
@@ -52,7 +41,7 @@ class FieldChange:
     label: str
     old: str
     new: str
-    words: tuple[Segment, ...]
+    words: tuple[Piece, ...]
 
 
 @dataclass(frozen=True)
@@ -106,23 +95,6 @@ class VersionComparison:
     @property
     def has_changes(self) -> bool:
         return bool(self.header) or any(kind.count for kind in self.kinds)
-
-
-def word_diff(old: str, new: str) -> tuple[Segment, ...]:
-    """The two texts as runs of shared, removed and added words (difflib on words, so a
-    changed word is marked whole and spacing or line breaks count for nothing)."""
-    a, b = old.split(), new.split()
-    segments: list[Segment] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            segments.append(Segment("equal", " ".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            segments.append(Segment("delete", " ".join(a[i1:i2])))
-        if j2 > j1:
-            segments.append(Segment("insert", " ".join(b[j1:j2])))
-    return tuple(segments)
 
 
 def field_changes(

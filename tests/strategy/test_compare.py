@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext, override
 from pytest_django.asserts import assertContains, assertNotContains
 
+from lib.diff import Piece, word_diff
 from strategy import services
-from strategy.comparison import Segment, compare_versions, word_diff
+from strategy.comparison import compare_versions
 from strategy.models import Action, FocusArea, Goal, Indicator, Strategy
 from tests.factories import (
     ActionFactory,
@@ -122,17 +123,19 @@ def test_two_objects_of_one_version_cannot_share_a_lineage(strategy):
 
 def test_words_are_diffed_whole():
     assert word_diff("Ohjaajien koulutus 1.0", "Ohjaajien yhteinen koulutus verkossa 1.0") == (
-        Segment("equal", "Ohjaajien"),
-        Segment("insert", "yhteinen"),
-        Segment("equal", "koulutus"),
-        Segment("insert", "verkossa"),
-        Segment("equal", "1.0"),
+        Piece("same", "Ohjaajien "),
+        Piece("insert", "yhteinen"),
+        Piece("same", " koulutus "),
+        Piece("insert", "verkossa"),
+        Piece("same", " 1.0"),
     )
+    # Spacing alone is no change; the shared words keep the new text's spacing.
     assert word_diff("tavoite  A", "tavoite B") == (
-        Segment("equal", "tavoite"),
-        Segment("delete", "A"),
-        Segment("insert", "B"),
+        Piece("same", "tavoite "),
+        Piece("delete", "A"),
+        Piece("insert", "B"),
     )
+    assert word_diff("Ohjaamo\nKotka", "Ohjaamo Kotka") == (Piece("same", "Ohjaamo Kotka"),)
 
 
 def test_a_revision_compares_as_its_edits(revised):
@@ -151,9 +154,9 @@ def test_a_revision_compares_as_its_edits(revised):
     assert changed_action.item.title == "Ohjaajien yhteinen koulutus verkossa 1.0"
     [title] = changed_action.changes
     assert (title.old, title.new) == ("Ohjaajien koulutus 1.0", title.new)
-    assert [s for s in title.words if s.op != "equal"] == [
-        Segment("insert", "yhteinen"),
-        Segment("insert", "verkossa"),
+    assert [s.text.strip() for s in title.words if s.kind != "same"] == [
+        "yhteinen",
+        "verkossa",
     ]
     [changed_indicator] = comparison.indicators.changed
     assert changed_indicator.item.title == "Työllisyysaste 0"
@@ -180,13 +183,13 @@ def test_the_strategys_own_fields_and_an_actions_links_are_compared(
     with override("en"):
         labels = {change.label: change for change in compare_versions(strategy, new).header}
     assert set(labels) == {"Vision", "Values"}
-    assert labels["Values"].words[0] == Segment("delete", "asiakaslähtöisyys,")
+    assert labels["Values"].words[0] == Piece("delete", "asiakaslähtöisyys,")
     [changed] = comparison.actions.changed
     changes = {change.label: change for change in changed.changes}
     assert len(changes) == 2
     responsibles = next(c for c in changed.changes if "LUT" in c.new)
     assert responsibles.new == "LUT-yliopisto, Ohjaamo Kotka"
-    assert Segment("insert", "LUT-yliopisto,") in responsibles.words
+    assert Piece("insert", "LUT-yliopisto,") in responsibles.words
 
 
 def test_comparing_a_version_with_itself_is_refused(strategy):
