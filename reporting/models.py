@@ -15,8 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from lib.scoping import RegionScopedManager
 from network.models import Organisation, Region
@@ -56,6 +56,23 @@ class ReportingYear(models.Model):
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.due_date is not None and today > self.due_date
+
+    def reminder_schedule(self) -> str:
+        """The reminder schedule in words, for the national pages."""
+        parts = []
+        if self.reminder_days:
+            days = ", ".join(str(number) for number in self.reminder_days)
+            parts.append(
+                ngettext(
+                    "reminders %(days)s day before",
+                    "reminders %(days)s days before",
+                    self.reminder_days[-1],
+                )
+                % {"days": days}
+            )
+        if self.remind_weekly_when_overdue:
+            parts.append(gettext("weekly while overdue"))
+        return "; ".join(parts) if parts else gettext("no reminders")
 
 
 class Theme(models.Model):

@@ -20,6 +20,7 @@ date starts its steps afresh.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
@@ -289,10 +290,46 @@ def queue(reminder: Reminder) -> None:
             subject,
             message,
             recipients,
-            on_failure=lambda s=subject, m=message, r=recipients: keep_unsent(
-                reminder.template, s, m, r
+            on_failure=functools.partial(
+                keep_unsent, reminder.template, subject, message, recipients
             ),
         )
+
+
+@dataclass(frozen=True)
+class OverdueEntries:
+    """A region's passed entry deadline and the organisations that have logged nothing."""
+
+    deadline: EntryDeadline
+    organisations: list[Organisation]
+
+
+def overdue_entries(region_ids: Iterable[int], today: dt.date) -> dict[int, OverdueEntries]:
+    """Per region, its latest passed entry deadline whose report is still open, with the
+    active organisations that have logged nothing for its year (regions with none behind
+    are left out): the deadlines in one query, then one query a year, not a region."""
+    latest: dict[int, EntryDeadline] = {}
+    for deadline in (
+        EntryDeadline.objects.filter(region_id__in=list(region_ids))
+        .passed_and_open(today)
+        .order_by("region_id", "-year")
+    ):
+        latest.setdefault(deadline.region_id, deadline)
+    by_year: dict[int, dict[int, EntryDeadline]] = defaultdict(dict)
+    for region_id, deadline in latest.items():
+        by_year[deadline.year][region_id] = deadline
+    behind: dict[int, list[Organisation]] = defaultdict(list)
+    for year, deadlines in by_year.items():
+        organisations = nothing_logged(
+            Organisation.objects.filter(region_id__in=deadlines).active(), year
+        ).order_by("name")
+        for organisation in organisations:
+            behind[organisation.region_id].append(organisation)
+    return {
+        region_id: OverdueEntries(deadline, behind[region_id])
+        for region_id, deadline in latest.items()
+        if behind[region_id]
+    }
 
 
 def send_reminders(today: dt.date | None = None) -> int:

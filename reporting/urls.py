@@ -38,6 +38,11 @@ region_reports: list[URLPattern] = [
     path("<int:year>/laheta/", views.SubmitReportView.as_view(), name="submit"),
     path("<int:year>/hyvaksy/", views.AcceptReportView.as_view(), name="accept"),
     path("<int:year>/palauta/", views.ReturnReportView.as_view(), name="return"),
+    path(
+        "<int:year>/kirjausten-maarapaiva/",
+        views.EntryDeadlineEditView.as_view(),
+        name="entry_deadline",
+    ),
 ]
 
 
