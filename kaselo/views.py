@@ -72,8 +72,9 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             dashboard.latest_reporting_year() if coordinated_regions or is_national else None
         )
         today = timezone.localdate()
-        if coordinated_regions:
-            # Each coordinated region carries its organisations behind their entry deadline.
+        if coordinated_regions and reporting_year is not None:
+            # Each coordinated region carries its organisations behind their entry deadline
+            # (deadlines are set for opened reporting years only).
             overdue = overdue_entries([region.pk for region in coordinated_regions], today)
             for region in coordinated_regions:
                 region.overdue_entries = overdue.get(region.pk)  # type: ignore[attr-defined]
