@@ -17,6 +17,7 @@ from django.db.models.expressions import CombinedExpression
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
@@ -148,7 +149,8 @@ class ReviewMixin(RegionMixin, PermissionMixin):
 class ReviewQueueView(ReviewMixin, TemplateView):
     """Submitted guidance actions and events, oldest first, and good-practice proposals.
 
-    Queries: the region, the person's roles, then, when the cached queue is out of date,
+    Queries: the region, the person's roles, the passed entry deadline and the
+    organisations behind it (two, or one without), then, when the cached queue is out of date,
     the guidance actions with their organisations, the events and their organisers (two),
     the proposals and their focus areas (two): the same whatever the number of entries.
     Each kind shows its oldest entries only (``QUEUE_LENGTH``), with the count of all that
@@ -162,7 +164,23 @@ class ReviewQueueView(ReviewMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         # The queue is loaded only if the page's cached fragment is rendered afresh.
         context["queue"] = self.queue_context
+        context["overdue"] = self.overdue_entries()
         return context
+
+    def overdue_entries(self) -> dict[str, Any] | None:
+        """The organisations behind the region's latest passed entry deadline (while its
+        report is open), or None: two queries, outside the cached fragment, since they
+        change with the day. Read through the region's reverse relation: the deadlines
+        are reporting's, a sibling this app does not import."""
+        deadline = (
+            self.region.entry_deadlines.passed_and_open(timezone.localdate())
+            .order_by("-year")
+            .first()
+        )
+        if deadline is None:
+            return None
+        organisations = list(deadline.organisations_behind().order_by("name"))
+        return {"deadline": deadline, "organisations": organisations} if organisations else None
 
     def queue_context(self) -> dict[str, Any]:
         """What waits, by kind: the template's ``fragment`` calls this."""

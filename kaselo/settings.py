@@ -222,6 +222,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lib.tasks.delete_old_submission_tokens",
         "schedule": crontab(hour=3, minute=45),
     },
+    # The reporting year's reminders: each step once, a missed day caught up the next.
+    "send-reminders": {
+        "task": "reporting.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
 
 # --- PDFs ----------------------------------------------------------------------------------
@@ -393,6 +398,8 @@ DEFAULT_REGION_SLUG = env_str("DEFAULT_REGION_SLUG", "kaakkois-suomi")
 PAGE_SIZE = 50
 # The domain in the UIDs of calendar feeds' events: keep it stable, or subscribers see twins.
 ICAL_UID_DOMAIN = env_str("ICAL_UID_DOMAIN", "elo-portaali.fi")
+# Where the portal answers, for the links of mail sent without a request (beat's reminders).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -17,6 +17,7 @@ from kaselo import dashboard
 from lib.scoping import render_in_scope
 from network.models import Coordinator, Membership, Region
 from portal import navigation
+from reporting.reminders import overdue_entries
 
 
 def annotated_region(coordinator: Coordinator) -> Region:
@@ -31,8 +32,9 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     Queries: the user (the session is cached), coordinated regions with their review
     queue's count, memberships with their organisation and region; then by role, never
     by the amount of data: an editor's unfinished guidance actions and events (two), a
-    coordinator's reporting year and region's report (two), the national team's reports
-    to review (one, and the reporting year).
+    coordinator's reporting year and region's report (two) and passed entry deadlines with
+    the organisations behind (two), the national team's reports to review (one, and the
+    reporting year).
     """
 
     template_name = "dashboard.html"
@@ -70,6 +72,12 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             dashboard.latest_reporting_year() if coordinated_regions or is_national else None
         )
         today = timezone.localdate()
+        if coordinated_regions and reporting_year is not None:
+            # Each coordinated region carries its organisations behind their entry deadline
+            # (deadlines are set for opened reporting years only).
+            overdue = overdue_entries([region.pk for region in coordinated_regions], today)
+            for region in coordinated_regions:
+                region.overdue_entries = overdue.get(region.pk)  # type: ignore[attr-defined]
         context.update(
             coordinated_regions=coordinated_regions,
             memberships=memberships,

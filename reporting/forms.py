@@ -1,15 +1,18 @@
-"""Forms of the annual report: the answers on one page, the return comment, the due date."""
+"""Forms of the annual report: the answers on one page, the return comment, the reporting
+year (due date and reminder schedule) and a region's entry deadline."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lib.bounds import BoundedFormMixin
+from lib.concurrency import VersionedFormMixin
 from lib.forms import DATE_INPUT_FORMATS, DateInput
-from reporting.models import Answer, ReportingYear, SubTheme, Theme
+from reporting.models import Answer, EntryDeadline, ReportingYear, SubTheme, Theme
 from reporting.services import AnswerInput, ReportInput
 
 ACTIVITIES_MAX = 5000
@@ -158,17 +161,81 @@ class CompareVersionsForm(BoundedFormMixin, forms.Form):
         return cleaned
 
 
+#: The most reminder steps a year's schedule takes before its due date, and how early.
+MAX_REMINDERS = 6
+MAX_DAYS_BEFORE = 365
+
+
+class DaysBeforeField(forms.CharField):
+    """Days before the due date, typed as "30, 7": a list of distinct whole days, latest last."""
+
+    def to_python(self, value: Any) -> list[int]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+        days = set()
+        for part in parts:
+            if not part.isdigit():
+                raise forms.ValidationError(
+                    _("Give the days as whole numbers separated by commas, for example 30, 7."),
+                    code="invalid",
+                )
+            number = int(part)
+            if not 1 <= number <= MAX_DAYS_BEFORE:
+                raise forms.ValidationError(
+                    _("Each reminder must be 1–%(max)s days before the due date.")  # noqa: RUF001
+                    % {"max": MAX_DAYS_BEFORE},
+                    code="out_of_range",
+                )
+            days.add(number)
+        if len(days) > MAX_REMINDERS:
+            raise forms.ValidationError(
+                _("At most %(max)s reminders before the due date.") % {"max": MAX_REMINDERS},
+                code="too_many",
+            )
+        return sorted(days, reverse=True)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return ", ".join(str(days) for days in value)
+        return value
+
+
 class ReportingYearForm(BoundedFormMixin, forms.ModelForm):
+    reminder_days = DaysBeforeField(
+        label=_("Reminders before the due date (days)"),
+        required=False,
+        max_length=60,
+        help_text=_(
+            "For example 30, 7: the coordinators of regions whose report is not submitted are "
+            "reminded 30 and 7 days before the due date, and the organisations that have "
+            "logged nothing for the year as many days before their region's entry deadline. "
+            "Leave empty for no reminders."
+        ),
+    )
+
     class Meta:
         model = ReportingYear
-        fields = ["due_date", "instructions"]
+        fields = ["due_date", "instructions", "reminder_days", "remind_weekly_when_overdue"]
         widgets = {
             "due_date": DateInput(),
             "instructions": forms.Textarea(attrs={"rows": 5}),
         }
+        labels = {
+            "remind_weekly_when_overdue": _("Remind weekly while the report is overdue"),
+        }
         help_texts = {
             "due_date": _("The last day for the regions to submit their reports."),
+            "remind_weekly_when_overdue": _(
+                "From the day after the due date, every week until the region submits."
+            ),
         }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        reminds = cleaned.get("reminder_days") or cleaned.get("remind_weekly_when_overdue")
+        if reminds and not cleaned.get("due_date") and "due_date" not in self.errors:
+            self.add_error("due_date", _("Set the due date: the reminders are counted from it."))
+        return cleaned
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -176,3 +243,39 @@ class ReportingYearForm(BoundedFormMixin, forms.ModelForm):
         due_date = self.fields["due_date"]
         assert isinstance(due_date, forms.DateField)  # noqa: S101 (narrows the type)
         due_date.input_formats = DATE_INPUT_FORMATS
+
+
+class EntryDeadlineForm(VersionedFormMixin, BoundedFormMixin, forms.ModelForm):
+    """The coordinator's deadline for the organisations' entries of a year; empty removes it."""
+
+    class Meta:
+        model = EntryDeadline
+        fields = ["due_date"]
+        widgets = {"due_date": DateInput()}
+        labels = {"due_date": _("Entries due")}
+        help_texts = {
+            "due_date": _(
+                "By this day the member organisations log the year's guidance actions and "
+                "events. Those that have logged nothing are reminded before it, on the "
+                "national schedule, and listed as overdue after it. Leave empty to remove."
+            ),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        due_date = self.fields["due_date"]
+        assert isinstance(due_date, forms.DateField)  # noqa: S101 (narrows the type)
+        due_date.input_formats = DATE_INPUT_FORMATS
+        due_date.required = False
+
+    def clean_due_date(self) -> dt.date | None:
+        due_date: dt.date | None = self.cleaned_data.get("due_date")
+        year = self.instance.year
+        if due_date is not None and not dt.date(year, 1, 1) <= due_date <= dt.date(
+            year + 1, 12, 31
+        ):
+            raise forms.ValidationError(
+                _("Choose a day in %(year)s or %(next)s.") % {"year": year, "next": year + 1},
+                code="out_of_range",
+            )
+        return due_date

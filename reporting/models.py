@@ -15,11 +15,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from lib.scoping import RegionScopedManager
-from network.models import Region
+from network.models import Organisation, Region
 from portal.rules import ReportAudience, report_audience
 
 
@@ -29,6 +29,16 @@ class ReportingYear(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     instructions = models.TextField(_("instructions"), blank=True)
+    # The reminder schedule (``reporting.reminders``): the coordinators of regions whose
+    # report is not submitted are reminded these many days before the due date, and weekly
+    # after it while it is overdue; the organisations that have logged nothing for the year
+    # are reminded as many days before their region's entry deadline.
+    reminder_days = models.JSONField(
+        _("reminders before the due date (days)"), default=list, blank=True
+    )
+    remind_weekly_when_overdue = models.BooleanField(
+        _("remind weekly while overdue"), default=False
+    )
 
     class Meta:
         verbose_name = _("reporting year")
@@ -46,6 +56,23 @@ class ReportingYear(models.Model):
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.due_date is not None and today > self.due_date
+
+    def reminder_schedule(self) -> str:
+        """The reminder schedule in words, for the national pages."""
+        parts = []
+        if self.reminder_days:
+            days = ", ".join(str(number) for number in self.reminder_days)
+            parts.append(
+                ngettext(
+                    "reminders %(days)s day before",
+                    "reminders %(days)s days before",
+                    self.reminder_days[-1],
+                )
+                % {"days": days}
+            )
+        if self.remind_weekly_when_overdue:
+            parts.append(gettext("weekly while overdue"))
+        return "; ".join(parts) if parts else gettext("no reminders")
 
 
 class Theme(models.Model):
@@ -377,3 +404,105 @@ class PdfJob(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("pdf:status", kwargs={"pk": self.pk})
+
+
+class EntryDeadlineQuerySet(models.QuerySet["EntryDeadline"]):
+    def passed_and_open(self, today: Any) -> EntryDeadlineQuerySet:
+        """Deadlines past ``today`` whose region has not yet submitted that year's report:
+        until it does, entries the organisations still owe may go into it."""
+        done = AnnualReport.objects.filter(
+            region=models.OuterRef("region"),
+            year=models.OuterRef("year"),
+            status__in=[AnnualReport.Status.SUBMITTED, AnnualReport.Status.ACCEPTED],
+        )
+        return self.filter(due_date__lt=today).exclude(models.Exists(done))
+
+
+class EntryDeadline(models.Model):
+    """By when a region's member organisations log a year's work, set by its coordinator.
+
+    The organisations that have logged nothing by then show as overdue on the review queue
+    and the coordinator's Omat sivut, and are reminded before it (``reporting.reminders``).
+    """
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="entry_deadlines", verbose_name=_("region")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    due_date = models.DateField(_("entries due"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RegionScopedManager.from_queryset(EntryDeadlineQuerySet)("region")
+
+    class Meta:
+        verbose_name = _("entry deadline")
+        verbose_name_plural = _("entry deadlines")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year"], name="entry_deadline_unique_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year}: {self.due_date}"
+
+    def organisations_behind(self) -> models.QuerySet[Organisation]:
+        """The region's active organisations with nothing logged for the year (one query)."""
+        return nothing_logged(
+            Organisation.objects.filter(region_id=self.region_id).active(), self.year
+        )
+
+
+def nothing_logged(organisations: models.QuerySet[Organisation], year: int) -> Any:
+    """Of ``organisations``, those that have logged nothing for ``year``: no guidance action
+    of the year and no event they organise starting in it, in any state, drafts included
+    (someone has started). Two ``NOT EXISTS``-style subqueries through the reverse
+    relations, no extra query."""
+    return organisations.exclude(guidance_actions__year=year).exclude(
+        organised_events__starts_on__year=year
+    )
+
+
+class SentReminder(models.Model):
+    """One reminder sent: the step of the schedule and whom it went to (a region's
+    coordinators, or an organisation's editors).
+
+    Written in the transaction that queues the mail, so a reminder is never sent twice:
+    the unique constraints stop a second beat run, even one running at the same moment.
+    """
+
+    step = models.CharField(_("step"), max_length=100)
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="+", verbose_name=_("region")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    recipients = models.PositiveSmallIntegerField(_("recipients"), default=0)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    objects = RegionScopedManager["SentReminder"]("region")
+
+    class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["step", "region"],
+                condition=Q(organisation__isnull=True),
+                name="sent_reminder_once_per_region",
+            ),
+            models.UniqueConstraint(
+                fields=["step", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="sent_reminder_once_per_organisation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.step

@@ -97,7 +97,8 @@ class ReportingIndexView(NationalMixin, TemplateView):
 
 
 class ReportingYearEditView(NationalMixin, FormView):
-    """The national team sets a year's due date and instructions; a new year is opened so."""
+    """The national team sets a year's due date, instructions and reminder schedule; a new
+    year is opened so."""
 
     permission_required = "reporting.manage_years"
     template_name = "reporting/year_form.html"
@@ -107,8 +108,9 @@ class ReportingYearEditView(NationalMixin, FormView):
         year = self.kwargs["year"]
         if not 2000 <= year <= 2100:
             raise Http404(_("Page not found."))
+        # A new year suggests the usual schedule: 30 and 7 days before, weekly when late.
         self.reporting_year = ReportingYear.objects.filter(year=year).first() or ReportingYear(
-            year=year
+            year=year, reminder_days=[30, 7], remind_weekly_when_overdue=True
         )
         kwargs = super().get_form_kwargs()
         kwargs["instance"] = self.reporting_year

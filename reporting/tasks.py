@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lib.scoping import scope
-from reporting import pdf
+from reporting import pdf, reminders
 from reporting.models import PdfJob
 
 logger = logging.getLogger(__name__)
@@ -100,3 +100,23 @@ def delete_expired_pdfs() -> int:
     # Housekeeping of every region's jobs, on purpose.
     with scope(region=None):
         return pdf.delete_expired()
+
+
+@shared_task(
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    retry_backoff_max=600,
+    max_retries=5,
+    time_limit=600,
+    soft_time_limit=540,
+)
+def send_reminders() -> int:
+    """Send the reporting year's reminders due today (daily, from beat); return how many.
+
+    A run that fails on the database rolls back whole and is retried later; its records and
+    its mails go together, so nothing is sent twice. A mail whose task cannot be queued
+    (the broker down) is kept in ``UnsentMail`` and sent by ``lib.tasks.send_unsent_mail``.
+    """
+    # Every region's reports and organisations, on purpose.
+    with scope(region=None):
+        return reminders.send_reminders()

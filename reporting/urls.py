@@ -44,6 +44,11 @@ region_reports: list[URLPattern] = [
         version_views.VersionPdfView.as_view(),
         name="version_pdf",
     ),
+    path(
+        "<int:year>/kirjausten-maarapaiva/",
+        views.EntryDeadlineEditView.as_view(),
+        name="entry_deadline",
+    ),
 ]
 
 

@@ -13,8 +13,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.db import IntegrityError, transaction
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,10 +24,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from lib.access import PermissionMixin, check_permission
+from lib.concurrency import ConcurrentEditMixin
 from network.mixins import RegionMixin
 from reporting import charts, services, versions
-from reporting.forms import ReportForm, ReturnForm
-from reporting.models import AnnualReport, Answer, ReportingYear
+from reporting.forms import EntryDeadlineForm, ReportForm, ReturnForm
+from reporting.models import AnnualReport, Answer, EntryDeadline, ReportingYear
 
 # --- Where a report stands ----------------------------------------------------------------
 
@@ -86,7 +88,8 @@ class ReportListView(RegionReportMixin, TemplateView):
     """The region's reports by year, with due dates, and a start button for open years.
 
     Queries: the user (the session is cached), the region, the person's roles, the
-    reporting years and the region's reports: five for a coordinator, however many years.
+    reporting years, the region's reports and its entry deadlines: six for a coordinator,
+    however many years.
     """
 
     permission_required = "reporting.view_report"
@@ -99,6 +102,9 @@ class ReportListView(RegionReportMixin, TemplateView):
         }
         reports = {
             report.year: report for report in AnnualReport.objects.filter(region=self.region)
+        }
+        deadlines = {
+            deadline.year: deadline for deadline in EntryDeadline.objects.filter(region=self.region)
         }
         can_edit = self.request.user.has_perm("reporting.edit_report", self.region)
         today = timezone.localdate()
@@ -114,6 +120,8 @@ class ReportListView(RegionReportMixin, TemplateView):
                         report.status if report else None, years.get(year), today
                     ),
                     "can_start": report is None and year in years and can_edit,
+                    "entry_deadline": deadlines.get(year),
+                    "can_set_entry_deadline": can_edit and year in years,
                 }
             )
         context.update(rows=rows, can_edit=can_edit)
@@ -403,3 +411,55 @@ class ReturnReportView(RegionReportMixin, FormView):
         else:
             messages.success(self.request, _("The report was returned to the region."))
         return redirect(self.detail_url())
+
+
+class EntryDeadlineEditView(ConcurrentEditMixin, RegionReportMixin, FormView):
+    """The coordinator sets by when the organisations log a year's work (an opened year).
+
+    An empty date removes the deadline. Two coordinators setting a new one at once: the
+    second is told, by the unique region and year, instead of an error page.
+    """
+
+    permission_required = "reporting.edit_report"
+    template_name = "reporting/entry_deadline_form.html"
+    form_class = EntryDeadlineForm
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        year = self.kwargs["year"]
+        if not ReportingYear.objects.filter(year=year).exists():
+            raise Http404(_("Page not found."))
+        self.deadline = EntryDeadline.objects.filter(
+            region=self.region, year=year
+        ).first() or EntryDeadline(region=self.region, year=year)
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.deadline
+        return kwargs
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(year=self.kwargs["year"], deadline=self.deadline)
+        return context
+
+    def form_valid(self, form: EntryDeadlineForm) -> HttpResponse:
+        year = self.kwargs["year"]
+        try:
+            with transaction.atomic():
+                if form.cleaned_data["due_date"] is not None:
+                    form.save()
+                    done = _("The entry deadline of %(year)s was saved.")
+                else:
+                    if self.deadline.pk is not None:
+                        self.deadline.delete()
+                    done = _("The entry deadline of %(year)s was removed.")
+        except IntegrityError:
+            form.add_error(
+                None,
+                _(
+                    "Someone else set the entry deadline of %(year)s while you had this page "
+                    "open. Open the page again to see it."
+                )
+                % {"year": year},
+            )
+            return self.form_invalid(form)
+        messages.success(self.request, done % {"year": year})
+        return redirect("reports:list", region=self.region.slug)

@@ -154,6 +154,7 @@ PRIVATE_URLS = {
     "reports:list": ("region", REGION_READ),
     "reports:detail": ("draft_report", REGION_READ),
     "reports:start": ("report_to_start", PLAN_EDIT),
+    "reports:entry_deadline": ("draft_report", PLAN_EDIT),
     "reports:edit": ("draft_report", PLAN_EDIT),
     "reports:submit": ("draft_report", PLAN_EDIT),
     "reports:accept": ("submitted_report", NATIONAL_REVIEW),
@@ -277,6 +278,8 @@ POST_ANSWERS: dict[str, int | str] = {
     "reports:edit": "reports:detail",
     # An incomplete report is refused with a message on the confirmation page itself.
     "reports:submit": "reports:submit",
+    # An empty entry deadline removes it (none here): back to the region's reports.
+    "reports:entry_deadline": "reports:list",
     # A reporting year's due date and instructions are both optional.
     "reporting:year_edit": "reporting:index",
 }

@@ -49,7 +49,14 @@ from reporting.documents.base import DocumentError, render
 from reporting.documents.eloliv import prepare_eloliv_booklet
 from reporting.documents.national_summary import prepare_national_summary
 from reporting.documents.tno import prepare_tno_summary
-from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion
+from reporting.models import (
+    AnnualReport,
+    EntryDeadline,
+    PdfJob,
+    ReportingYear,
+    ReportVersion,
+    SentReminder,
+)
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Project, Strategy
 from tests.factories import (
     ActionFactory,
@@ -105,6 +112,8 @@ REGION_PATH: dict[type, str] = {
     AnnualReport: "region",
     ReportVersion: "report__region",
     PdfJob: "region",
+    EntryDeadline: "region",
+    SentReminder: "region",
 }
 
 #: Models of the portal's apps that belong to no region (or only through the above).
@@ -247,6 +256,11 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
             returned_at=dt.datetime(2021, 3, 2, tzinfo=dt.UTC) if status == "returned" else None,
             accepted_at=dt.datetime(2021, 3, 2, tzinfo=dt.UTC) if status == "accepted" else None,
         )
+    # A passed entry deadline: the review queue lists the organisations behind it.
+    EntryDeadline.objects.create(region=region, year=2021, due_date=dt.date(2022, 1, 31))
+    SentReminder.objects.create(
+        step="entries:2021:2022-01-31:before-7", region=region, organisation=org
+    )
     jobs = {
         kind: PdfJobFactory(
             region=region, kind=kind, year=2021 if kind == "annual_report" else None
@@ -547,6 +561,7 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "reports:list": _twin_region(),
     "reports:detail": [*_report("draft"), *_report("submitted"), *_report("returned")],
     "reports:start": _twin_region(lambda t: {"year": 2022}),
+    "reports:entry_deadline": _twin_region(lambda t: {"year": 2021}),
     "reports:edit": [*_report("draft"), *_report("returned")],
     "reports:submit": [*_report("draft"), *_report("returned")],
     "reports:accept": _report("submitted"),
@@ -749,6 +764,7 @@ READ_AS_COORDINATOR: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = dic
         _read("events:edit", lambda k: {"pk": k["events"][DRAFT].pk}),
         _read("events:material_add", lambda k: {"pk": k["events"][DRAFT].pk}),
         _read("reports:list"),
+        _read("reports:entry_deadline", lambda k: {"year": 2021}),
         _read("reports:detail", lambda k: {"year": 2021}),
         _read("reports:edit", lambda k: {"year": 2021}),
         _read("reports:compare", lambda k: {"year": 2020}),

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from reporting.models import AnnualReport, Answer, ReportingYear
+from reporting.models import AnnualReport, Answer, EntryDeadline, ReportingYear
 from reporting.summary import build_national_summary
 from tests.factories import CoordinatorFactory, RegionFactory, UserFactory
 
@@ -302,13 +302,14 @@ def test_the_region_list_takes_the_same_queries_however_many_years(
     client = client_of(coordinator)
     client.get(url("reports:list", region))
     # User (the session is cached), region, the person's roles, reporting years,
-    # reports: five.
-    with django_assert_num_queries(5):
+    # reports, entry deadlines: six.
+    with django_assert_num_queries(6):
         client.get(url("reports:list", region))
     for year in range(2017, 2020):
         ReportingYear.objects.create(year=year)
         AnnualReport.objects.create(region=region, year=year)
-    with django_assert_num_queries(5):
+        EntryDeadline.objects.create(region=region, year=year, due_date=dt.date(year, 12, 31))
+    with django_assert_num_queries(6):
         client.get(url("reports:list", region))
 
 

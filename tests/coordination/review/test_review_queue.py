@@ -9,6 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from coordination import review_views
 from portal.review import ReviewStatus
+from reporting.models import EntryDeadline
 from tests.factories import (
     EventFactory,
     GoodPracticeFactory,
@@ -209,17 +210,23 @@ def test_the_queue_query_count_does_not_grow_with_entries(
 ):
     client = client_of(coordinator)
     add_queue_rows(region, 2)
-    # user (the session is cached), region, the person's roles, guidance actions with
-    # their organisations, events, their organisers, proposals, their focus areas
-    with django_assert_num_queries(8):
+    # A passed entry deadline: the organisations of the rows have logged nothing of 2024.
+    EntryDeadline.objects.create(region=region, year=2024, due_date=dt.date(2025, 1, 31))
+    # user (the session is cached), region, the person's roles, the passed entry deadline,
+    # the organisations behind it, guidance actions with their organisations, events, their
+    # organisers, proposals, their focus areas
+    with django_assert_num_queries(10):
         assert client.get(queue_url()).status_code == 200
-    # Until an entry changes the queue comes from the cache: user, region, roles.
-    with django_assert_num_queries(3):
+    # Until an entry changes the queue comes from the cache: user, region, roles, and the
+    # entry deadline with the organisations behind it, which change with the day.
+    with django_assert_num_queries(5):
         assert client.get(queue_url()).status_code == 200
 
     add_queue_rows(region, 10)
-    with django_assert_num_queries(8):
-        assert client.get(queue_url()).status_code == 200
+    with django_assert_num_queries(10):
+        response = client.get(queue_url())
+    assert response.status_code == 200
+    assert response.content.decode().count("/organisaatiot/") >= 12
 
 
 def test_the_dashboard_links_the_queue_with_the_count_waiting(
