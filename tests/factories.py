@@ -18,7 +18,7 @@ from actions.models import (
 from events.models import Event, EventMaterial, EventSeries
 from network.models import Coordinator, Membership, Organisation, Province, Region
 from portal.review import ReviewStatus
-from reporting.models import AnnualReport, PdfJob
+from reporting.models import AnnualReport, EntryDeadline, PdfJob, ReportVersion, SentReminder
 from strategy.models import (
     Action,
     FocusArea,
@@ -283,3 +283,30 @@ class PdfJobFactory(factory.django.DjangoModelFactory):
     status = PdfJob.Status.DONE
     progress = 100
     file = factory.django.FileField(filename="tno.pdf", data=b"%PDF-1.4 tno")
+
+
+class ReportVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportVersion
+
+    report = factory.SubFactory(AnnualReportFactory)
+    number = 1
+    submitted_at = factory.LazyFunction(timezone.now)
+    snapshot = factory.LazyFunction(lambda: {"format": 1, "summary": "", "themes": []})
+
+
+class EntryDeadlineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EntryDeadline
+
+    region = factory.SubFactory(RegionFactory)
+    year = 2021
+    due_date = dt.date(2022, 1, 31)
+
+
+class SentReminderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SentReminder
+
+    step = factory.Sequence(lambda n: f"report:2021:2022-03-31:before-{n}")
+    region = factory.SubFactory(RegionFactory)

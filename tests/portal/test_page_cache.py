@@ -247,7 +247,7 @@ def versions_seen_by_another_request(region_id):
     return seen[0]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_version_changes_for_others_with_the_commit(kotka):
     before = page_cache.versions(kotka.region_id)
     with transaction.atomic():
@@ -260,7 +260,7 @@ def test_the_version_changes_for_others_with_the_commit(kotka):
     assert after[0] == before[0]  # the national version stays
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_write_leaves_the_version_as_it_was(kotka):
     before = page_cache.versions(kotka.region_id)
     with transaction.atomic():
