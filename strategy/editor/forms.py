@@ -277,3 +277,18 @@ class RevisionForm(BoundedFormMixin, forms.Form):
         max_length=100,
         help_text=_('For example "tarkistus 2025".'),
     )
+
+
+class PublishDraftForm(BoundedFormMixin, forms.Form):
+    """When the draft takes effect and what changed in it, shown with the earlier versions."""
+
+    published_on = forms.DateField(
+        label=_("Publication date"),
+        widget=DateInput(),
+        input_formats=DATE_INPUT_FORMATS,
+    )
+    change_note = forms.CharField(
+        label=_("What changed in this version"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown with the list of earlier versions on the public strategy page."),
+    )
