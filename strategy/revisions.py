@@ -18,7 +18,7 @@ import logging
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Model
+from django.db.models import Max, Model, QuerySet
 from django.utils.translation import gettext as _
 
 from portal import page_cache
@@ -230,9 +230,18 @@ def discard_draft(draft: Strategy, user: Any) -> None:
         locked._history_user = user  # type: ignore[attr-defined]
         locked.delete()
         for model, ids in records:
-            model.history.filter(id__in=ids).delete()  # type: ignore[attr-defined]
+            _delete_history(model.history.filter(id__in=ids))  # type: ignore[attr-defined]
         page_cache.bump(locked.region_id)
     logger.info("Draft %s of region %s discarded", draft.pk, draft.region_id)
+
+
+def _delete_history(records: QuerySet[Any]) -> None:
+    """Delete history records with the records of their many-to-many links, which
+    simple-history keeps in tables of their own without a cascade."""
+    for m2m in getattr(records.model, "_history_m2m_fields", ()):
+        links = getattr(records.model, m2m.name).model
+        links.objects.filter(history__in=records.values("history_id")).delete()
+    records.delete()
 
 
 def _history_of(draft: Strategy) -> list[tuple[type[Model], list[int]]]:
