@@ -3,10 +3,11 @@ see and edit, then published with a date and a note, or discarded leaving nothin
 
 import datetime as dt
 import re
+import threading
 
 import pytest
 from django.apps import apps
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from actions.models import GuidanceAction
 from events.models import Event
+from lib.scoping import scope
 from reporting.documents.tno import build_tno_summary
 from strategy import revisions, services
 from strategy.models import Action, FocusArea, Goal, IndicatorValue, Strategy
@@ -243,6 +245,53 @@ def test_two_coordinators_publishing_at_once_publish_once(region, coordinator):
     assert Strategy.objects.filter(region=region, is_current=True).get() == draft
     assert not Strategy.objects.drafts().exists()
     assert list(Strategy.objects.filter(region=region).order_by("version")) == [current, draft]
+
+
+def at_once(region, *calls):
+    """Run each call in a thread of its own, with its own connection, started together;
+    what each returned or raised, in the order of ``calls``."""
+    barrier = threading.Barrier(len(calls))
+    results: list = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait(timeout=10)
+            with scope(region=region):  # a service runs in its region's scope
+                results[index] = call()
+        except Exception as error:  # the test reads it
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+@pytest.mark.django_db(transaction=True)
+def test_of_two_publishes_at_once_one_publishes_and_the_other_is_refused(region, coordinator):
+    current = StrategyFactory(region=region)
+    draft = revisions.start_revision(current, "tarkistus 2025", coordinator)
+
+    results = at_once(
+        region,
+        *(
+            lambda note=note: revisions.publish_draft(draft, dt.date(2025, 3, 1), note, coordinator)
+            for note in ("Ensimmäinen", "Toinen")
+        ),
+    )
+
+    refused = [r for r in results if isinstance(r, services.PlanError)]
+    published = [r for r in results if isinstance(r, Strategy)]
+    assert (len(published), len(refused)) == (1, 1), results
+    draft.refresh_from_db()
+    assert draft.is_current
+    assert draft.change_note == published[0].change_note
+    history = Strategy.history.filter(id=draft.pk, is_current=True)
+    assert history.count() == 1  # published once
 
 
 @pytest.mark.django_db(transaction=True)
