@@ -71,6 +71,7 @@ from network.models import Membership, Organisation, Region
 from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear
 from reporting.services import start_report
+from strategy.revisions import start_revision
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 from tests.browser.conftest import AccessibilityError, sign_in
 from tests.factories import (
@@ -287,6 +288,8 @@ def walk_data(transactional_db, settings) -> Objects:
     ReportingYear.objects.get_or_create(year=2021)
     coordinator = User.objects.get(email=EMAILS["coordinator"])
     draft_report = start_report(region, 2021, coordinator)
+    # A draft revision of the plan: the editor's home shows it, its pages publish or discard it.
+    start_revision(strategy, "tarkistus 2025", coordinator)
     etela_savo = Region.objects.get(slug="etela-savo")
     submitted_report = AnnualReport.objects.create(
         region=etela_savo, year=2021, status=AnnualReport.Status.SUBMITTED
@@ -382,6 +385,14 @@ def visits(objects: Objects) -> list[Visit]:
                 continue
             url = reverse(name, kwargs=objects.kwargs[builder])
             if name == "editor:home":
+                found.append(
+                    Visit(
+                        persona,
+                        "editor:home?versio=luonnos",
+                        f"{url}?versio=luonnos",
+                        height_limit=EDITOR_HEIGHT_LIMIT,
+                    )
+                )
                 for number in objects.focus_area_numbers:
                     found.append(
                         Visit(
