@@ -71,8 +71,8 @@ from network.models import Membership, Organisation, Region
 from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear
 from reporting.services import start_report
-from strategy.revisions import start_revision
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
+from strategy.revisions import start_revision
 from tests.browser.conftest import AccessibilityError, sign_in
 from tests.factories import (
     EventMaterialFactory,

@@ -8,6 +8,7 @@ import threading
 import pytest
 from django.apps import apps
 from django.db import IntegrityError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -531,3 +532,44 @@ def test_the_earlier_versions_cost_one_query_whatever_their_number(
         response = client.get(url)
     assertContains(response, "Muutos 2026")
     assertContains(response, "Muutos 2023")
+
+
+# --- The migration ------------------------------------------------------------------------
+
+BEFORE_DRAFTS = [("strategy", "0004_plan_actions_and_projects")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_dates_every_existing_version_by_its_creation():
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate(BEFORE_DRAFTS)
+        old = executor.loader.project_state(BEFORE_DRAFTS).apps
+        region, _ = old.get_model("network", "Region").objects.get_or_create(
+            slug="kaakkois-suomi", defaults={"name": "Kaakkois-Suomi"}
+        )
+        versions = old.get_model("strategy", "Strategy").objects
+        for version, current in ((1, False), (2, False), (3, True)):
+            versions.create(
+                region=region,
+                title="KASELO",
+                start_year=2021,
+                end_year=2027,
+                version=version,
+                is_current=current,
+                vision="Visio",
+            )
+        versions.filter(version=1).update(created_at=dt.datetime(2021, 2, 1, 12, tzinfo=dt.UTC))
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+    dated = dict(
+        Strategy.objects.filter(region__slug="kaakkois-suomi").values_list(
+            "version", "published_on"
+        )
+    )
+    assert dated[1] == dt.date(2021, 2, 1)
+    assert None not in dated.values()  # none of them is a draft
+    assert not Strategy.objects.drafts().exists()
