@@ -925,6 +925,11 @@ class ActionStatusView(ActionObjectMixin, View):
 class HistoryMixin(EditorMixin):
     permission_required = "strategy.view_history"
 
+    def sees_drafts(self) -> bool:
+        """Whether the history shows the draft revision's changes: to those who may edit
+        the plan (the national team reads the history of published versions only)."""
+        return bool(self.request.user.has_perm("strategy.edit_plan", self.region))
+
 
 class ObjectHistoryView(HistoryMixin, TemplateView):
     """Who changed an object of the plan, when, and what: before and after."""
@@ -935,7 +940,9 @@ class ObjectHistoryView(HistoryMixin, TemplateView):
         kind = self.kwargs["kind"]
         if kind not in history.KINDS:
             raise Http404(_("Unknown kind of object."))
-        entries = history.object_history(kind, self.kwargs["pk"], self.region)
+        entries = history.object_history(
+            kind, self.kwargs["pk"], self.region, drafts=self.sees_drafts()
+        )
         if not entries:
             raise Http404(_("No history for this object."))
         context = super().get_context_data(**kwargs)
@@ -995,7 +1002,7 @@ class FeedView(HistoryMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         # The feed is duck-typed for the paginator: count() and bounded slices.
-        feed: Any = history.RegionChangeFeed(self.region)
+        feed: Any = history.RegionChangeFeed(self.region, drafts=self.sees_drafts())
         paginator: Paginator[history.FeedEntry] = Paginator(feed, settings.PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
         context.update(page_obj=page, entries=page.object_list, editor_crumb=_("Recent changes"))

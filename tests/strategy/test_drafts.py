@@ -483,6 +483,21 @@ def test_the_drafts_version_page_is_for_the_regions_coordinators_only(
         assertContains(response, MARK)
 
 
+@pytest.mark.parametrize(("persona", "sees"), [("coordinator", True), ("national_team", False)])
+def test_the_change_history_shows_the_drafts_changes_to_the_coordinator_only(
+    persona, sees, personas, region, draft
+):
+    client = signed_in(personas[persona])
+    area = draft.focus_areas.get(number=1)
+
+    feed = client.get(editor(region, "feed"))
+    own = client.get(editor(region, "history", kind="focusarea", pk=area.pk))
+
+    assert feed.status_code == 200
+    assert (MARK in feed.content.decode()) is sees
+    assert own.status_code == (200 if sees else 404)
+
+
 def test_the_tno_summary_is_built_from_the_current_version(region, draft):
     summary = build_tno_summary(region, dt.date(2021, 1, 1), dt.date(2021, 12, 31))
 
