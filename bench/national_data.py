@@ -537,6 +537,9 @@ class _RegionBuilder:
                     version=version,
                     version_label=GENERATED_LABEL,
                     is_current=True,
+                    # Bulk-created: Strategy.save() does not date it, and an undated
+                    # version that stops being current would count as a draft.
+                    published_on=timezone.localdate(),
                     previous=earlier,
                     vision="Jokainen löytää polkunsa oppimiseen ja työhön.",
                     values="asiakaslähtöisyys, yhteistyö, osaaminen, luottamus",

@@ -911,12 +911,9 @@ class _Reader:
         return summaries
 
 
-def _pending_draft(region: Region, current: Strategy | None) -> bool:
-    """Whether a version newer than the current one, and not current, exists: a draft."""
-    drafts = Strategy.objects.for_region(region).filter(is_current=False)
-    if current is not None:
-        drafts = drafts.filter(version__gt=current.version)
-    return drafts.exists()
+def _pending_draft(region: Region) -> bool:
+    """Whether the region has a draft revision already (one at a time)."""
+    return Strategy.objects.for_region(region).drafts().exists()
 
 
 def has_current(region: Region) -> bool:
@@ -928,12 +925,12 @@ def has_current(region: Region) -> bool:
 def has_draft(region: Region) -> bool:
     """Whether the region has a draft waiting, which an import would not replace."""
     with scope(region=region.pk):
-        return _pending_draft(region, _current(region))
+        return _pending_draft(region)
 
 
 def _read_plan(region: Region, uploaded_file: Any) -> tuple[PlanImport, _Reader]:
     current = _current(region)
-    if _pending_draft(region, current):
+    if _pending_draft(region):
         raise PlanImportRefused(_("The region already has a draft: publish or discard it first."))
     sheets = read_workbook(uploaded_file)
     reader = _Reader(region, current)

@@ -35,6 +35,7 @@ class StrategyAdmin(admin.ModelAdmin):
         "version",
         "version_label",
         "is_current",
+        "published_on",
     ]
     list_filter = ["region", "is_current"]
     list_select_related = ["region"]

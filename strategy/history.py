@@ -48,17 +48,20 @@ def historical_model(kind: str) -> Any:
     return KINDS[kind].history.model  # type: ignore[attr-defined]
 
 
-def region_records(kind: str, region: Region) -> QuerySet[Any]:
+def region_records(kind: str, region: Region, *, drafts: bool = True) -> QuerySet[Any]:
     """The historical records of one kind that belong to ``region``: one SQL query.
 
     Records are matched through parent records that are themselves historical, so
     the history of a deleted focus area's goals and actions stays in the region.
+    Without ``drafts``, the records of a draft revision are left out: only the region's
+    coordinators see a draft before it is published.
     """
-    strategies = Strategy.objects.filter(region=region).values("pk")
+    versions = Strategy.objects.filter(region=region)
+    strategies = (versions if drafts else versions.published()).values("pk")
     focus_areas = historical_model("focusarea").objects.filter(strategy_id__in=strategies)
     indicators = historical_model("indicator").objects.filter(strategy_id__in=strategies)
     condition = {
-        "strategy": Q(region_id=region.pk),
+        "strategy": Q(region_id=region.pk) & (Q() if drafts else Q(id__in=strategies)),
         "focusarea": Q(strategy_id__in=strategies),
         "goal": Q(focus_area_id__in=focus_areas.values("id")),
         "action": Q(focus_area_id__in=focus_areas.values("id")),
@@ -135,11 +138,12 @@ class RegionChangeFeed:
     cheap for the sizes of a region's plan.
     """
 
-    def __init__(self, region: Region) -> None:
+    def __init__(self, region: Region, *, drafts: bool = True) -> None:
         self.region = region
+        self.drafts = drafts
 
     def count(self) -> int:
-        return sum(region_records(kind, self.region).count() for kind in KINDS)
+        return sum(region_records(kind, self.region, drafts=self.drafts).count() for kind in KINDS)
 
     def __len__(self) -> int:
         return self.count()
@@ -150,7 +154,7 @@ class RegionChangeFeed:
         rows: list[tuple[datetime, int, str, Any]] = []
         for kind in KINDS:
             newest = (
-                region_records(kind, self.region)
+                region_records(kind, self.region, drafts=self.drafts)
                 .select_related("history_user")
                 .order_by("-history_date", "-history_id")[: index.stop]
             )
@@ -171,13 +175,15 @@ class RegionChangeFeed:
         ]
 
 
-def object_history(kind: str, pk: int, region: Region) -> list[HistoryEntry]:
+def object_history(
+    kind: str, pk: int, region: Region, *, drafts: bool = True
+) -> list[HistoryEntry]:
     """The history of one object of the region, newest first; empty if there is none.
 
     A fixed number of queries whatever the length of the history (``lib.history``).
     """
     records = list(
-        region_records(kind, region)
+        region_records(kind, region, drafts=drafts)
         .filter(id=pk)
         .select_related("history_user")
         .order_by("history_date", "history_id")

@@ -1,7 +1,8 @@
 """A region's lifelong-guidance strategy: focus areas, goals, actions, projects, indicators.
 
 The strategy is "living": the coordinator revises it, so each revision is its own
-``Strategy`` row and exactly one of a region's rows is current.
+``Strategy`` row and exactly one of a region's rows is current. A revision is prepared as a
+draft (no ``published_on``), seen only by the region's coordinators until it is published.
 """
 
 import uuid
@@ -10,6 +11,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -46,13 +48,28 @@ class StrategyQuerySet(models.QuerySet["Strategy"]):
     def current(self) -> "StrategyQuerySet":
         return self.filter(is_current=True)
 
-    def comparable_for(self, user: Any, region: Region) -> "StrategyQuerySet":
-        """The region's versions that ``user`` may read and compare, newest first.
+    def published(self) -> "StrategyQuerySet":
+        """The versions the public may read: the current one and those published before it."""
+        return self.filter(Q(is_current=True) | Q(published_on__isnull=False))
 
-        The one place that says which versions a person sees beside each other: today every
-        version of the region is public.
+    def drafts(self) -> "StrategyQuerySet":
+        """The revisions being prepared: never current, not yet published."""
+        return self.filter(is_current=False, published_on__isnull=True)
+
+    def editable(self) -> "StrategyQuerySet":
+        """What the coordinator's editor may change: the current version and the draft."""
+        return self.filter(Q(is_current=True) | Q(published_on__isnull=True))
+
+    def comparable_for(self, user: Any, region: Region) -> "StrategyQuerySet":
+        """The region's versions that ``user`` may read and compare, newest first: the
+        published ones, and the draft for those who may edit the plan.
+
+        The one place that says which versions a person sees beside each other.
         """
-        return self.for_region(region).order_by("-version")
+        versions = self.for_region(region).order_by("-version")
+        if user.has_perm("strategy.edit_plan", region):
+            return versions
+        return versions.published()
 
     def with_focus_areas(self) -> "StrategyQuerySet":
         """Prefetch the focus areas with their goal counts annotated: one query in all."""
@@ -136,6 +153,12 @@ class Strategy(models.Model):
         _("revision"), max_length=100, blank=True, help_text=_('For example "tarkistus 2023".')
     )
     is_current = models.BooleanField(_("current version"), default=True)
+    # Null for a draft: code creating a version that is not current and leaves this out
+    # (the plan's XLSX import) makes a draft, which only publishing makes public.
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    change_note = models.TextField(
+        _("what changed"), blank=True, help_text=_("What changed in this revision.")
+    )
     previous = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -167,6 +190,11 @@ class Strategy(models.Model):
             models.UniqueConstraint(
                 fields=["region"], condition=Q(is_current=True), name="strategy_one_current"
             ),
+            models.UniqueConstraint(
+                fields=["region"],
+                condition=Q(is_current=False, published_on__isnull=True),
+                name="strategy_one_draft",
+            ),
             models.CheckConstraint(
                 condition=Q(end_year__gte=F("start_year")), name="strategy_end_after_start"
             ),
@@ -175,6 +203,19 @@ class Strategy(models.Model):
     def __str__(self) -> str:
         label = f" ({self.version_label})" if self.version_label else ""
         return f"{self.region}: {self.period}{label}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A current version is public, so it has a publication date; a draft has none.
+        if self.is_current and self.published_on is None:
+            self.published_on = timezone.localdate()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_on"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_draft(self) -> bool:
+        """A revision being prepared: only the region's coordinators see it."""
+        return self.published_on is None and not self.is_current
 
     @property
     def period(self) -> str:

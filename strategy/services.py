@@ -215,7 +215,7 @@ STATUS_FIELDS = ["status"]
 def counterpart(obj: Model, strategy: Strategy) -> Model | None:
     """The copy of ``obj`` (a row of an earlier version) in ``strategy``, or None.
 
-    A new version copies every row (``start_revision``) without a link back, so a copy is
+    A new version copies every row (``revisions.start_revision``) without a link back, so a copy is
     found by what identifies it within its version: a focus area by its number, a goal or
     an action by its focus area's number and its position, an indicator by its title, a
     yearly value by its indicator's title and its year.
@@ -239,87 +239,12 @@ def counterpart(obj: Model, strategy: Strategy) -> Model | None:
 
 
 def start_revision(strategy: Strategy, version_label: str, user: Any) -> Strategy:
-    """Copy the current strategy into a new current version and return the copy.
+    """Start a draft revision of the current version: ``strategy.revisions.start_revision``,
+    which holds the revisions' changes (start, publish, discard); kept here for callers of
+    this name."""
+    from strategy import revisions  # revisions builds on this module's helpers
 
-    The copy gets the next version number, ``previous`` pointing at the old version
-    and ``is_current``; the old version stays as it was, readable at its version URL.
-    Focus areas (with their national goal links), goals, indicators (with yearly
-    values and focus area links) and actions (with goals, responsible and lead
-    organisations) are copied, and every link is remapped to the copies. All or
-    nothing: one transaction, with the old version's row locked against a second
-    revision started at the same time.
-    """
-    version_label = version_label.strip()
-    if not version_label:
-        raise PlanError(_("Give the new version a name."))
-    with transaction.atomic():
-        old = lock_and_reread(strategy)
-        if not old.is_current:
-            raise PlanError(_("Only the current version can be revised."))
-        next_version = (
-            Strategy.objects.filter(region_id=old.region_id).aggregate(v=Max("version"))["v"] + 1
-        )
-        old.is_current = False
-        old._history_user = user  # type: ignore[attr-defined]
-        old.save(update_fields=["is_current"])
-
-        new = _as_new_copy(Strategy.objects.get(pk=old.pk))
-        new.version = next_version
-        new.version_label = version_label
-        new.previous = old
-        new.is_current = True
-        save_with_history(new, user=user)
-
-        focus_area_copies: dict[int, FocusArea] = {}
-        for focus_area in old.focus_areas.prefetch_related("national_goals"):
-            national_goals = list(focus_area.national_goals.all())
-            source_pk = focus_area.pk
-            _as_new_copy(focus_area)
-            focus_area.strategy = new
-            save_with_history(focus_area, _links(focus_area, national_goals=national_goals), user)
-            focus_area_copies[source_pk] = focus_area
-
-        goal_copies: dict[int, Goal] = {}
-        for goal in Goal.objects.filter(focus_area__strategy=old):
-            source_pk = goal.pk
-            _as_new_copy(goal)
-            goal.focus_area = focus_area_copies[goal.focus_area_id]
-            save_with_history(goal, user=user)
-            goal_copies[source_pk] = goal
-
-        for indicator in old.indicators.prefetch_related("focus_areas", "values"):
-            values = list(indicator.values.all())
-            linked = [focus_area_copies[fa.pk] for fa in indicator.focus_areas.all()]
-            _as_new_copy(indicator)
-            indicator.strategy = new
-            save_with_history(indicator, _links(indicator, focus_areas=linked), user)
-            for value in values:
-                _as_new_copy(value)
-                value.indicator = indicator
-                save_with_history(value, user=user)
-
-        for action in Action.objects.filter(focus_area__strategy=old).prefetch_related(
-            "goals", "responsible_organisations"
-        ):
-            goals = [goal_copies[goal.pk] for goal in action.goals.all()]
-            responsibles = list(action.responsible_organisations.all())
-            _as_new_copy(action)
-            action.focus_area = focus_area_copies[action.focus_area_id]
-
-            save_with_history(
-                action, _links(action, goals=goals, responsible_organisations=responsibles), user
-            )
-
-        relink_entries(
-            {old_pk: copy.pk for old_pk, copy in focus_area_copies.items()},
-            {old_pk: copy.pk for old_pk, copy in goal_copies.items()},
-        )
-        page_cache.bump(old.region_id)
-
-    logger.info(
-        "Strategy %s of region %s revised as version %s", old.pk, old.region_id, new.version
-    )
-    return new
+    return revisions.start_revision(strategy, version_label, user)
 
 
 def _entry_links() -> list[tuple[Any, str, str]]:
@@ -696,9 +621,9 @@ def _restore_links_to(model: type[Model], pk: Any) -> None:
 
 def is_editable_version(strategy: Strategy | None) -> bool:
     """Whether a restore may change the rows of this version of the strategy: the current
-    one only. The one place that says so, for restoring a deleted object and an earlier
-    state alike; widen it here when other versions become editable (a draft revision)."""
-    return strategy is not None and strategy.is_current
+    one or the draft being prepared, as the editor may (``StrategyQuerySet.editable``). The
+    one place that says so, for restoring a deleted object and an earlier state alike."""
+    return strategy is not None and (strategy.is_current or strategy.is_draft)
 
 
 #: The kinds whose earlier state the history page restores, with the fields a restore

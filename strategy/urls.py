@@ -6,7 +6,7 @@ One list per audience, each with its namespace; ``kaselo/urls.py`` includes this
 from django.urls import URLPattern, URLResolver, include, path
 
 from strategy import comparison_views, views
-from strategy.editor import indicator_grid, restore_views
+from strategy.editor import indicator_grid, restore_views, revision_views
 from strategy.editor import views as editor_views
 
 public: list[URLPattern] = [
@@ -35,6 +35,8 @@ editor: list[URLPattern] = [
     path("", editor_views.EditorHomeView.as_view(), name="home"),
     path("strategia/", editor_views.StrategyUpdateView.as_view(), name="strategy_edit"),
     path("uusi-versio/", editor_views.NewRevisionView.as_view(), name="new_revision"),
+    path("luonnos/julkaise/", revision_views.PublishDraftView.as_view(), name="draft_publish"),
+    path("luonnos/hylkaa/", revision_views.DiscardDraftView.as_view(), name="draft_discard"),
     # Focus areas and their goals
     path("painopisteet/uusi/", editor_views.FocusAreaCreateView.as_view(), name="focus_area_add"),
     path(

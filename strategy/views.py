@@ -5,8 +5,10 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from network.mixins import RegionMixin
@@ -45,6 +47,13 @@ class RegionHomeView(RegionMixin, TemplateView):
             "upcoming_events": self.region.events.published().upcoming()[
                 : self.upcoming_event_count
             ],
+            # The versions before the current one, published ones only (never a draft):
+            # one query, whatever their number, made only for a revised version.
+            "earlier_versions": Strategy.objects.for_region(self.region)
+            .published()
+            .filter(is_current=False)
+            .order_by("-version")
+            .only("version", "version_label", "published_on", "change_note"),
             # Lazy: queried only by the page of a region without a current strategy. Another
             # region renamed shows here once this region's content or the code changes;
             # regions are reference data and hardly ever renamed.
@@ -106,7 +115,8 @@ class FocusAreaDetailView(RegionMixin, DetailView):
 
 
 class StrategyVersionDetailView(RegionMixin, DetailView):
-    """One version of the region's strategy, read-only, current or earlier.
+    """One version of the region's strategy, read-only: current, earlier, or (for its
+    coordinators) the draft.
 
     Queries: the region, the version (with the version it was revised from, which the page
     links a comparison with), then its action plan in five (see
@@ -119,7 +129,12 @@ class StrategyVersionDetailView(RegionMixin, DetailView):
     nav_is_section_page = False
 
     def get_object(self, queryset: Any = None) -> Strategy:
-        return get_object_or_404(
+        """The version by its number; a draft only for those who may edit the plan (the
+        region's coordinators), 404 for everyone else, as if it did not exist."""
+        version = get_object_or_404(
             Strategy.objects.for_region(self.region).select_related("previous").with_action_plan(),
             version=self.kwargs["version"],
         )
+        if version.is_draft and not self.request.user.has_perm("strategy.edit_plan", version):
+            raise Http404(_("No such version."))
+        return version

@@ -29,6 +29,7 @@ from tests.factories import (
     InvitationFactory,
     MembershipFactory,
     ProgressUpdateFactory,
+    StrategyFactory,
 )
 from tests.personas import PERSONAS
 
@@ -85,6 +86,8 @@ PRIVATE_URLS = {
     "editor:home": ("region", PLAN_EDIT),
     "editor:strategy_edit": ("region", PLAN_EDIT),
     "editor:new_revision": ("region", PLAN_EDIT),
+    "editor:draft_publish": ("region", PLAN_EDIT),
+    "editor:draft_discard": ("region", PLAN_EDIT),
     "editor:focus_area_add": ("region", PLAN_EDIT),
     "editor:focus_area_edit": ("focus_area", PLAN_EDIT),
     "editor:focus_area_delete": ("focus_area", PLAN_EDIT),
@@ -250,6 +253,8 @@ POST_ANSWERS: dict[str, int | str] = {
     # An empty grid or cell changes nothing: back to the grid.
     "editor:indicator_grid_form": "editor:indicator_grid",
     "editor:indicator_cell": "editor:indicator_grid",
+    # A discarded draft leaves the coordinator on the overview of the current version.
+    "editor:draft_discard": "editor:home",
     "people:remove_membership": "people:list",
     "people:revoke_invitation": "people:list",
     "people:resend_invitation": "people:list",
@@ -291,6 +296,8 @@ def plan(strategy, focus_area, kotka):
     action = ActionFactory(focus_area=focus_area, lead_organisation=kotka)
     indicator = IndicatorFactory(strategy=strategy)
     value = IndicatorValueFactory(indicator=indicator, year=2021)
+    # The draft revision the draft's pages (publish, discard) work on.
+    StrategyFactory(region=strategy.region, version=2, is_current=False)
     membership = MembershipFactory(organisation=kotka, user__email="jasen@kaselo.example")
     invitation = InvitationFactory(organisation=kotka)
     draft = GuidanceActionFactory(organisation=kotka)

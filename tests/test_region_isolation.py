@@ -161,6 +161,11 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
     focus_area = FocusAreaFactory(
         strategy=strategy, number=1, title=f"{label} painopiste", description=label
     )
+    # A draft revision, which only the region's coordinators see (strategy.revisions).
+    draft = StrategyFactory(
+        region=region, version=2, is_current=False, title=f"{label} luonnos", vision=label
+    )
+    FocusAreaFactory(strategy=draft, number=1, title=f"{label} luonnoksen painopiste")
     goal = GoalFactory(focus_area=focus_area, title=f"{label} tavoite")
     project = ProjectFactory(region=region, name=f"{label} hanke", description=label)
     action = ActionFactory(
@@ -279,6 +284,7 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
         "membership": membership,
         "invitation": invitation,
         "strategy": strategy,
+        "draft": draft,
         "focus_area": focus_area,
         "goal": goal,
         "project": project,
@@ -436,6 +442,8 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "editor:home": _twin_region(),
     "editor:strategy_edit": _twin_region(),
     "editor:new_revision": _twin_region(),
+    "editor:draft_publish": _twin_region(),
+    "editor:draft_discard": _twin_region(),
     "editor:focus_area_add": _twin_region(),
     "editor:focus_area_edit": _twin_ids(lambda t: {"pk": t["focus_area"].pk}),
     "editor:focus_area_delete": _twin_ids(lambda t: {"pk": t["focus_area"].pk}),
@@ -727,6 +735,8 @@ READ_AS_COORDINATOR: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = dic
         _read("editor:home"),
         _read("editor:strategy_edit"),
         _read("editor:new_revision"),
+        _read("editor:draft_publish"),
+        _read("editor:draft_discard"),
         _read("editor:focus_area_add"),
         _read("editor:focus_area_edit", lambda k: {"pk": k["focus_area"].pk}),
         _read("editor:goal_add", lambda k: {"focus_area": k["focus_area"].pk}),

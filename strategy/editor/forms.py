@@ -371,3 +371,18 @@ class IndicatorCellForm(BoundedFormMixin, forms.Form):
         """Whether the cell showed a value when it was opened (emptying it deletes it)."""
         shown = self.data.get(self.add_initial_prefix("value"), "")
         return bool(str(shown).strip())
+
+
+class PublishDraftForm(BoundedFormMixin, forms.Form):
+    """When the draft takes effect and what changed in it, shown with the earlier versions."""
+
+    published_on = forms.DateField(
+        label=_("Publication date"),
+        widget=DateInput(),
+        input_formats=DATE_INPUT_FORMATS,
+    )
+    change_note = forms.CharField(
+        label=_("What changed in this version"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown with the list of earlier versions on the public strategy page."),
+    )

@@ -37,7 +37,7 @@ from django.views.generic import (
 from lib import concurrency
 from lib.access import PermissionMixin
 from network.mixins import RegionMixin
-from strategy import history, services
+from strategy import history, revisions, services
 from strategy.editor import forms
 from strategy.models import (
     Action,
@@ -51,6 +51,9 @@ from strategy.models import (
 
 #: The query parameter naming the focus area the editor shows, by its number.
 FOCUS_AREA_PARAMETER = "painopiste"
+#: The query parameter and its value choosing the draft revision in the editor.
+VERSION_PARAMETER = "versio"
+DRAFT_VERSION = "luonnos"
 
 
 def url_maker(name: str, key: str = "pk", **kwargs: Any) -> Callable[[int], str]:
@@ -121,28 +124,71 @@ STRATEGY_PATH: dict[type[Model], str] = {
 
 
 class EditorMixin(RegionMixin, PermissionMixin):
-    """The region from the URL, its current strategy, and the permission check on it."""
+    """The region from the URL, the version of its strategy being edited, and the
+    permission check on it.
+
+    The editor works on the region's current version, or on its draft revision
+    (``strategy.revisions``): a page whose URL names a row works on that row's version,
+    a page without one (the strategy's header, a new focus area or indicator, the
+    overview) on the draft when asked with ``?versio=luonnos``. Earlier versions are
+    never edited: their rows answer 404 (or their form comes back, see ``replaced``).
+    """
 
     permission_required = "strategy.edit_plan"
     strategy: Strategy | None
     request: HttpRequest
     kwargs: dict[str, Any]
+    #: The URL arguments naming rows of a version, with their models: the row's version
+    #: is the one edited (and a form naming a row of a replaced version comes back).
+    version_rows: dict[str, type[Model]] = {}
+    #: Whether ``?versio=luonnos`` without a draft shows the current version (the
+    #: overview) rather than 404.
+    draft_optional = False
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # RegionMixin finds the region, then PermissionMixin checks get_permission_object().
         return super().dispatch(request, *args, **kwargs)  # type: ignore[return-value]
 
     def get_permission_object(self) -> Model:
-        """The region's current strategy, or the region itself while it has none."""
+        """The version being edited, or the region itself while it has none."""
         self.strategy = self.current_strategy()
         return self.strategy or self.region
 
     def current_strategy(self) -> Strategy | None:
-        """The region's current strategy with its region set: one query."""
-        strategy = Strategy.objects.for_region(self.region).current().first()
-        if strategy is not None:
-            strategy.region = self.region
-        return strategy
+        """The version being edited, with its region set: the current one or the draft.
+
+        One query for both (a region has at most one of each), and while a draft exists
+        one more on a page whose URL names a row, to find that row's version.
+        """
+        versions = list(Strategy.objects.for_region(self.region).editable())
+        current = next((v for v in versions if v.is_current), None)
+        draft = next((v for v in versions if not v.is_current), None)
+        chosen = current
+        if self.wants_draft():
+            if draft is None and not self.draft_optional:
+                raise Http404(_("The region has no draft of its strategy."))
+            chosen = draft or current
+        elif draft is not None and self.url_row_version() == draft.pk:
+            chosen = draft
+        if chosen is not None:
+            chosen.region = self.region
+        return chosen
+
+    def wants_draft(self) -> bool:
+        """Whether the page was asked for the draft (``?versio=luonnos``)."""
+        return self.request.GET.get(VERSION_PARAMETER) == DRAFT_VERSION
+
+    def url_row_version(self) -> int | None:
+        """The id of the version holding the row the URL names, if it names one."""
+        for key, model in self.version_rows.items():
+            value = str(self.kwargs.get(key, ""))
+            if value.isdigit():
+                return (  # type: ignore[no-any-return]
+                    model._default_manager.filter(pk=value)
+                    .values_list(STRATEGY_PATH[model], flat=True)
+                    .first()
+                )
+        return None
 
     def get_strategy(self) -> Strategy:
         if self.strategy is None:
@@ -152,9 +198,13 @@ class EditorMixin(RegionMixin, PermissionMixin):
     def home_url(
         self, anchor: str = "", *, focus_area: FocusArea | None = None, page: int = 1
     ) -> str:
-        """The overview, showing ``focus_area`` (the first one without it) at ``anchor``."""
+        """The overview of the version edited, showing ``focus_area`` (the first one without
+        it) at ``anchor``."""
         url = reverse("editor:home", kwargs={"region": self.region.slug})
-        query: dict[str, int] = {}
+        query: dict[str, Any] = {}
+        strategy = getattr(self, "strategy", None)
+        if strategy is not None and strategy.is_draft:
+            query[VERSION_PARAMETER] = DRAFT_VERSION
         if focus_area is not None:
             query[FOCUS_AREA_PARAMETER] = focus_area.number
         if page > 1:
@@ -185,6 +235,8 @@ class EditorHomeView(EditorMixin, TemplateView):
     """
 
     template_name = "strategy/editor/home.html"
+    # ``?versio=luonnos`` after the draft was published or discarded shows the current one.
+    draft_optional = True
 
     def get_permission_object(self) -> Model:
         """The region: the right to edit the plan is its region's (``portal.rules``), so
@@ -195,16 +247,33 @@ class EditorHomeView(EditorMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        # The plan is loaded only if the page's cached fragment is rendered afresh.
+        # The plan is loaded only if the page's cached fragment is rendered afresh; its key
+        # is the full path, so the draft (``?versio=luonnos``) is a fragment of its own.
         context["plan"] = self.plan_context
         return context
 
     def plan_context(self) -> dict[str, Any]:
-        """What the overview shows of the plan: the template's ``fragment`` calls this."""
+        """What the overview shows of the plan: the template's ``fragment`` calls this.
+
+        The version edited (the current one, or the draft when asked for), and the draft
+        beside it with the tools to edit, publish or discard it.
+        """
         strategy = self.current_strategy()
+        versions = list(Strategy.objects.for_region(self.region).order_by("-version"))
+        draft = next((v for v in versions if v.is_draft), None)
+        home = reverse("editor:home", kwargs={"region": self.region.slug})
+        draft_query = f"{VERSION_PARAMETER}={DRAFT_VERSION}"
+        shows_draft = strategy is not None and strategy.is_draft
         context: dict[str, Any] = {
             "strategy": strategy,
-            "versions": Strategy.objects.for_region(self.region).order_by("-version"),
+            "versions": versions,
+            "draft": draft,
+            "shows_draft": shows_draft,
+            "current_url": home,
+            "draft_url": f"{home}?{draft_query}",
+            # Added to the links of pages that name no row, so they edit the draft too.
+            "version_query": draft_query if shows_draft else "",
+            "editor_home_url": f"{home}?{draft_query}" if shows_draft else home,
             "status_choices": Action.Status.choices,
         }
         if strategy is None:
@@ -248,11 +317,14 @@ def action_list_context(
     first = actions[0] if actions and not page.has_previous() else None
     last = actions[-1] if actions and not page.has_next() else None
     list_url = reverse("editor:home", kwargs={"region": region_slug})
+    query: dict[str, Any] = {FOCUS_AREA_PARAMETER: focus_area.number}
+    if focus_area.strategy.is_draft:
+        query = {VERSION_PARAMETER: DRAFT_VERSION, **query}
     return {
         "action_page": page,
         "action_rows": action_rows(region_slug, actions, first=first, last=last),
         # The pages' links, also right in a list htmx swaps in after a move (a POST elsewhere).
-        "action_list_url": f"{list_url}?{urlencode({FOCUS_AREA_PARAMETER: focus_area.number})}",
+        "action_list_url": f"{list_url}?{urlencode(query)}",
     }
 
 
@@ -274,9 +346,6 @@ class EditorFormMixin(EditorMixin):
         """The focus area whose tab the overview opens after saving; None for the first."""
         return None
 
-    #: The URL arguments naming rows of the strategy version, with their models: a POST
-    #: naming a row of a version replaced meanwhile gets its form back (``replaced``).
-    version_rows: dict[str, type[Model]] = {}
     object: Any
 
     def save(self, form: Any) -> Model:
@@ -506,7 +575,9 @@ def actions_of(strategy: Strategy) -> QuerySet[Action]:
 
 
 class ActionObjectMixin(EditorMixin):
-    """An action of the current strategy named by ``pk``, with its focus area."""
+    """An action of the version edited named by ``pk``, with its focus area."""
+
+    version_rows: dict[str, type[Model]] = {"pk": Action}
 
     def get_action(self) -> Action:
         strategy = self.get_strategy()
@@ -606,7 +677,8 @@ class IndicatorValueUpdateView(  # type: ignore[misc]
 
 
 class NewRevisionView(EditorFormMixin, FormView):  # type: ignore[misc]
-    """Start a new version of the strategy: a copy of everything, which becomes current."""
+    """Start a new version of the strategy: a draft copy of everything, which the public
+    does not see until it is published (``strategy.revisions``)."""
 
     form_class = forms.RevisionForm
     template_name = "strategy/editor/new_revision.html"
@@ -617,7 +689,7 @@ class NewRevisionView(EditorFormMixin, FormView):  # type: ignore[misc]
 
     def form_valid(self, form: BaseForm) -> HttpResponse:
         try:
-            new = services.start_revision(
+            draft = revisions.start_revision(
                 self.get_strategy(), form.cleaned_data["version_label"], self.request.user
             )
         except services.PlanError as error:
@@ -625,9 +697,13 @@ class NewRevisionView(EditorFormMixin, FormView):  # type: ignore[misc]
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("Version %(version)s was created and is now the current one.")
-            % {"version": new.version},
+            _(
+                "Version %(version)s was created as a draft. Only the region's coordinators "
+                "see it until it is published."
+            )
+            % {"version": draft.version},
         )
+        self.strategy = draft
         return redirect(self.home_url())
 
 
@@ -675,6 +751,7 @@ class EditorDeleteView(EditorMixin, DeleteView):  # type: ignore[misc]
 
 
 class FocusAreaDeleteView(EditorDeleteView):
+    version_rows = {"pk": FocusArea}
     question = gettext_lazy("Delete this focus area?")
     consequence = gettext_lazy(
         "Its goals and actions are deleted with it. Earlier versions of the strategy keep theirs."
@@ -689,6 +766,7 @@ class FocusAreaDeleteView(EditorDeleteView):
 
 
 class GoalDeleteView(EditorDeleteView):
+    version_rows = {"pk": Goal}
     question = gettext_lazy("Delete this goal?")
     consequence = gettext_lazy("Actions linked to it stay, without the link.")
     success_message = gettext_lazy("The goal was deleted.")
@@ -723,6 +801,7 @@ class ActionDeleteView(ActionObjectMixin, EditorDeleteView):
 
 
 class IndicatorDeleteView(EditorDeleteView):
+    version_rows = {"pk": Indicator}
     question = gettext_lazy("Delete this indicator?")
     consequence = gettext_lazy("Its yearly values are deleted with it.")
     success_message = gettext_lazy("The indicator was deleted.")
@@ -733,6 +812,7 @@ class IndicatorDeleteView(EditorDeleteView):
 
 
 class IndicatorValueDeleteView(EditorDeleteView):
+    version_rows = {"pk": IndicatorValue}
     question = gettext_lazy("Delete this yearly value?")
     success_message = gettext_lazy("The value was deleted.")
     anchor = "mittarit"
@@ -845,6 +925,11 @@ class ActionStatusView(ActionObjectMixin, View):
 class HistoryMixin(EditorMixin):
     permission_required = "strategy.view_history"
 
+    def sees_drafts(self) -> bool:
+        """Whether the history shows the draft revision's changes: to those who may edit
+        the plan (the national team reads the history of published versions only)."""
+        return bool(self.request.user.has_perm("strategy.edit_plan", self.region))
+
 
 class ObjectHistoryView(HistoryMixin, TemplateView):
     """Who changed an object of the plan, when, and what: before and after."""
@@ -855,7 +940,9 @@ class ObjectHistoryView(HistoryMixin, TemplateView):
         kind = self.kwargs["kind"]
         if kind not in history.KINDS:
             raise Http404(_("Unknown kind of object."))
-        entries = history.object_history(kind, self.kwargs["pk"], self.region)
+        entries = history.object_history(
+            kind, self.kwargs["pk"], self.region, drafts=self.sees_drafts()
+        )
         if not entries:
             raise Http404(_("No history for this object."))
         context = super().get_context_data(**kwargs)
@@ -906,7 +993,7 @@ class FeedView(HistoryMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         # The feed is duck-typed for the paginator: count() and bounded slices.
-        feed: Any = history.RegionChangeFeed(self.region)
+        feed: Any = history.RegionChangeFeed(self.region, drafts=self.sees_drafts())
         paginator: Paginator[history.FeedEntry] = Paginator(feed, settings.PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
         context.update(page_obj=page, entries=page.object_list, editor_crumb=_("Recent changes"))

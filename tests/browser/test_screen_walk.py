@@ -72,6 +72,7 @@ from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear
 from reporting.services import start_report
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
+from strategy.revisions import start_revision
 from tests.browser.conftest import AccessibilityError, sign_in
 from tests.factories import (
     EventMaterialFactory,
@@ -289,6 +290,8 @@ def walk_data(transactional_db, settings) -> Objects:
     ReportingYear.objects.get_or_create(year=2021)
     coordinator = User.objects.get(email=EMAILS["coordinator"])
     draft_report = start_report(region, 2021, coordinator)
+    # A draft revision of the plan: the editor's home shows it, its pages publish or discard it.
+    start_revision(strategy, "tarkistus 2025", coordinator)
     etela_savo = Region.objects.get(slug="etela-savo")
     submitted_report = AnnualReport.objects.create(
         region=etela_savo, year=2021, status=AnnualReport.Status.SUBMITTED
@@ -384,6 +387,14 @@ def visits(objects: Objects) -> list[Visit]:
                 continue
             url = reverse(name, kwargs=objects.kwargs[builder])
             if name == "editor:home":
+                found.append(
+                    Visit(
+                        persona,
+                        "editor:home?versio=luonnos",
+                        f"{url}?versio=luonnos",
+                        height_limit=EDITOR_HEIGHT_LIMIT,
+                    )
+                )
                 for number in objects.focus_area_numbers:
                     found.append(
                         Visit(

@@ -6,6 +6,8 @@ first change; saving again from that answer lands on top. Create forms are proce
 even when the same POST arrives twice at the same moment.
 """
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -13,7 +15,7 @@ from pytest_django.asserts import assertContains
 
 from lib.concurrency import row_version
 from lib.models import SubmittedForm
-from strategy import services
+from strategy import revisions, services
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue
 from tests.concurrency import form_data, post_twice_at_once
 from tests.factories import (
@@ -161,7 +163,8 @@ def test_an_edit_form_of_a_replaced_version_comes_back_with_the_typed_text(
     url = editor_url(region, "action_edit", pk=action.pk)
     _first, second = two_coordinators
     opened = second.get(url)
-    new = services.start_revision(plan["strategy"], "tarkistus 2026", coordinator)
+    new = revisions.start_revision(plan["strategy"], "tarkistus 2026", coordinator)
+    revisions.publish_draft(new, dt.date(2026, 1, 1), "", coordinator)
 
     response = second.post(url, form_data(opened, title="Kirjoitettu ennen uutta versiota"))
 
@@ -187,7 +190,8 @@ def test_the_strategy_header_of_a_replaced_version_is_not_saved_onto_the_new_one
     url = editor_url(region, "strategy_edit")
     _first, second = two_coordinators
     opened = second.get(url)
-    new = services.start_revision(plan["strategy"], "tarkistus 2026", coordinator)
+    new = revisions.start_revision(plan["strategy"], "tarkistus 2026", coordinator)
+    revisions.publish_draft(new, dt.date(2026, 1, 1), "", coordinator)
 
     response = second.post(url, form_data(opened, vision="Vanhan version visio"))
 

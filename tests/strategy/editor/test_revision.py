@@ -1,4 +1,5 @@
-"""A new version of the strategy copies everything and becomes current; the old stays readable."""
+"""A new version of the strategy copies everything into a draft; published, it becomes current
+and the old one stays readable."""
 
 from io import StringIO
 
@@ -29,6 +30,13 @@ def start(client, region, label="tarkistus 2025"):
     )
 
 
+def publish(client, region, note="Painopisteet tarkistettu"):
+    return client.post(
+        reverse("editor:draft_publish", kwargs={"region": region.slug}),
+        {"published_on": "2025-03-01", "change_note": note},
+    )
+
+
 def test_the_revision_page_suggests_a_name_and_explains_the_copy(coordinator_client, region, plan):
     response = coordinator_client.get(
         reverse("editor:new_revision", kwargs={"region": region.slug})
@@ -37,16 +45,18 @@ def test_the_revision_page_suggests_a_name_and_explains_the_copy(coordinator_cli
     assertContains(response, 'value="tarkistus ')
 
 
-def test_a_new_version_is_current_with_copies_of_everything(coordinator_client, region, plan):
+def test_a_new_version_is_a_draft_with_copies_of_everything(coordinator_client, region, plan):
     old = plan["strategy"]
     old_goal_ids = set(Goal.objects.values_list("pk", flat=True))
 
     response = start(coordinator_client, region)
 
     assert response.status_code == 302
+    assert response.url.endswith("?versio=luonnos")
     old.refresh_from_db()
-    new = Strategy.objects.get(region=region, is_current=True)
-    assert not old.is_current
+    new = Strategy.objects.get(region=region, version=2)
+    assert old.is_current
+    assert new.is_draft
     assert (new.version, new.version_label, new.previous) == (2, "tarkistus 2025", old)
     assert new.vision == old.vision
 
@@ -74,7 +84,7 @@ def test_a_new_version_is_current_with_copies_of_everything(coordinator_client, 
 
 def test_editing_the_new_version_leaves_the_old_as_it_was(coordinator_client, region, plan):
     start(coordinator_client, region)
-    new_area = FocusArea.objects.get(strategy__is_current=True)
+    new_area = FocusArea.objects.get(strategy__version=2)
 
     coordinator_client.post(
         reverse("editor:focus_area_edit", kwargs={"region": region.slug, "pk": new_area.pk}),
@@ -91,9 +101,10 @@ def test_the_old_version_stays_readable_at_its_url_and_the_home_shows_the_new(
     client, coordinator_client, region, plan
 ):
     start(coordinator_client, region)
-    new_area = FocusArea.objects.get(strategy__is_current=True)
+    new_area = FocusArea.objects.get(strategy__version=2)
     new_area.title = "UUSI OTSIKKO"
     new_area.save()
+    publish(coordinator_client, region)
 
     old_page = client.get(
         reverse("strategy:version_detail", kwargs={"region": region.slug, "version": 1})
@@ -153,7 +164,7 @@ def test_the_demo_plan_of_kaselo_can_be_edited_and_revised_whole(client, kaselo_
 
     start(client, region)
 
-    new = Strategy.objects.get(region=region, is_current=True)
+    new = Strategy.objects.get(region=region, version=old.version + 1)
     assert {
         "focus areas": FocusArea.objects.filter(strategy=new).count(),
         "goals": Goal.objects.filter(focus_area__strategy=new).count(),

@@ -15,7 +15,7 @@ from actions.models import GoodPractice, GuidanceAction
 from coordination import transfer
 from events.models import Event
 from portal.review import ReviewStatus
-from strategy import services
+from strategy import revisions, services
 from strategy.models import FocusArea, Goal
 from tests.factories import (
     EventFactory,
@@ -46,7 +46,9 @@ def entries(region, strategy, kotka):
 
 
 def revise(strategy, coordinator):
-    return services.start_revision(strategy, "tarkistus 2025", coordinator)
+    """A new version drafted and published: publishing carries the entries' links over."""
+    draft = revisions.start_revision(strategy, "tarkistus 2025", coordinator)
+    return revisions.publish_draft(draft, dt.date(2025, 1, 1), "", coordinator)
 
 
 def current_numbers(queryset):
