@@ -13,7 +13,7 @@ from django.utils.translation import gettext, override
 from pytest_django.asserts import assertContains, assertNotContains
 
 from lib.diff import Piece, word_diff
-from strategy import services
+from strategy import revisions, services
 from strategy.comparison import compare_versions
 from strategy.models import Action, FocusArea, Goal, Indicator, Strategy
 from tests.factories import (
@@ -78,6 +78,16 @@ def revised(strategy, kotka, coordinator):
     Indicator.objects.filter(strategy=new, title="Työllisyysaste 0").update(target=Decimal("80"))
     strategy.refresh_from_db()
     return strategy, new
+
+
+@pytest.fixture
+def published(revised, coordinator):
+    """``revised`` with its draft published: both versions public."""
+    old, new = revised
+    revisions.publish_draft(new, dt.date(2025, 1, 15), "Tarkistus 2025", coordinator)
+    old.refresh_from_db()
+    new.refresh_from_db()
+    return old, new
 
 
 def compare_url(region, **params):
@@ -216,7 +226,7 @@ def test_the_comparison_takes_nine_queries_whatever_the_plan(
 # --- The page ----------------------------------------------------------------------------
 
 
-def test_the_page_marks_changed_words_for_the_eye_and_the_ear(client, region, revised):
+def test_the_page_marks_changed_words_for_the_eye_and_the_ear(client, region, published):
     response = client.get(compare_url(region, a=1, b=2))
 
     assert response.status_code == 200
@@ -235,7 +245,7 @@ def test_the_page_marks_changed_words_for_the_eye_and_the_ear(client, region, re
 
 
 def test_without_a_choice_the_page_compares_the_current_version_with_its_predecessor(
-    client, region, revised
+    client, region, published
 ):
     response = client.get(compare_url(region))
 
@@ -258,7 +268,7 @@ def test_a_region_with_one_version_is_told_there_is_nothing_to_compare(client, r
     ids=["unknown-new", "unknown-old", "another-regions"],
 )
 def test_a_version_the_region_does_not_have_is_not_found(
-    client, region, revised, etela_savo, params
+    client, region, published, etela_savo, params
 ):
     StrategyFactory(region=etela_savo, version=3)
 
@@ -267,14 +277,14 @@ def test_a_version_the_region_does_not_have_is_not_found(
     assert response.status_code == 404
 
 
-def test_another_regions_versions_are_not_found_under_its_name(client, etela_savo, revised):
+def test_another_regions_versions_are_not_found_under_its_name(client, etela_savo, published):
     # Etelä-Savo has no versions of its own; KASELO's 1 and 2 are not read under its name.
     response = client.get(compare_url(etela_savo, a=1, b=2))
 
     assert response.status_code == 404
 
 
-def test_an_unknown_region_is_not_found(client, revised):
+def test_an_unknown_region_is_not_found(client, published):
     response = client.get("/ei-aluetta/versiot/vertaa/?a=1&b=2")
 
     assert response.status_code == 404
@@ -291,7 +301,7 @@ def test_an_unknown_region_is_not_found(client, revised):
     ids=["not-a-number", "zero", "one-missing", "the-same-twice"],
 )
 def test_a_bad_choice_gets_the_form_back_with_a_finnish_message(
-    client, region, revised, params, message
+    client, region, published, params, message
 ):
     response = client.get(compare_url(region, **params))
 
@@ -308,6 +318,7 @@ def test_the_page_takes_the_same_queries_whatever_the_plan(
     build_plan(strategy, kotka, areas=3, rows=5)
     new = services.start_revision(strategy, "tarkistus 2025", coordinator)
     Action.objects.filter(focus_area__strategy=new).update(status=Action.Status.DONE)
+    revisions.publish_draft(new, dt.date(2025, 1, 15), "Tarkistus 2025", coordinator)
 
     # The region with its content versions, the versions, the comparison's nine.
     with django_assert_max_num_queries(11):
@@ -316,7 +327,7 @@ def test_the_page_takes_the_same_queries_whatever_the_plan(
     assert len(response.context["comparison"].actions.changed) == 15
 
 
-def test_a_version_links_to_what_changed_since_its_predecessor(client, region, revised):
+def test_a_version_links_to_what_changed_since_its_predecessor(client, region, published):
     response = client.get(
         reverse("strategy:version_detail", kwargs={"region": region.slug, "version": 2})
     )
@@ -330,3 +341,16 @@ def test_the_editor_links_to_the_comparison(client_of, coordinator, region, revi
     response = client_of(coordinator).get(reverse("editor:home", kwargs={"region": region.slug}))
 
     assertContains(response, compare_url(region))
+
+
+def test_a_draft_is_compared_for_its_coordinators_only(
+    client, client_of, coordinator, region, revised
+):
+    """Until it is published the draft is no version to the public: its number is not found."""
+    assert client.get(compare_url(region, a=1, b=2)).status_code == 404
+    assert client.get(compare_url(region)).context["comparison"] is None
+
+    response = client_of(coordinator).get(compare_url(region, a=1, b=2))
+
+    assert response.status_code == 200
+    assert response.context["comparison"].actions.removed
