@@ -1,10 +1,12 @@
 """A visitor compares two versions of KASELO's strategy on a computer and on a phone."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.utils.translation import gettext, override
 
-from strategy import services
+from strategy import revisions, services
 from strategy.models import Action, Strategy
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -19,6 +21,8 @@ def revised(transactional_db):
     actions = Action.objects.filter(focus_area__strategy=new).order_by("focus_area", "position")
     Action.objects.filter(pk=actions[0].pk).update(title=f"{actions[0].title} ja verkossa")
     actions[1].delete()
+    # The public compares published versions only.
+    new = revisions.publish_draft(new, datetime.date(2025, 4, 1), "Tarkistettu", None)
     return current, new
 
 

@@ -70,7 +70,18 @@ def test_the_coordinator_edits_reorders_revises_and_sees_it_in_history_and_publi
     page.goto("/kaakkois-suomi/muokkaa/uusi-versio/")
     assert_accessible(page)
     page.get_by_label("Uuden version nimi").fill("tarkistus 2025")
-    page.get_by_role("button", name="Luo uusi versio").click()
+    page.get_by_role("button", name="Luo luonnos").click()
+    # The new version is a draft the public does not see until it is published.
+    draft = Strategy.objects.drafts().get(region__slug="kaakkois-suomi")
+    assert draft.version_label == "tarkistus 2025"
+    page.goto("/")
+    expect(page.locator("main")).not_to_contain_text("tarkistus 2025")
+    page.goto("/kaakkois-suomi/muokkaa/luonnos/julkaise/")
+    assert_accessible(page)
+    page.get_by_label("Julkaisupäivä").fill("2025-04-01")
+    page.get_by_label("Mitä tässä versiossa muuttui").fill("Toimenpiteiden järjestys tarkistettu.")
+    page.get_by_role("button", name="Julkaise").click()
+    page.wait_for_load_state("networkidle")
     current = Strategy.objects.get(region__slug="kaakkois-suomi", is_current=True)
     assert current.version == 2
     assert current.version_label == "tarkistus 2025"

@@ -26,10 +26,11 @@ from lib.forms import PortalFormRenderer
 from network.filters import OrganisationFilter
 from network.forms import OrganisationProfileForm
 from network.models import Organisation
-from reporting.forms import ReportForm, ReportingYearForm
+from reporting.forms import CompareVersionsForm, EntryDeadlineForm, ReportForm, ReportingYearForm
 from reporting.forms import ReturnForm as ReportReturnForm
-from reporting.models import Theme
+from reporting.models import EntryDeadline, Theme
 from reporting.pdf_forms import PdfRequestForm
+from strategy.comparison_views import VersionChoiceForm
 from strategy.editor import forms as editor_forms
 from tests.factories import (
     EventSeriesFactory,
@@ -76,6 +77,15 @@ FORMS: dict[str, Build] = {
     "IndicatorForm": lambda w: editor_forms.IndicatorForm(strategy=w["strategy"]),
     "IndicatorValueForm": lambda w: editor_forms.IndicatorValueForm(indicator=w["indicator"]),
     "RevisionForm": lambda w: editor_forms.RevisionForm(),
+    "PublishDraftForm": lambda w: editor_forms.PublishDraftForm(),
+    "IndicatorCellForm": lambda w: editor_forms.IndicatorCellForm(
+        indicator=w["indicator"], year=2023, years=range(2021, 2028)
+    ),
+    "VersionChoiceForm": lambda w: VersionChoiceForm(versions=[w["strategy"]]),
+    "CompareVersionsForm": lambda w: CompareVersionsForm(numbers=[1, 2]),
+    "EntryDeadlineForm": lambda w: EntryDeadlineForm(
+        instance=EntryDeadline(region=w["region"], year=2025)
+    ),
     "GuidanceActionFilter": lambda w: GuidanceActionFilter(region=w["region"]).form,
     "EventFilter": lambda w: EventFilter(region=w["region"]).form,
     "OrganisationFilter": lambda w: OrganisationFilter(region=w["region"]).form,

@@ -7,7 +7,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from pytest_django.asserts import assertContains, assertNotContains
 
-from strategy import history, services
+from strategy import history, revisions, services
 from strategy.models import Action, FocusArea, Indicator
 from tests.factories import (
     ActionFactory,
@@ -267,7 +267,10 @@ def test_an_object_of_an_earlier_version_is_not_restored(coordinator_client, reg
     goal = plan["goals"][0]
     earlier = newest_record(goal)
     change(goal, title="Vanhan version tavoite")
-    services.start_revision(plan["strategy"], "tarkistus 2023", None)
+    draft = services.start_revision(plan["strategy"], "tarkistus 2023", None)
+    # While the revision is a draft the goal's version is still the current one; once the
+    # draft is published, the goal belongs to an earlier version and stays as it was.
+    revisions.publish_draft(draft, timezone.localdate(), "Tarkistettu", None)
 
     page = coordinator_client.get(history_url(region, "goal", goal.pk))
     assertNotContains(page, _("Restore this state"))
