@@ -308,7 +308,7 @@ def walk_data(transactional_db, settings) -> Objects:
     compared = start_report(region, 2020, coordinator)
     first = snapshot_of(compared)
     first["summary"] = "Verkosto kokoontui kolme kertaa."
-    second = {**first, "summary": "Verkosto kokoontui neljä kertaa; TNO-foorumi pidettiin Kotkassa."}
+    second = {**first, "summary": "Verkosto kokoontui neljä kertaa; TNO-foorumi oli Kotkassa."}
     AnnualReport.objects.filter(pk=compared.pk).update(
         status=AnnualReport.Status.SUBMITTED, version=2
     )
