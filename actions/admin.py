@@ -8,6 +8,7 @@ from actions.models import (
     ProgressUpdate,
     TargetGroup,
 )
+from portal.closed_years import ClosedYearAdminMixin, ClosedYearInlineMixin
 
 
 @admin.register(GoodPractice)
@@ -20,13 +21,13 @@ class GoodPracticeAdmin(admin.ModelAdmin):
     filter_horizontal = ["focus_areas"]
 
 
-class ProgressUpdateInline(admin.TabularInline):
+class ProgressUpdateInline(ClosedYearInlineMixin, admin.TabularInline):
     model = ProgressUpdate
     extra = 0
 
 
 @admin.register(GuidanceAction)
-class GuidanceActionAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class GuidanceActionAdmin(ClosedYearAdminMixin, SimpleHistoryAdmin):  # type: ignore[type-arg]
     list_display = ["title", "organisation", "year", "status", "review_status"]
     list_filter = ["review_status", "status", "year", "organisation__region"]
     list_select_related = ["organisation"]

@@ -36,7 +36,7 @@ from lib.concurrency import ConcurrentEditMixin, OnceOnlyCreateMixin
 from lib.downloads import serve_file
 from network.mixins import RegionMixin
 from network.models import Organisation
-from portal import review_services
+from portal import closed_years, review_services
 from portal.review import ReviewStatus
 
 
@@ -95,15 +95,23 @@ class GuidanceDetailView(RegionMixin, DetailView):
         context = super().get_context_data(**kwargs)
         action = self.object
         can_change = self.request.user.has_perm("actions.change_entry", action)
+        # A closed year's entry: its edit, delete, submit and review buttons are left out.
+        lock = closed_years.year_lock(action) if can_change else None
+        is_open = lock is None or not lock.is_locked
         context.update(
             can_change=can_change,
-            is_changeable=action.review_status != ReviewStatus.SUBMITTED,
+            year_lock=lock,
+            can_reopen=lock is not None and may_review(self.request, action),
+            is_changeable=is_open and action.review_status != ReviewStatus.SUBMITTED,
             can_submit=can_change
+            and is_open
             and action.review_status in (ReviewStatus.DRAFT, ReviewStatus.RETURNED),
             can_delete=can_change
+            and is_open
             and (action.review_status == ReviewStatus.DRAFT or may_review(self.request, action)),
             links=action.links.split(),
-            can_review=action.review_status == ReviewStatus.SUBMITTED
+            can_review=is_open
+            and action.review_status == ReviewStatus.SUBMITTED
             and may_review(self.request, action),
         )
         return context
@@ -219,9 +227,13 @@ class GuidanceCreateView(OnceOnlyCreateMixin, EntryFormMixin, PermissionMixin, C
         return self.organisation
 
     def form_valid(self, form: GuidanceActionForm) -> HttpResponse:
-        action = services.save_guidance_action(
-            form, self.request.user, may_review=may_review(self.request, self.organisation)
-        )
+        try:
+            action = services.save_guidance_action(
+                form, self.request.user, may_review=may_review(self.request, self.organisation)
+            )
+        except services.ClosedYearError as error:
+            form.add_error("year", str(error))
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("The entry was saved as a draft. Submit it for review when it is ready."),
@@ -277,6 +289,9 @@ class GuidanceUpdateView(ConcurrentEditMixin, EntryObjectMixin, EntryFormMixin, 
             action = services.save_guidance_action(
                 form, self.request.user, may_review=may_review(self.request, self.action)
             )
+        except services.ClosedYearError as error:
+            form.add_error("year", str(error))
+            return self.form_invalid(form)
         except services.GuidanceError as error:
             return self.refuse(error)
         if was_public and not action.is_public:

@@ -312,6 +312,12 @@ class GuidanceAction(Reviewable):
     def owning_region_id(self) -> int:
         return self.organisation.region_id
 
+    @property
+    def closing_period(self) -> tuple[int, int]:
+        """(region id, year): the year whose closing locks the entry (``portal.closed_years``),
+        by its year field, as the reporting counts a year's entries."""
+        return self.organisation.region_id, self.year
+
 
 class ProgressUpdate(models.Model):
     """A dated note on a guidance action, so the action tells its story across the years."""
@@ -357,6 +363,11 @@ class ProgressUpdate(models.Model):
     @property
     def owning_region_id(self) -> int:
         return self.action.organisation.region_id
+
+    @property
+    def closing_entry(self) -> GuidanceAction:
+        """A progress update is locked and reopened with its guidance action."""
+        return self.action
 
     @property
     def organisation_id(self) -> int:

@@ -29,7 +29,7 @@ from lib.files import delete_after_commit
 from lib.history import HistoryEntry, describe_records
 from lib.locking import lock_and_reread
 from network.models import Organisation, Region
-from portal import review_services
+from portal import closed_years, review_services
 from portal.review import ReviewStatus
 
 logger = logging.getLogger(__name__)
@@ -39,8 +39,25 @@ class GuidanceError(Exception):
     """A change the entry's review state does not allow; the message is for the user."""
 
 
+class ClosedYearError(GuidanceError):
+    """A change to an entry of a closed year (``portal.closed_years``)."""
+
+
+def check_open(obj: GuidanceAction | ProgressUpdate) -> None:
+    """Raise ``ClosedYearError`` unless the entry's year (and the year it is given) is open;
+    inside the save's transaction (see ``portal.closed_years.check_open``)."""
+    try:
+        closed_years.check_open(obj)
+    except closed_years.YearClosed as error:
+        raise ClosedYearError(str(error)) from error
+
+
 def ensure_changeable(action: GuidanceAction) -> None:
-    """Raise ``GuidanceError`` while the entry waits for the coordinator's review."""
+    """Raise ``GuidanceError`` while the entry waits for the coordinator's review, or
+    ``ClosedYearError`` while its year is closed."""
+    locked = closed_years.lock_message(action)
+    if locked:
+        raise ClosedYearError(locked)
     if action.review_status == ReviewStatus.SUBMITTED:
         raise GuidanceError(
             _(
@@ -51,7 +68,11 @@ def ensure_changeable(action: GuidanceAction) -> None:
 
 
 def ensure_deletable(action: GuidanceAction, *, may_review: bool) -> None:
-    """Raise ``GuidanceError`` unless the entry is a draft or the person is its reviewer."""
+    """Raise ``GuidanceError`` unless the entry is a draft or the person is its reviewer,
+    and its year is open."""
+    locked = closed_years.lock_message(action)
+    if locked:
+        raise ClosedYearError(locked)
     if not may_review and action.review_status != ReviewStatus.DRAFT:
         raise GuidanceError(
             _("Only a draft can be deleted. Ask the coordinator to delete this entry.")
@@ -84,6 +105,7 @@ def save_guidance_action(form: ModelForm, user: Any, *, may_review: bool) -> Gui
     """
     action: GuidanceAction = form.instance
     with transaction.atomic():
+        check_open(action)
         if action.pk is None:
             action.created_by = user
             action.review_status = ReviewStatus.DRAFT
@@ -98,6 +120,7 @@ def save_guidance_action(form: ModelForm, user: Any, *, may_review: bool) -> Gui
 def delete_guidance_action(action: GuidanceAction, *, may_review: bool) -> None:
     """Delete an entry with its progress updates, and their files once the deletion commits."""
     with transaction.atomic():
+        check_open(action)
         ensure_deletable(_lock(action), may_review=may_review)
         files = [update.attachment for update in action.progress_updates.exclude(attachment="")]
         action.delete()
@@ -115,6 +138,7 @@ def save_progress_update(form: ModelForm, user: Any, *, may_review: bool) -> Pro
     if update.pk is not None and "attachment" in form.changed_data:
         old_file = ProgressUpdate.objects.get(pk=update.pk).attachment
     with transaction.atomic():
+        check_open(update)
         ensure_changeable(_lock(action))
         if update.pk is None:
             update.created_by = user
@@ -129,6 +153,7 @@ def delete_progress_update(update: ProgressUpdate, *, may_review: bool) -> None:
     """Delete a progress update, and its file once the deletion commits."""
     action = update.action
     with transaction.atomic():
+        check_open(update)
         ensure_changeable(_lock(action))
         update.delete()
         _after_change(action, may_review)
@@ -254,4 +279,6 @@ def entry_history(action: GuidanceAction) -> list[HistoryEntry]:
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    return describe_records(GuidanceAction, records, label=lambda record: record.title)
+    return closed_years.describe_history(
+        action, describe_records(GuidanceAction, records, label=lambda record: record.title)
+    )

@@ -31,6 +31,7 @@ from import_export import fields, resources, widgets
 from lib.bounds import date_error, text_error
 from lib.scoping import scope
 from network.models import Organisation, Region
+from portal import closed_years
 from portal.review import ReviewStatus
 
 #: Separator of several names or numbers in one cell ("Kymenlaakso; Etelä-Karjala").
@@ -547,6 +548,7 @@ class RegionResource(resources.ModelResource):
                 field.widget.reset()
         self._seen_keys = {}
         self._pending_m2m = []
+        self._load_closed_years()
         values: dict[str, set[Any]] = {}
         for data_row in dataset:
             lookup = self._key_of_row(dict(zip(dataset.headers, data_row, strict=False)))
@@ -566,6 +568,41 @@ class RegionResource(resources.ModelResource):
             queryset = queryset.order_by("pk")  # as ``first()`` would read them
         for instance in self.preload_existing(queryset):
             self._existing.setdefault(self._stored_key(instance), instance)
+
+    # Closed years (``portal.closed_years``) -------------------------------------------
+
+    #: The field whose year makes a row an entry of that year ("year", or a date's year);
+    #: "" for rows of no year. A row of a closed year that would change is refused.
+    closing_year_field = ""
+
+    def _load_closed_years(self) -> None:
+        """The region's closed years and reopened entries, read once for the whole file
+        (two queries), with the region's row held so no report is accepted meanwhile."""
+        self._closed: dict[int, Any] = {}
+        self._reopened: set[int] = set()
+        self._closed_error = ""
+        if not self.closing_year_field:
+            return
+        closed_years.hold_region(self.region.pk)
+        self._closed = closed_years.closed_years(self.region.pk)
+        if self._closed:
+            self._reopened = closed_years.reopened_ids(self.region.pk, self._meta.model)
+
+    def _closing_year(self, instance: Any) -> int | None:
+        value = getattr(instance, self.closing_year_field, None)
+        return getattr(value, "year", value)
+
+    def _check_closed_year(self, instance: Any) -> str:
+        """Why the row cannot be written: its stored entry or its new year is closed."""
+        if not self._closed:
+            return ""
+        stored = None if self._new else self._stored_year
+        if stored in self._closed and instance.pk not in self._reopened:
+            return closed_years.locked_text(self._closed[stored])
+        year = self._closing_year(instance)
+        if year in self._closed and year != stored:
+            return closed_years.moved_text(self._closed[year])
+        return ""
 
     def preload_existing(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         """The stored rows an import may update, with what their columns show prefetched."""
@@ -590,6 +627,10 @@ class RegionResource(resources.ModelResource):
         self._new = new
         self._m2m_values = {}
         self._before = {} if new else self._snapshot(instance)
+        self._closed_error = ""
+        self._stored_year = (
+            None if new or not self.closing_year_field else self._closing_year(instance)
+        )
 
     def _snapshot(self, instance: Any) -> dict[str, str]:
         return {str(field.column_name): field.export(instance) for field in self.fields.values()}
@@ -655,6 +696,9 @@ class RegionResource(resources.ModelResource):
         ``check_row`` and the natural-key matching, which check them without a query.
         """
         errors = dict(import_validation_errors or {})
+        if self._closed_error:
+            errors.setdefault(self.closing_year_field, []).append(self._closed_error)
+            self._closed_error = ""
         exclude = set(errors)
         found_relations = {
             field.name
@@ -718,7 +762,11 @@ class RegionResource(resources.ModelResource):
             old = self._before.get(header, "")
             if new != old:
                 self._row_changes.append(Change(header, old, new))
-        return not self._new and not self._row_changes
+        skipped = not self._new and not self._row_changes
+        # A row that would write an entry of a closed year is an error; an unchanged row
+        # of it is not (an exported file imports again as it was).
+        self._closed_error = "" if skipped else self._check_closed_year(instance)
+        return skipped and not self._closed_error
 
     def after_import_row(self, row: Any, row_result: Any, **kwargs: Any) -> None:
         self.changes[kwargs.get("row_number", 0)] = self._row_changes

@@ -5,7 +5,7 @@ One list per audience, each with its namespace; ``kaselo/urls.py`` includes this
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from coordination import plan_transfer_views, review_views, transfer_views
+from coordination import plan_transfer_views, reopen_views, review_views, transfer_views
 
 # The coordinator's review queue, under /<region>/arviointi/.
 review: list[URLPattern] = [
@@ -20,6 +20,7 @@ review: list[URLPattern] = [
         review_views.ProposalDeclineView.as_view(),
         name="proposal_decline",
     ),
+    path("avaa/<str:kind>/<int:pk>/", reopen_views.ReopenView.as_view(), name="reopen_entry"),
     # After the proposals' paths: "ehdotukset" would otherwise be read as a kind of entry.
     path("<str:kind>/<int:pk>/hyvaksy/", review_views.AcceptView.as_view(), name="accept"),
     path("<str:kind>/<int:pk>/palauta/", review_views.ReturnView.as_view(), name="return"),

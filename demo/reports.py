@@ -24,6 +24,7 @@ from django.utils.text import slugify
 
 from network.models import Region
 from network.reference import REGIONS, upsert
+from portal import closed_years
 from reporting.framework import FRAMEWORK, write_framework
 from reporting.models import (
     AnnualReport,
@@ -130,6 +131,8 @@ def _load_2016_reports(sub_themes: dict[tuple[int, int], SubTheme]) -> int:
                 {"level": answer.level, "activities": "\n".join(answer.activities)},
             )
         _keep_accepted_version(report)
+        # An accepted report closes its year (``portal.closed_years``), as accepting does.
+        closed_years.close_year(region.pk, SEED_YEAR)
         loaded += 1
     return loaded
 

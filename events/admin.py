@@ -2,9 +2,10 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from events.models import Event, EventMaterial, EventSeries
+from portal.closed_years import ClosedYearAdminMixin, ClosedYearInlineMixin
 
 
-class EventMaterialInline(admin.TabularInline):
+class EventMaterialInline(ClosedYearInlineMixin, admin.TabularInline):
     model = EventMaterial
     extra = 0
 
@@ -17,7 +18,7 @@ class EventSeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class EventAdmin(ClosedYearAdminMixin, SimpleHistoryAdmin):  # type: ignore[type-arg]
     list_display = ["title", "starts_on", "day_part", "kind", "channel", "region", "review_status"]
     list_filter = ["region", "review_status", "kind", "channel", "day_part", "starts_on"]
     inlines = [EventMaterialInline]

@@ -20,6 +20,7 @@ from django.views.generic import FormView, TemplateView
 from events.forms import ChooseOrganisationForm, EventForm, EventMaterialForm, copy_initial
 from events.models import Event, EventMaterial
 from events.services import (
+    ClosedYearError,
     EventError,
     add_material,
     delete_event,
@@ -39,7 +40,7 @@ from lib.access import PermissionMixin, check_permission
 from lib.concurrency import ConcurrentEditMixin, OnceOnlyCreateMixin
 from network.mixins import RegionMixin
 from network.models import Organisation
-from portal import review_services
+from portal import closed_years, review_services
 from portal.review import ReviewStatus
 
 
@@ -247,6 +248,10 @@ class EventDeleteView(EventPermissionMixin, TemplateView):
         return super().get_context_data(summary=deletion.summarize(self.event), **kwargs)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        locked = closed_years.lock_message(self.event)
+        if locked:
+            messages.error(request, locked)
+            return self.back_to_event()
         if not may_delete(self.event, request.user):
             return self.refuse()
         return super().get(request, *args, **kwargs)
@@ -254,6 +259,9 @@ class EventDeleteView(EventPermissionMixin, TemplateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             delete_event(self.event, user=request.user)
+        except ClosedYearError as error:
+            messages.error(request, str(error))
+            return self.back_to_event()
         except EventError:
             return self.refuse()
         messages.success(request, _("The event was deleted."))
@@ -340,8 +348,12 @@ class EventMaterialDeleteView(RegionMixin, PermissionMixin, TemplateView):
         )
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        remove_material(self.material)
-        messages.success(request, _("The material was removed."))
+        try:
+            remove_material(self.material)
+        except EventError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The material was removed."))
         return HttpResponseRedirect(
             reverse(
                 "events:event_detail",

@@ -271,6 +271,12 @@ class Event(Reviewable):
     def is_multi_day(self) -> bool:
         return self.ends_on > self.starts_on
 
+    @property
+    def closing_period(self) -> tuple[int, int]:
+        """(region id, year): the year whose closing locks the event (``portal.closed_years``),
+        by its start date, as the reporting counts a year's events."""
+        return self.region_id, self.starts_on.year
+
 
 class EventMaterial(models.Model):
     """Slides or other material of an event: an uploaded file or a link."""
@@ -296,3 +302,8 @@ class EventMaterial(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def closing_entry(self) -> Event:
+        """A material is locked and reopened with its event."""
+        return self.event

@@ -21,6 +21,7 @@ from events.models import Event, EventMaterial, EventQuerySet, EventSeries
 from lib.files import delete_after_commit
 from lib.history import HistoryEntry, describe_records
 from network.models import Organisation, OrganisationQuerySet, Region
+from portal import closed_years
 from portal.review import ReviewStatus
 from portal.rules import roles_of
 from strategy.models import FocusArea
@@ -139,6 +140,7 @@ def log_event(
     if publish and not is_reviewer(user, event.region):
         raise EventError(_("Only the coordinator can publish an event directly."))
     with transaction.atomic():
+        check_open(event)
         event.created_by = user if getattr(user, "is_authenticated", False) else None
         event.review_status = ReviewStatus.DRAFT
         if publish:
@@ -146,8 +148,25 @@ def log_event(
         return _save(event, links, new_series_title)
 
 
+class ClosedYearError(EventError):
+    """A change to an event of a closed year (``portal.closed_years``)."""
+
+
+def check_open(obj: Event | EventMaterial) -> None:
+    """Raise ``ClosedYearError`` unless the event's year (and the year it is given) is open;
+    inside the save's transaction (see ``portal.closed_years.check_open``)."""
+    try:
+        closed_years.check_open(obj)
+    except closed_years.YearClosed as error:
+        raise ClosedYearError(str(error)) from error
+
+
 def ensure_editable(event: Event) -> None:
-    """Raise EventError while the event waits for review: the reviewer reads what was sent."""
+    """Raise EventError while the event waits for review: the reviewer reads what was sent;
+    ``ClosedYearError`` while its year is closed."""
+    locked = closed_years.lock_message(event)
+    if locked:
+        raise ClosedYearError(locked)
     if event.review_status == ReviewStatus.SUBMITTED:
         raise EventError(
             _(
@@ -176,6 +195,7 @@ def update_event(
     if publish and not reviewer:
         raise EventError(_("Only the coordinator can publish an event directly."))
     with transaction.atomic():
+        check_open(event)
         if publish:
             _publish(event, user)
         elif not reviewer and event.review_status == ReviewStatus.ACCEPTED:
@@ -198,6 +218,7 @@ def delete_event(event: Event, *, user: Any) -> None:
             _("Only a draft can be deleted. Ask the coordinator to remove a published event.")
         )
     with transaction.atomic():
+        check_open(event)
         files = [m.file for m in event.materials.exclude(file="")]
         event.delete()
         delete_after_commit(*files)
@@ -230,6 +251,7 @@ def add_material(
     if bool(file) == bool(url):
         raise EventError(_("Give either a file or a link."))
     with transaction.atomic():
+        check_open(event)
         material = EventMaterial(event=event, title=title, url=url)
         if file:
             material.file = file  # type: ignore[assignment]
@@ -240,6 +262,7 @@ def add_material(
 def remove_material(material: EventMaterial) -> None:
     """Delete the material; its file is deleted once the deletion commits."""
     with transaction.atomic():
+        check_open(material)
         material.delete()
         delete_after_commit(material.file)
 
@@ -265,4 +288,6 @@ def event_history(event: Event) -> list[HistoryEntry]:
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    return describe_records(Event, records, label=lambda record: record.title)
+    return closed_years.describe_history(
+        event, describe_records(Event, records, label=lambda record: record.title)
+    )

@@ -22,6 +22,7 @@ from lib.downloads import serve_file
 from lib.scoping import scope
 from network.mixins import RegionMixin
 from network.models import Region
+from portal import closed_years
 from portal.review import ReviewStatus
 
 
@@ -150,7 +151,15 @@ class EventDetailView(RegionMixin, DetailView):
         context = super().get_context_data(**kwargs)
         # The organisers are prefetched, so asking costs no query.
         context["can_change"] = self.request.user.has_perm("actions.change_entry", self.object)
-        if context["can_change"]:
+        # A closed year's event: its edit, delete, submit, review and material buttons go.
+        lock = closed_years.year_lock(self.object) if context["can_change"] else None
+        context.update(
+            year_lock=lock,
+            is_open=lock is None or not lock.is_locked,
+            can_reopen=lock is not None
+            and self.request.user.has_perm("network.review_entries", self.object),
+        )
+        if context["can_change"] and context["is_open"]:
             context["material_form"] = EventMaterialForm()
         # The coordinator decides on a submitted event here, without going back to the queue.
         context["can_review"] = self.object.review_status == ReviewStatus.SUBMITTED and (

@@ -59,6 +59,8 @@ class HistoryEntry:
     reason: str = ""
     #: Set by a reader that knows moves (the plan's lists): the position alone changed.
     is_move: bool = False
+    #: A sentence a reader adds for the person, e.g. why a closed year's entry was reopened.
+    note: str = ""
 
 
 def _display(value: Any, model_field: Any, names: dict[tuple[Any, Any], str]) -> str:

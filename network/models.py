@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lib.scoping import RegionScopedManager
@@ -279,3 +280,91 @@ class Coordinator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}, {self.region}"
+
+
+class ClosedYear(models.Model):
+    """A year of a region whose annual report was accepted: the guidance actions, events and
+    indicator values the region logged for it are locked (``portal.closed_years``).
+
+    Written by the acceptance of the report, in its transaction; a row is never changed.
+    """
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="closed_years", verbose_name=_("region")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    closed_at = models.DateTimeField(_("closed"), default=timezone.now)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
+
+    objects = RegionScopedManager["ClosedYear"]("region")
+
+    class Meta:
+        verbose_name = _("closed year")
+        verbose_name_plural = _("closed years")
+        ordering = ["region", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "year"], name="closed_year_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region}, {self.year}"
+
+
+class EntryReopening(models.Model):
+    """The coordinator's reopening of one entry of a closed year, with the reason written.
+
+    While ``closed_at`` is empty the entry may be changed again; the coordinator closes it
+    again when the change is done. An entry has at most one open reopening.
+    """
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="+", verbose_name=_("region")
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    year = models.PositiveSmallIntegerField(_("year"))
+    reason = models.TextField(_("reason"), max_length=2000)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reopened by"),
+    )
+    reopened_at = models.DateTimeField(_("reopened"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed again"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed again by"),
+    )
+
+    objects = RegionScopedManager["EntryReopening"]("region")
+
+    class Meta:
+        verbose_name = _("reopened entry")
+        verbose_name_plural = _("reopened entries")
+        ordering = ["-reopened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=Q(closed_at__isnull=True),
+                name="entry_reopening_one_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id} ({self.year})"

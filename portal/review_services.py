@@ -18,6 +18,7 @@ from lib.concurrency import row_version
 from lib.locking import lock_and_reread
 from lib.mail import keep_unsent, queue_mail
 from network.models import Coordinator, Membership
+from portal import closed_years
 from portal.review import Reviewable, ReviewStatus
 from portal.rules import organiser_ids_of, region_id_of
 
@@ -38,9 +39,15 @@ def _lock(entry: Reviewable) -> None:
     """Lock the entry's row and read its current review state into ``entry``.
 
     The state the caller loaded may be stale (another coordinator may have acted since);
-    checking the locked row's state keeps each transition valid.
+    checking the locked row's state keeps each transition valid. An entry of a closed
+    year (``portal.closed_years``) moves no more, unless the coordinator reopened it.
     """
     lock_and_reread(entry, "review_status")
+    if hasattr(entry, "closing_period"):
+        try:
+            closed_years.check_open(entry)
+        except closed_years.YearClosed as error:
+            raise ReviewError(str(error)) from error
 
 
 def shown_fields(entry: Any) -> list[str]:

@@ -29,7 +29,7 @@ from actions.models import GuidanceAction
 from events.models import Event
 from lib.locking import lock_and_reread
 from network.models import Region
-from portal import page_cache
+from portal import closed_years, page_cache
 from reporting import versions
 from reporting.models import (
     AnnualReport,
@@ -477,6 +477,8 @@ def accept_report(report: AnnualReport, user: Any, shown_version: int | None = N
         version.save(
             update_fields=["accepted_at", "accepted_by", "accepted_by_name", "accepted_by_role"]
         )
+        # The year's logged entries of the region are locked from now on.
+        closed_years.close_year(report.region_id, report.year, user)
         transaction.on_commit(lambda: _request_accepted_pdf(report))
     logger.info("%s accepted the report %s, version %s", user, report, report.version)
 

@@ -1,5 +1,10 @@
+from typing import Any
+
 from django.contrib import admin
 
+from portal import closed_years
+from portal.closed_years import ClosedYearAdminMixin
+from strategy import services
 from strategy.models import (
     Action,
     FocusArea,
@@ -68,8 +73,27 @@ class GoalAdmin(admin.ModelAdmin):
 
 
 class IndicatorValueInline(admin.TabularInline):
+    """Read-only while the indicator has values of a closed year (``portal.closed_years``),
+    for everyone but site administrators."""
+
     model = IndicatorValue
     extra = 0
+
+    def _locked(self, request: Any, obj: Any) -> bool:
+        return (
+            obj is not None
+            and not closed_years.may_bypass(request.user)
+            and bool(services.closed_year_refusal(obj))
+        )
+
+    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
+        return not self._locked(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return not self._locked(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return not self._locked(request, obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Indicator)
@@ -83,7 +107,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(admin.ModelAdmin):
+class IndicatorValueAdmin(ClosedYearAdminMixin, admin.ModelAdmin):
     list_display = ["indicator", "year", "value", "source"]
     list_filter = ["year", "indicator__strategy__region"]
     list_select_related = ["indicator"]

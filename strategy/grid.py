@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lib import concurrency
+from portal import closed_years
 from strategy.formatting import indicator_value
 from strategy.models import Indicator, IndicatorValue, Strategy
 
@@ -55,6 +56,10 @@ class GridCell:
     value: IndicatorValue | None
     #: The cell's form on the grid's form page (``IndicatorCellForm``); None on the grid.
     form: Any = None
+    #: Why the cell cannot change: its year is closed (``portal.closed_years``); "" if open.
+    locked: str = ""
+    #: The value is of a closed year but reopened by the coordinator.
+    reopened: bool = False
 
     @property
     def prefix(self) -> str:
@@ -88,12 +93,21 @@ def build_grid(strategy: Strategy) -> Grid:
     """Every indicator of ``strategy`` with a cell for each year of ``grid_years``."""
     indicators = grid_indicators(strategy)
     years = grid_years(strategy, indicators)
+    # The region's closed years and its reopened values: two queries, whatever the cells.
+    closed = closed_years.closed_years(strategy.region_id)
+    reopened = closed_years.reopened_ids(strategy.region_id, IndicatorValue) if closed else set()
     rows = []
     for indicator in indicators:
         by_year = {value.year: value for value in indicator.yearly_values}  # type: ignore[attr-defined]
-        rows.append(
-            GridRow(indicator, [GridCell(indicator, year, by_year.get(year)) for year in years])
-        )
+        cells = []
+        for year in years:
+            value = by_year.get(year)
+            cell = GridCell(indicator, year, value)
+            if year in closed and (value is None or value.pk not in reopened):
+                cell.locked = closed_years.locked_text(closed[year])
+            cell.reopened = year in closed and value is not None and value.pk in reopened
+            cells.append(cell)
+        rows.append(GridRow(indicator, cells))
     return Grid(years, rows)
 
 
@@ -151,6 +165,14 @@ def save_cell(
                 current=_current_display(indicator, current),
             )
             raise concurrency.StaleEdit([change], cell_version(current))
+        unchanged = current is not None and (current.value, current.source, current.note) == (
+            value,
+            source,
+            note,
+        )
+        if not unchanged and (current is not None or value is not None):
+            # A closed year's cell refuses its change (``YearClosed``), its deletion included.
+            closed_years.check_open(current or IndicatorValue(indicator=indicator, year=year))
         if value is None:
             if current is not None:
                 current._history_user = user  # type: ignore[attr-defined]

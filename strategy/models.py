@@ -452,6 +452,11 @@ class IndicatorValue(models.Model):
         """The region whose coordinator may edit this; the permission layer asks it."""
         return self.indicator.strategy.region_id
 
+    @property
+    def closing_period(self) -> tuple[int, int]:
+        """(region id, year): the year whose closing locks the value (``portal.closed_years``)."""
+        return self.indicator.strategy.region_id, self.year
+
 
 class ActionQuerySet(models.QuerySet["Action"]):
     def for_region(self, region: Region) -> "ActionQuerySet":

@@ -35,7 +35,7 @@ from simple_history import utils as history_utils
 from lib import concurrency, deletion
 from lib.deletion import DeletionSummary
 from lib.locking import lock_and_reread
-from portal import page_cache
+from portal import closed_years, page_cache
 from strategy import history
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
 
@@ -366,6 +366,22 @@ class PlanDeletion:
     refusal: str = ""
 
 
+def closed_year_refusal(instance: Model) -> str:
+    """Why an indicator value of a closed year, or an indicator with such values, is not
+    deleted (``portal.closed_years``); "" when nothing stops it. One query at most."""
+    if isinstance(instance, IndicatorValue):
+        return closed_years.lock_message(instance)
+    if isinstance(instance, Indicator):
+        closed = closed_years.closed_years(instance.strategy.region_id)
+        years = sorted(set(instance.values.filter(year__in=closed).values_list("year", flat=True)))
+        if years:
+            return _(
+                "It cannot be deleted: its values of the closed years %(years)s are locked, "
+                "because the annual reports of those years were accepted."
+            ) % {"years": ", ".join(str(year) for year in years)}
+    return ""
+
+
 def deletion_preview(instance: Model) -> PlanDeletion:
     """Count what deleting ``instance`` removes and unlinks; for a focus area, goal or
     action that entries are linked to, say why it is refused and what to do instead.
@@ -374,6 +390,9 @@ def deletion_preview(instance: Model) -> PlanDeletion:
     number of rows.
     """
     summary = deletion.summarize(instance)
+    locked = closed_year_refusal(instance)
+    if locked:
+        return PlanDeletion(summary, locked)
     if not isinstance(instance, LINKABLE):
         return PlanDeletion(summary)
     owners = summary.linked_owners(_is_entry_link)
@@ -418,6 +437,11 @@ def delete_object(instance: Model, user: Any = None) -> None:
     model = type(instance)
     with transaction.atomic():
         model._base_manager.select_for_update().filter(pk=instance.pk).first()
+        if isinstance(instance, IndicatorValue):
+            try:
+                closed_years.check_open(instance)
+            except closed_years.YearClosed as error:
+                raise PlanError(str(error)) from error
         refusal = deletion_preview(instance).refusal
         if refusal:
             raise PlanError(refusal)

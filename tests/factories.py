@@ -4,6 +4,7 @@ import datetime as dt
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -16,7 +17,15 @@ from actions.models import (
     TargetGroup,
 )
 from events.models import Event, EventMaterial, EventSeries
-from network.models import Coordinator, Membership, Organisation, Province, Region
+from network.models import (
+    ClosedYear,
+    Coordinator,
+    EntryReopening,
+    Membership,
+    Organisation,
+    Province,
+    Region,
+)
 from portal.review import ReviewStatus
 from reporting.models import AnnualReport, EntryDeadline, PdfJob, ReportVersion, SentReminder
 from strategy.models import (
@@ -310,3 +319,29 @@ class SentReminderFactory(factory.django.DjangoModelFactory):
 
     step = factory.Sequence(lambda n: f"report:2021:2022-03-31:before-{n}")
     region = factory.SubFactory(RegionFactory)
+
+
+# --- Closed years (a year whose annual report was accepted) -------------------------------
+
+
+class ClosedYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClosedYear
+
+    region = factory.SubFactory(RegionFactory)
+    year = 2021
+
+
+class EntryReopeningFactory(factory.django.DjangoModelFactory):
+    """A reopening of a guidance action of the region's closed year."""
+
+    class Meta:
+        model = EntryReopening
+        exclude = ["entry"]
+
+    entry = factory.SubFactory(GuidanceActionFactory)
+    region = factory.LazyAttribute(lambda o: o.entry.organisation.region)
+    content_type = factory.LazyAttribute(lambda o: ContentType.objects.get_for_model(o.entry))
+    object_id = factory.LazyAttribute(lambda o: o.entry.pk)
+    year = factory.LazyAttribute(lambda o: o.entry.year)
+    reason = factory.Sequence(lambda n: f"Korjataan osallistujamäärä {n}")

@@ -19,6 +19,7 @@ from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion
 from tests.factories import (
     ActionFactory,
+    ClosedYearFactory,
     EventFactory,
     EventMaterialFactory,
     GoalFactory,
@@ -133,6 +134,8 @@ PRIVATE_URLS = {
     "review:queue": ("region", PLAN_EDIT),
     "review:accept": ("submitted_action", PLAN_EDIT),
     "review:return": ("submitted_action", PLAN_EDIT),
+    # Reopening one entry of a closed year: the coordinator's.
+    "review:reopen_entry": ("closed_action", PLAN_EDIT),
     "actions:good_practice_propose": ("region", PROPOSE),
     "actions:good_practice_publish": ("proposal", PLAN_EDIT),
     # Only a returned proposal can be changed: any other redirects everyone away.
@@ -305,6 +308,9 @@ def plan(strategy, focus_area, kotka):
         action=draft, attachment=SimpleUploadedFile("raportti.pdf", b"%PDF-1.4 kokeilu")
     )
     submitted = GuidanceActionFactory(organisation=kotka, review_status=ReviewStatus.SUBMITTED)
+    # An entry of a closed year (its report accepted), which the coordinator may reopen.
+    ClosedYearFactory(region=strategy.region, year=2019)
+    closed = GuidanceActionFactory(organisation=kotka, year=2019)
     draft_event = EventFactory(region=strategy.region, review_status=ReviewStatus.DRAFT)
     draft_event.organisers.add(kotka)
     material = EventMaterialFactory(
@@ -360,6 +366,7 @@ def plan(strategy, focus_area, kotka):
         "draft_action": {"region": region, "pk": draft.pk},
         "progress_update": {"region": region, "pk": update.pk},
         "submitted_action": {"region": region, "kind": "guidance", "pk": submitted.pk},
+        "closed_action": {"region": region, "kind": "guidance", "pk": closed.pk},
         "proposal": {"region": region, "pk": proposal.pk},
         "returned_proposal": {"region": region, "pk": returned_proposal.pk},
         "draft_event": {"region": region, "pk": draft_event.pk},

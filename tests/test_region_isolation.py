@@ -30,6 +30,7 @@ from typing import Any
 import openpyxl
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -41,7 +42,15 @@ from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
 from coordination import transfer
 from events.models import Event, EventMaterial, EventSeries
 from lib.scoping import own_filters_only
-from network.models import Coordinator, Membership, Organisation, Province, Region
+from network.models import (
+    ClosedYear,
+    Coordinator,
+    EntryReopening,
+    Membership,
+    Organisation,
+    Province,
+    Region,
+)
 from portal.review import ReviewStatus
 from portal.rules import ReportAudience
 from reporting.documents.annual_report import prepare_annual_report
@@ -114,6 +123,8 @@ REGION_PATH: dict[type, str] = {
     PdfJob: "region",
     EntryDeadline: "region",
     SentReminder: "region",
+    ClosedYear: "region",
+    EntryReopening: "region",
 }
 
 #: Models of the portal's apps that belong to no region (or only through the above).
@@ -265,6 +276,15 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
     EntryDeadline.objects.create(region=region, year=2021, due_date=dt.date(2022, 1, 31))
     SentReminder.objects.create(
         step="entries:2021:2022-01-31:before-7", region=region, organisation=org
+    )
+    # The accepted report's year is closed; one entry reopened with a reason.
+    ClosedYear.objects.create(region=region, year=2018)
+    EntryReopening.objects.create(
+        region=region,
+        content_type=ContentType.objects.get_for_model(GuidanceAction),
+        object_id=guidance[ReviewStatus.DRAFT].pk,
+        year=2018,
+        reason=f"{label} avattu",
     )
     jobs = {
         kind: PdfJobFactory(
@@ -520,6 +540,11 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "review:return": [
         *_twin_ids(lambda t: {"kind": "guidance", "pk": t["guidance"][SUBMITTED].pk}, "-guidance"),
         *_twin_ids(lambda t: {"kind": "event", "pk": t["events"][SUBMITTED].pk}, "-event"),
+    ],
+    "review:reopen_entry": [
+        *_twin_ids(lambda t: {"kind": "guidance", "pk": t["guidance"][DRAFT].pk}, "-guidance"),
+        *_twin_ids(lambda t: {"kind": "event", "pk": t["events"][DRAFT].pk}, "-event"),
+        *_twin_ids(lambda t: {"kind": "value", "pk": t["value"].pk}, "-value"),
     ],
     "review:proposal_return": _twin_ids(lambda t: {"pk": t["proposal"].pk}),
     "review:proposal_decline": _twin_ids(lambda t: {"pk": t["proposal"].pk}),

@@ -45,6 +45,8 @@ class EventResource(ReviewedResource):
 
     keep_when_empty = ("kind", "day_part", "channel")
 
+    closing_year_field = "starts_on"
+
     class Meta(ReviewedResource.Meta):
         model = Event
         import_id_fields = ("title", "starts_on")

@@ -79,6 +79,8 @@ class GuidanceActionResource(ReviewedResource):
     keep_when_empty = ("status",)
     constraints_checked_in_rows = True
 
+    closing_year_field = "year"
+
     class Meta(ReviewedResource.Meta):
         model = GuidanceAction
         import_id_fields = ("organisation", "year", "title")

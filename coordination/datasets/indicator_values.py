@@ -68,6 +68,8 @@ class CurrentIndicatorWidget(widgets.Widget):
 class IndicatorValueResource(RegionResource):
     """Yearly values of the current strategy's indicators, matched on (indicator, year)."""
 
+    closing_year_field = "year"
+
     class Meta(RegionResource.Meta):
         model = IndicatorValue
         import_id_fields = ("indicator", "year")

@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
 from lib import concurrency
+from portal import closed_years
 from strategy import grid
 from strategy.editor.forms import IndicatorCellForm
 from strategy.editor.views import EditorMixin
@@ -141,6 +142,10 @@ class IndicatorGridFormView(GridMixin, TemplateView):
                 refuse_stale_cell(form, stale)
                 refused += 1
                 continue
+            except closed_years.YearClosed as error:
+                form.add_error(None, str(error))
+                refused += 1
+                continue
             saved += 1
             cell.form = cell_form(cell, table.years)
         if not refused:
@@ -188,14 +193,18 @@ class IndicatorCellView(GridMixin, View):
         if year not in years and not 1900 <= year <= 2100:
             raise Http404(_("No such year."))
         value = next((v for v in indicator.yearly_values if v.year == year), None)  # type: ignore[attr-defined]
-        return grid.GridCell(indicator, year, value), years
+        cell = grid.GridCell(indicator, year, value)
+        cell.locked = closed_years.lock_message(value) if value else ""
+        if not value and (closed := closed_years.closure(strategy.region_id, year)):
+            cell.locked = closed_years.moved_text(closed)
+        return cell, years
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         cell, years = self.get_cell()
         if not request.htmx:  # type: ignore[attr-defined]
             url = reverse("editor:indicator_grid_form", kwargs={"region": self.region.slug})
             return redirect(f"{url}#{cell.prefix}")
-        if "nayta" in request.GET:
+        if "nayta" in request.GET or cell.locked:
             return self.answer(cell)
         return self.answer(cell, form=cell_form(cell, years))
 
@@ -209,6 +218,9 @@ class IndicatorCellView(GridMixin, View):
                 cell.value = save_cell_form(form, request.user)
             except concurrency.StaleEdit as stale:
                 refuse_stale_cell(form, stale)
+                return self.refused(cell, form)
+            except closed_years.YearClosed as error:
+                form.add_error(None, str(error))
                 return self.refused(cell, form)
         if request.htmx:  # type: ignore[attr-defined]
             return self.answer(cell, saved=True)

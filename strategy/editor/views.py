@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Model, QuerySet, prefetch_related_objects
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -37,6 +38,7 @@ from django.views.generic import (
 from lib import concurrency
 from lib.access import PermissionMixin
 from network.mixins import RegionMixin
+from portal import closed_years
 from strategy import history, revisions, services
 from strategy.editor import forms
 from strategy.models import (
@@ -650,6 +652,20 @@ class IndicatorValueFormMixin(EditorFormMixin):
         context["indicator"] = self.get_indicator()
         return context
 
+    def save(self, form: Any) -> Model:
+        """Save unless the value's year is closed (``portal.closed_years``), checked in the
+        save's transaction under the value's row lock."""
+        with transaction.atomic():
+            closed_years.check_open(form.instance)
+            return super().save(form)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            return super().form_valid(form)  # type: ignore[no-any-return]
+        except closed_years.YearClosed as error:
+            form.add_error("year", str(error))
+            return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
+
 
 class IndicatorValueCreateView(  # type: ignore[misc]
     concurrency.OnceOnlyCreateMixin, IndicatorValueFormMixin, CreateView
@@ -674,6 +690,14 @@ class IndicatorValueUpdateView(  # type: ignore[misc]
         value = get_object_or_404(values_of(self.get_strategy()), pk=self.kwargs["pk"])
         self.indicator = value.indicator
         return value
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """A value of a closed year opens no form: the overview says why."""
+        locked = closed_years.lock_message(self.get_object())
+        if locked:
+            messages.error(request, locked)
+            return redirect(self.home_url(self.anchor))
+        return super().get(request, *args, **kwargs)  # type: ignore[no-any-return]
 
 
 class NewRevisionView(EditorFormMixin, FormView):  # type: ignore[misc]

@@ -326,6 +326,10 @@ def walk_data(transactional_db, settings) -> Objects:
         submitted_at=dt.datetime(2021, 2, 15, 9, tzinfo=dt.UTC),
         snapshot=second,
     )
+    # An entry of 2016, closed by the demo's accepted report: the coordinator may reopen it.
+    closed = GuidanceActionFactory(
+        organisation=kotka, year=2016, title="Ohjaamon vuoden 2016 kävijät"
+    )
     etela_savo = Region.objects.get(slug="etela-savo")
     submitted_report = AnnualReport.objects.create(
         region=etela_savo, year=2021, status=AnnualReport.Status.SUBMITTED
@@ -363,6 +367,7 @@ def walk_data(transactional_db, settings) -> Objects:
         "draft_action": {"region": slug, "pk": draft.pk},
         "progress_update": {"region": slug, "pk": update.pk},
         "submitted_action": {"region": slug, "kind": "guidance", "pk": submitted.pk},
+        "closed_action": {"region": slug, "kind": "guidance", "pk": closed.pk},
         "proposal": {"region": slug, "pk": proposal.pk},
         "returned_proposal": {"region": slug, "pk": returned_proposal.pk},
         "draft_event": {"region": slug, "pk": draft_event.pk},

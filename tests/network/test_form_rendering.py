@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from accounts.forms import AcceptInvitationForm, InvitationForm
 from actions.filters import GuidanceActionFilter
 from actions.forms import GoodPracticeProposalForm, GuidanceActionForm, ProgressUpdateForm
+from coordination.review_forms import ReopenForm
 from coordination.review_forms import ReturnForm as ReviewReturnForm
 from coordination.transfer_forms import ImportFileForm
 from events.filters import EventFilter
@@ -61,6 +62,7 @@ FORMS: dict[str, Build] = {
     "EventMaterialForm": lambda w: EventMaterialForm(),
     "OrganisationProfileForm": lambda w: OrganisationProfileForm(instance=w["kotka"]),
     "network.ReturnForm": lambda w: ReviewReturnForm(),
+    "coordination.ReopenForm": lambda w: ReopenForm(),
     "ImportFileForm": lambda w: ImportFileForm(),
     "ReportForm": lambda w: ReportForm(
         themes=list(Theme.objects.prefetch_related("sub_themes__levels")), answers={}

@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext, override
 from pytest_django.asserts import assertContains, assertNotContains
 
+from portal import closed_years
 from strategy.models import IndicatorValue
-from tests.factories import IndicatorFactory, IndicatorValueFactory
+from tests.factories import ClosedYearFactory, IndicatorFactory, IndicatorValueFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -128,8 +129,9 @@ def test_the_editor_home_links_to_the_grid(coordinator_client, region, employmen
 def test_the_grid_query_count_does_not_grow_with_indicators(
     coordinator_client, region, strategy, employment, django_assert_num_queries
 ):
-    # user (the session is cached), region, roles, strategy, indicators, their values
-    expected = 6
+    # user (the session is cached), region, roles, strategy, indicators, their values,
+    # the region's closed years (the reopened values are read only when a year is closed)
+    expected = 7
     with django_assert_num_queries(expected):
         assert coordinator_client.get(grid_url(region)).status_code == 200
     for number in range(6):
@@ -140,6 +142,11 @@ def test_the_grid_query_count_does_not_grow_with_indicators(
         assert coordinator_client.get(grid_url(region)).status_code == 200
     with django_assert_num_queries(expected):
         assert coordinator_client.get(grid_url(region, "indicator_grid_form")).status_code == 200
+    # A closed year with a reopened value adds one query, whatever the cells.
+    ClosedYearFactory(region=region, year=2021)
+    closed_years.reopen(IndicatorValue.objects.filter(year=2021).first(), None, "Korjaus")
+    with django_assert_num_queries(expected + 1):
+        assert coordinator_client.get(grid_url(region)).status_code == 200
 
 
 @pytest.mark.parametrize(
