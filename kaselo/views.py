@@ -17,6 +17,7 @@ from coordination.review_views import waiting_for_review
 from kaselo import dashboard
 from lib.scoping import render_in_scope
 from network.models import Coordinator, Membership, Region
+from notices import services as notices
 from notices.models import Notice
 from portal import navigation
 from reporting.reminders import overdue_entries
@@ -89,7 +90,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             region_reports=dashboard.region_reports(coordinated_regions, reporting_year, today),
             reports_to_review=dashboard.reports_to_review() if is_national else [],
             is_national=is_national,
-            notices=list(Notice.objects.latest_for(user_id)),
+            notices=notices.localized(Notice.objects.latest_for(user_id)),
             language_form=LanguageForm(instance=user),
         )
         return context

@@ -24,6 +24,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
+from django.urls import translate_url
 from django.utils import timezone, translation
 
 from lib.mail import keep_unsent, queue_mail
@@ -38,20 +39,35 @@ def language_of(user: Any) -> str:
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def site_link(link: str) -> str:
-    """The link of a mail: ``SITE_URL`` and the notice's path."""
-    return settings.SITE_URL + link if link.startswith("/") else link
+def _translated(path: str, language: str) -> str:
+    """``path`` in ``language``, read in the language its own prefix names (``/sv/...``),
+    else the default one, whatever language is active."""
+    with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+        return translate_url(path, language)
+
+
+def link_in(link: str, language: str) -> str:
+    """The notice's page in ``language`` (``/sv/...`` for Swedish): the stored path is
+    the default language's, whatever language the request that made it was in."""
+    return _translated(link, language) if link.startswith("/") else link
+
+
+def site_link(link: str, language: str) -> str:
+    """The link of a mail: ``SITE_URL`` and the notice's page in the recipient's language."""
+    path = link_in(link, language)
+    return settings.SITE_URL + path if path.startswith("/") else path
 
 
 def _path(link: str) -> str:
-    """A portal path from a path or an absolute URL (the request's own host is not kept:
-    the mail names ``SITE_URL``, the one address of the site)."""
+    """A portal path from a path or an absolute URL, in the default language (the
+    request's own host is not kept: the mail names ``SITE_URL``, the one address of the
+    site)."""
     parts = urlsplit(link)
     if not parts.path:
         return ""
     query = f"?{parts.query}" if parts.query else ""
     fragment = f"#{parts.fragment}" if parts.fragment else ""
-    return parts.path + query + fragment
+    return _translated(parts.path + query + fragment, settings.LANGUAGE_CODE)
 
 
 # --- Whom to tell ---------------------------------------------------------------------------
@@ -167,7 +183,7 @@ def claim(notice_id: int) -> bool:
 def render_mail(notice: Notice) -> tuple[str, str]:
     """The subject and body in the recipient's language, as they are now."""
     language = language_of(notice.recipient)
-    context = {**notice.context, "url": site_link(notice.link) if notice.link else ""}
+    context = {**notice.context, "url": site_link(notice.link, language) if notice.link else ""}
     context["recipient_name"] = notice.recipient.get_full_name()
     return subject_of(notice.kind, context, language), _render(
         notice.kind, "message", context, language
@@ -211,6 +227,15 @@ def deliver(notice_id: int, *, last_try: bool) -> str:
     Notice.objects.filter(pk=notice_id).update(status=Notice.Status.SENT, sent_at=timezone.now())
     logger.info("Sent notice %s (%s)", notice_id, notice.kind)
     return "sent"
+
+
+def localized(rows: Iterable[Notice]) -> list[Notice]:
+    """The notices, each with ``url``: its page in the language of the page listing it."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    listed = list(rows)
+    for notice in listed:
+        notice.url = link_in(notice.link, language) if notice.link else ""  # type: ignore[attr-defined]
+    return listed
 
 
 def mark_all_read(user_id: int) -> int:

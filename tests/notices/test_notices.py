@@ -94,7 +94,8 @@ def test_a_submitted_entry_tells_the_coordinators_each_in_their_language(
     )
     finnish, swedish = mails_to(coordinator.email)[0], mails_to(swedish_coordinator.email)[0]
     assert f"https://elo.example{link}" in finnish.body
-    assert f"https://elo.example{link}" in swedish.body
+    # The Swedish-preferring coordinator's link opens the page in Swedish.
+    assert f"https://elo.example/sv{link}" in swedish.body
     # "Open it:" is in both catalogues: the Swedish-preferring coordinator reads Swedish.
     assert in_language("sv", "Open it:") in swedish.body
     assert in_language("fi", "Open it:") in finnish.body
@@ -139,6 +140,33 @@ def test_an_accepted_entry_tells_the_organisations_editors(
         )
     }
     assert [message.to for message in mail.outbox] == [[editor.email]]
+
+
+def test_a_link_made_in_a_swedish_request_is_stored_in_finnish_and_mailed_in_each_language(
+    editor, coordinator, swedish_coordinator, django_capture_on_commit_callbacks
+):
+    queue = reverse("review:queue", kwargs={"region": "kaakkois-suomi"})
+    with translation.override("sv"), django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            "practice_proposed",
+            [coordinator, swedish_coordinator],
+            {"title": "Ohjaamo-kahvit", "organisation": "Ohjaamo Kotka"},
+            "link:1",
+            link=reverse("review:queue", kwargs={"region": "kaakkois-suomi"}),
+        )
+
+    assert set(Notice.objects.values_list("link", flat=True)) == {queue}
+    assert f"https://elo.example{queue}" in mails_to(coordinator.email)[0].body
+    assert f"https://elo.example/sv{queue}" in mails_to(swedish_coordinator.email)[0].body
+
+
+def test_a_link_is_kept_as_a_path_of_the_default_language():
+    assert (
+        services._path("http://testserver/sv/kaakkois-suomi/arviointi/?tyyppi=1#a")
+        == "/kaakkois-suomi/arviointi/?tyyppi=1#a"
+    )
+    assert services.link_in("/kaakkois-suomi/arviointi/", "sv") == "/sv/kaakkois-suomi/arviointi/"
+    assert services._path("") == ""
 
 
 def test_the_person_who_acted_is_not_told(

@@ -65,7 +65,8 @@ def test_a_submitted_report_tells_the_national_team_each_in_their_language(
     assert send_pending_notices() == 2
     by_address = {message.to[0]: message for message in mail.outbox}
     assert set(by_address) == {national_team.email, swede.email}
-    assert f"https://elo.example{link}" in by_address[swede.email].body
+    assert f"https://elo.example/sv{link}" in by_address[swede.email].body
+    assert f"https://elo.example{link}" in by_address[national_team.email].body
     assert subject("sv", "Open it:") in by_address[swede.email].body
     assert subject("fi", "Open it:") in by_address[national_team.email].body
 
