@@ -248,6 +248,30 @@ def test_a_returned_good_practice_tells_the_proposers_editors_with_the_comment(
     assert "Kuvaile tulokset." in message.body
 
 
+def test_a_declined_proposal_tells_the_editors_and_a_resubmitted_one_the_coordinators(
+    proposal, editor, coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        action_services.decline_good_practice(proposal, coordinator, "Ei alueellinen.", "/p/")
+
+    assert set(told("practice_declined")) == {editor.email}
+    assert "Ei alueellinen." in mails_to(editor.email)[0].body
+
+    GoodPractice.objects.filter(pk=proposal.pk).update(decision=GoodPractice.Decision.RETURNED)
+    proposal.refresh_from_db()
+
+    class Form:
+        instance = proposal
+
+        def save(self):
+            self.instance.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        action_services.resubmit_good_practice(Form(), proposal.proposed_by, editor)
+
+    assert set(told("practice_proposed")) == {coordinator.email}
+
+
 # --- Invitations ----------------------------------------------------------------------------
 
 
