@@ -54,7 +54,7 @@ screenshots: install services
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy accounts network portal strategy actions events coordination reporting kaselo demo bench lib
+	$(BIN)/mypy accounts network notices portal strategy actions events coordination reporting kaselo demo bench lib
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/lint-imports --no-logo --cache-dir var/import-linter
 

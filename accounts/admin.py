@@ -13,7 +13,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "first_name", "last_name"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Personal info"), {"fields": ("first_name", "last_name")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "language")}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_national_team", "is_staff", "is_superuser", "groups")},

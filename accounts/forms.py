@@ -107,3 +107,11 @@ class AcceptInvitationForm(BoundedFormMixin, forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class LanguageForm(BoundedFormMixin, forms.ModelForm):
+    """The person's language: of the e-mails and notices the portal sends them."""
+
+    class Meta:
+        model = User
+        fields = ["language"]

@@ -3,6 +3,7 @@
 import secrets
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils import timezone
@@ -47,6 +48,14 @@ class User(AbstractUser):
         _("national team"),
         default=False,
         help_text=_("Reads every region's reports and downloads them."),
+    )
+    # The language of the person's e-mails and notices (``notices.services.language_of``).
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="fi",
+        help_text=_("The language of the e-mails the portal sends you."),
     )
 
     USERNAME_FIELD = "email"

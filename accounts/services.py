@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Invitation, User, new_token
 from lib.mail import queue_mail
 from network.models import Membership, Organisation, Region
+from notices import services as notices
 
 logger = logging.getLogger(__name__)
 
@@ -228,10 +229,30 @@ def accept_invitation(
     Membership.objects.create(user=user, organisation=invitation.organisation, role=invitation.role)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    _tell_of_acceptance(invitation, user)
     if not current.is_authenticated:
         login(request, user, backend=LOGIN_BACKEND)
     logger.info("Invitation %s accepted by user %s", invitation.pk, user.pk)
     return user
+
+
+def _tell_of_acceptance(invitation: Invitation, user: User) -> None:
+    """Tell whoever invited the person (else the region's coordinators) that they joined."""
+    organisation = invitation.organisation
+    inviter = invitation.invited_by
+    recipients = (
+        [inviter]
+        if inviter is not None and inviter.is_active
+        else notices.coordinators_of(organisation.region_id)
+    )
+    notices.notify(
+        "invitation_accepted",
+        recipients,
+        {"person": str(user), "organisation": organisation.name},
+        event_key=f"invitation:{invitation.pk}:accepted",
+        link=reverse("people:list", kwargs={"region": organisation.region.slug}),
+        actor=user,
+    )
 
 
 @transaction.atomic

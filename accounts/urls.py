@@ -10,6 +10,8 @@ from accounts import views
 # Accepting an invitation (the dashboard, "Omat sivut", is the project's: ``kaselo.views``).
 invitations: list[URLPattern] = [
     path("kutsu/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"),
+    # The person's own language, from the form on Omat sivut.
+    path("kieli/", views.LanguageView.as_view(), name="language"),
 ]
 
 

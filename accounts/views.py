@@ -8,17 +8,19 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts import services
-from accounts.forms import AcceptInvitationForm, InvitationForm
+from accounts.forms import AcceptInvitationForm, InvitationForm, LanguageForm
 from accounts.models import Invitation, User
 from lib.access import PermissionMixin
 from lib.concurrency import OnceOnlyCreateMixin
@@ -308,3 +310,34 @@ class AcceptInvitationView(View):
             % {"organisation": self.invitation.organisation},
         )
         return redirect("dashboard")
+
+
+class LanguageView(LoginRequiredMixin, View):
+    """Save the person's language (the form is on Omat sivut) and show the site in it.
+
+    Saving the same choice twice changes nothing; a choice the site does not offer is
+    refused with a message and nothing is saved.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = User.objects.get(pk=request.user.pk or 0)  # signed in
+        form = LanguageForm(request.POST, instance=user)
+        if not form.is_valid():
+            messages.error(request, _("Choose one of the languages offered."))
+            return redirect("dashboard")
+        form.save()
+        language = form.cleaned_data["language"]
+        with translation.override(language):
+            messages.success(request, _("Your language has been saved."))
+            response = redirect(reverse("dashboard"))
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
+        return response

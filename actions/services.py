@@ -22,6 +22,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.db.models.fields.files import FieldFile
 from django.forms import ModelForm
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
@@ -29,6 +31,7 @@ from lib.files import delete_after_commit
 from lib.history import HistoryEntry, describe_records
 from lib.locking import lock_and_reread
 from network.models import Organisation, Region
+from notices import services as notices
 from portal import closed_years, review_services
 from portal.review import ReviewStatus
 
@@ -160,8 +163,25 @@ def delete_progress_update(update: ProgressUpdate, *, may_review: bool) -> None:
         delete_after_commit(update.attachment)
 
 
-def propose_good_practice(form: ModelForm, organisation: Organisation) -> GoodPractice:
-    """Save a valid proposal: unpublished, without a number, proposed by ``organisation``."""
+def _tell_coordinators_of_proposal(practice: GoodPractice, user: Any, event: str) -> None:
+    """Tell the region's coordinators that a proposal waits for their decision."""
+    notices.notify(
+        "practice_proposed",
+        notices.coordinators_of(practice.region_id),
+        {"title": practice.title, "organisation": str(practice.proposed_by)},
+        event_key=f"actions.goodpractice:{practice.pk}:{event}",
+        link=reverse("review:queue", kwargs={"region": practice.region.slug}),
+        actor=user,
+    )
+
+
+def propose_good_practice(
+    form: ModelForm, organisation: Organisation, user: Any = None
+) -> GoodPractice:
+    """Save a valid proposal: unpublished, without a number, proposed by ``organisation``.
+
+    The region's coordinators are told once it commits.
+    """
     practice: GoodPractice = form.instance
     with transaction.atomic():
         practice.is_published = False
@@ -169,6 +189,7 @@ def propose_good_practice(form: ModelForm, organisation: Organisation) -> GoodPr
         practice.proposed_by = organisation
         form.save()
         practice.organisations.add(organisation)
+        _tell_coordinators_of_proposal(practice, user, "proposed")
     logger.info("Good practice %s proposed by organisation %s", practice.pk, organisation.pk)
     return practice
 
@@ -228,16 +249,27 @@ def _decide(
         practice.review_comment = comment.strip()
         practice.save(update_fields=["decision", "review_comment"])
         if practice.proposed_by_id is not None:
+            # The row is locked and must wait for a decision, so each decision is one event.
+            decided_at = timezone.now().isoformat()
             review_services.tell_editors(
-                f"proposal_{decision}",
+                f"practice_{decision}",
                 {practice.proposed_by_id},
-                {"entry": practice, "reviewer": reviewer, "entry_url": url},
+                {
+                    "title": practice.title,
+                    "name": str(reviewer),
+                    "comment": practice.review_comment,
+                },
+                event_key=f"actions.goodpractice:{practice.pk}:{decision}:{decided_at}",
+                link=url,
+                actor=reviewer,
             )
     logger.info("Good practice proposal %s %s", practice.pk, decision)
     return practice
 
 
-def resubmit_good_practice(form: ModelForm, organisation: Organisation) -> GoodPractice:
+def resubmit_good_practice(
+    form: ModelForm, organisation: Organisation, user: Any = None
+) -> GoodPractice:
     """Save a returned proposal's changes and send it to the coordinator again."""
     practice: GoodPractice = form.instance
     with transaction.atomic():
@@ -248,11 +280,15 @@ def resubmit_good_practice(form: ModelForm, organisation: Organisation) -> GoodP
         practice.proposed_by = organisation
         form.save()
         practice.organisations.add(organisation)
+        # Only a returned proposal (checked on the locked row) is sent again: one event.
+        _tell_coordinators_of_proposal(practice, user, f"resubmitted:{timezone.now().isoformat()}")
     logger.info("Good practice proposal %s sent again", practice.pk)
     return practice
 
 
-def publish_good_practice(practice: GoodPractice, shown: str | None = None) -> GoodPractice:
+def publish_good_practice(
+    practice: GoodPractice, shown: str | None = None, reviewer: Any = None
+) -> GoodPractice:
     """Publish a proposal with the region's next number; returns the published practice.
 
     The region's row is locked while the number is chosen, so two coordinators
@@ -268,6 +304,15 @@ def publish_good_practice(practice: GoodPractice, shown: str | None = None) -> G
         practice.is_published = True
         practice.review_comment = ""
         practice.save(update_fields=["number", "is_published", "review_comment"])
+        if practice.proposed_by_id is not None:
+            review_services.tell_editors(
+                "practice_published",
+                {practice.proposed_by_id},
+                {"title": practice.title, "name": str(reviewer or "")},
+                event_key=f"actions.goodpractice:{practice.pk}:published",
+                link=practice.get_absolute_url(),
+                actor=reviewer,
+            )
     logger.info("Good practice %s published as number %s", practice.pk, practice.number)
     return practice
 

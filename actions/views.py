@@ -86,7 +86,7 @@ class GoodPracticeProposeView(OnceOnlyCreateMixin, RegionMixin, LoginRequiredMix
         return context
 
     def form_valid(self, form: GoodPracticeProposalForm) -> HttpResponse:
-        services.propose_good_practice(form, form.cleaned_data["organisation"])
+        services.propose_good_practice(form, form.cleaned_data["organisation"], self.request.user)
         messages.success(
             self.request,
             _("Thank you! The coordinator publishes the good practice once it has been reviewed."),
@@ -147,7 +147,9 @@ class GoodPracticeProposalEditView(ConcurrentEditMixin, RegionMixin, PermissionM
 
     def form_valid(self, form: GoodPracticeProposalForm) -> HttpResponse:
         try:
-            services.resubmit_good_practice(form, form.cleaned_data["organisation"])
+            services.resubmit_good_practice(
+                form, form.cleaned_data["organisation"], self.request.user
+            )
         except services.GuidanceError as error:
             messages.error(self.request, str(error))
         else:
@@ -171,7 +173,9 @@ class GoodPracticePublishView(RegionMixin, PermissionMixin, View):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            practice = services.publish_good_practice(self.practice, request.POST.get("shown"))
+            practice = services.publish_good_practice(
+                self.practice, request.POST.get("shown"), request.user
+            )
         except services.GuidanceError as error:
             messages.error(request, str(error))
         else:

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "lib",
     "accounts",
     "network",
+    "notices",
     "portal",
     "strategy",
     "actions",
@@ -208,11 +209,20 @@ CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
 # wait from MAIL_RETRY_DELAY seconds on SMTP errors, at most MAIL_MAX_RETRIES times.
 MAIL_RETRY_DELAY = env_int("MAIL_RETRY_DELAY", 30)
 MAIL_MAX_RETRIES = env_int("MAIL_MAX_RETRIES", 6)
+# A notice still pending this many seconds after it was made had its task lost: beat sends it.
+NOTICE_PENDING_AFTER = env_int("NOTICE_PENDING_AFTER", 300)
+# A PDF that took longer than this many seconds is announced by a notice when ready.
+PDF_NOTICE_AFTER = env_int("PDF_NOTICE_AFTER", 5)
 # Celery beat: delete expired PDF summaries at night (official report PDFs are never deleted).
 CELERY_BEAT_SCHEDULE = {
     "delete-expired-pdfs": {
         "task": "reporting.tasks.delete_expired_pdfs",
         "schedule": crontab(hour=3, minute=15),
+    },
+    # Notices whose task could not be queued (the broker away) are sent from their rows.
+    "send-pending-notices": {
+        "task": "notices.tasks.send_pending_notices",
+        "schedule": crontab(minute="*/5"),
     },
     "send-unsent-mail": {
         "task": "lib.tasks.send_unsent_mail",

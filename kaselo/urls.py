@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     # Each app's urls.py once. The national pages (raportit/, valtakunnallinen/, pdf/)
     # come before the strategy's /<region>/ so that no region slug hides them.
     path("", include("accounts.urls")),
+    path("", include("notices.urls")),
     path("", include("reporting.urls")),
     path("", include("strategy.urls")),
     path("", include("events.urls")),

@@ -12,10 +12,13 @@ from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from accounts.forms import LanguageForm
 from coordination.review_views import waiting_for_review
 from kaselo import dashboard
 from lib.scoping import render_in_scope
 from network.models import Coordinator, Membership, Region
+from notices import services as notices
+from notices.models import Notice
 from portal import navigation
 from reporting.reminders import overdue_entries
 
@@ -34,7 +37,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     by the amount of data: an editor's unfinished guidance actions and events (two), a
     coordinator's reporting year and region's report (two) and passed entry deadlines with
     the organisations behind (two), the national team's reports to review (one, and the
-    reporting year).
+    reporting year); and the person's latest notices (one).
     """
 
     template_name = "dashboard.html"
@@ -87,5 +90,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             region_reports=dashboard.region_reports(coordinated_regions, reporting_year, today),
             reports_to_review=dashboard.reports_to_review() if is_national else [],
             is_national=is_national,
+            notices=notices.localized(Notice.objects.latest_for(user_id)),
+            language_form=LanguageForm(instance=user),
         )
         return context

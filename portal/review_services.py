@@ -1,23 +1,21 @@
 """The review workflow's transitions, shared by guidance actions and events.
 
 Each transition locks the entry's row, checks its current state, saves it atomically and
-sends its e-mail after the transaction commits, so a rolled-back change never mails anyone
+tells the people concerned through ``notices.notify`` (the mail goes after the transaction
+commits, once a person and event), so a rolled-back change never mails anyone
 and two people acting at once cannot both move the same entry.
 """
 
 import logging
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lib.concurrency import row_version
 from lib.locking import lock_and_reread
-from lib.mail import keep_unsent, queue_mail
-from network.models import Coordinator, Membership
+from notices import services as notices
 from portal import closed_years
 from portal.review import Reviewable, ReviewStatus
 from portal.rules import organiser_ids_of, region_id_of
@@ -27,12 +25,6 @@ logger = logging.getLogger(__name__)
 
 class ReviewError(Exception):
     """A transition the entry's state does not allow; the message is for the user."""
-
-
-def _addresses(rows: Any) -> list[str]:
-    """The distinct, non-empty e-mail addresses of active users, from ``user__email`` rows."""
-    emails = rows.filter(user__is_active=True).exclude(user__email="")
-    return sorted(set(emails.values_list("user__email", flat=True)))
 
 
 def _lock(entry: Reviewable) -> None:
@@ -89,28 +81,14 @@ def _check_shown(entry: Reviewable, shown: str | None) -> None:
         )
 
 
-def _mail(template: str, recipients: list[str], context: dict[str, Any]) -> None:
-    """Queue a Finnish e-mail from ``portal/email/<template>_{subject,message}.txt``.
+def _link(entry: Any, entry_url: str) -> str:
+    """The entry's page: the URL the view gave, else the entry's own."""
+    return entry_url or getattr(entry, "get_absolute_url", lambda: "")()
 
-    Runs after the transition has committed; a Celery task sends it, retrying while the
-    mail server fails (``portal.tasks.send_notice``). Neither a failing mail server nor
-    an unreachable broker turns the saved transition into an error page: both are logged.
-    """
-    from portal.tasks import send_notice
 
-    if not recipients:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"portal/email/{template}_subject.txt", context).strip()
-        message = render_to_string(f"portal/email/{template}_message.txt", context)
-    queue_mail(
-        send_notice,
-        template,
-        subject,
-        message,
-        recipients,
-        on_failure=lambda: keep_unsent(template, subject, message, recipients),
-    )
+def _event_key(entry: Any, what: str, when: Any) -> str:
+    """One event of the entry's review: a resubmission or a second decision is a new one."""
+    return f"{entry._meta.label_lower}:{entry.pk}:{what}:{when.isoformat()}"
 
 
 def submit(entry: Reviewable, user: Any, entry_url: str = "") -> None:
@@ -123,10 +101,14 @@ def submit(entry: Reviewable, user: Any, entry_url: str = "") -> None:
         entry.submitted_at = timezone.now()
         entry.save(update_fields=["review_status", "submitted_at"])
         # Every entry belongs to a region (an event directly, an action by its organisation).
-        coordinators = Coordinator.objects.filter(region_id__in=[region_id_of(entry)])
-        recipients = _addresses(coordinators)
-        context = {"entry": entry, "submitted_by": user, "entry_url": entry_url}
-        transaction.on_commit(lambda: _mail("review_submitted", recipients, context))
+        notices.notify(
+            "entry_submitted",
+            notices.coordinators_of(region_id_of(entry)),
+            {"title": str(entry), "name": str(user)},
+            event_key=_event_key(entry, "submitted", entry.submitted_at),
+            link=_link(entry, entry_url),
+            actor=user,
+        )
 
 
 def accept(entry: Reviewable, reviewer: Any, shown: str | None = None) -> None:
@@ -144,6 +126,14 @@ def accept(entry: Reviewable, reviewer: Any, shown: str | None = None) -> None:
         entry.reviewed_at = timezone.now()
         entry.reviewed_by = reviewer
         entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
+        tell_editors(
+            "entry_accepted",
+            organiser_ids_of(entry),
+            {"title": str(entry), "name": str(reviewer)},
+            event_key=_event_key(entry, "accepted", entry.reviewed_at),
+            link=_link(entry, ""),
+            actor=reviewer,
+        )
 
 
 def return_for_changes(
@@ -162,17 +152,26 @@ def return_for_changes(
         entry.reviewed_at = timezone.now()
         entry.reviewed_by = reviewer
         entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
-        context = {"entry": entry, "reviewer": reviewer, "entry_url": entry_url}
-        tell_editors("review_returned", organiser_ids_of(entry), context)
+        tell_editors(
+            "entry_returned",
+            organiser_ids_of(entry),
+            {"title": str(entry), "name": str(reviewer), "comment": entry.review_comment},
+            event_key=_event_key(entry, "returned", entry.reviewed_at),
+            link=_link(entry, entry_url),
+            actor=reviewer,
+        )
 
 
-def tell_editors(template: str, organisation_ids: set[int], context: dict[str, Any]) -> None:
-    """Mail the organisations' editors once the current transaction commits.
-
-    The recipients are read now, inside the transaction; ``template`` names the pair
-    ``portal/email/<template>_{subject,message}.txt``. Good-practice proposals use it too.
-    """
-    recipients = _addresses(
-        Membership.objects.filter(organisation_id__in=organisation_ids, role=Membership.Role.EDITOR)
+def tell_editors(
+    kind: str,
+    organisation_ids: set[int],
+    context: dict[str, Any],
+    event_key: str,
+    link: str = "",
+    actor: Any = None,
+) -> None:
+    """Tell the organisations' editors (``notices.notify``, inside the caller's transaction:
+    the mail goes once it commits). Good-practice decisions use it too."""
+    notices.notify(
+        kind, notices.editors_of(organisation_ids), context, event_key, link=link, actor=actor
     )
-    transaction.on_commit(lambda: _mail(template, recipients, context))

@@ -30,6 +30,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import connection, transaction
 from django.db.models import Count, Max, Q
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -37,6 +38,7 @@ from actions.models import GoodPractice
 from events.models import Event
 from lib.scoping import scope
 from network.models import Organisation, Region
+from notices import services as notices
 from portal.rules import ReportAudience, report_audience
 from reporting.documents import (
     DocumentError,
@@ -703,7 +705,29 @@ def run_job(job_id: str) -> str:
         finished_at=timezone.now(),
     )
     logger.info("PDF job %s done: %s", job_id, name)
+    _tell_if_slow(job, language)
     return PdfJob.Status.DONE
+
+
+def _tell_if_slow(job: PdfJob, language: str) -> None:
+    """Tell whoever asked for the PDF that it is ready, when it took longer than
+    ``PDF_NOTICE_AFTER`` seconds (a quick one they saw appear on the page). A job built
+    twice (a lost message sent again) tells once: the job names the event."""
+    waited = (timezone.now() - job.created_at).total_seconds()
+    if job.requested_by_id is None or waited < getattr(settings, "PDF_NOTICE_AFTER", 5):
+        return
+    with translation.override(language):
+        document = display_name(job)
+    try:
+        notices.notify(
+            "pdf_ready",
+            notices.people_with_ids([job.requested_by_id]),
+            {"document": document},
+            event_key=f"reporting.pdfjob:{job.pk}:ready",
+            link=reverse("pdf:download", kwargs={"pk": job.pk}),
+        )
+    except Exception:  # the PDF is done whatever becomes of its notice
+        logger.exception("Could not tell of the PDF job %s", job.pk)
 
 
 def _official_report(job: PdfJob) -> AnnualReport | None:

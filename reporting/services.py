@@ -22,6 +22,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +30,7 @@ from actions.models import GuidanceAction
 from events.models import Event
 from lib.locking import lock_and_reread
 from network.models import Region
+from notices import services as notices
 from portal import closed_years, page_cache
 from reporting import versions
 from reporting.models import (
@@ -369,6 +371,26 @@ def _request_official_pdf(report: AnnualReport) -> None:
     pdf.request_official_pdf(report)
 
 
+def _tell(report: AnnualReport, kind: str, recipients: Any, user: Any, **extra: Any) -> None:
+    """Tell of the report's step (``notices.notify``, inside the step's transaction): the
+    version and the step name the event, so each is told once a person."""
+    region = report.region  # forward relations read through the base manager: no scope needed
+    notices.notify(
+        kind,
+        recipients,
+        {
+            "region": region.name,
+            "year": report.year,
+            "version": report.version,
+            "name": str(user),
+            **extra,
+        },
+        event_key=f"reporting.annualreport:{report.pk}:v{report.version}:{kind}",
+        link=reverse("reports:detail", kwargs={"region": region.slug, "year": report.year}),
+        actor=user,
+    )
+
+
 def submit_report(report: AnnualReport, user: Any) -> None:
     """The coordinator sends a draft or a returned report to the national team.
 
@@ -400,6 +422,7 @@ def submit_report(report: AnnualReport, user: Any) -> None:
         )
         # The version's snapshot commits with the submission, or neither does.
         versions.record_submission(report, user)
+        _tell(report, "report_submitted", notices.national_team(), user)
         transaction.on_commit(lambda: _request_official_pdf(report))
     logger.info("%s submitted the report %s, version %s", user, report, report.version)
 
@@ -479,6 +502,7 @@ def accept_report(report: AnnualReport, user: Any, shown_version: int | None = N
         )
         # The year's logged entries of the region are locked from now on.
         closed_years.close_year(report.region_id, report.year, user)
+        _tell(report, "report_accepted", notices.coordinators_of(report.region_id), user)
         transaction.on_commit(lambda: _request_accepted_pdf(report))
     logger.info("%s accepted the report %s, version %s", user, report, report.version)
 
@@ -513,6 +537,13 @@ def return_report(
         version.returned_by = user
         version.return_comment = comment
         version.save(update_fields=["returned_at", "returned_by", "return_comment"])
+        _tell(
+            report,
+            "report_returned",
+            notices.coordinators_of(report.region_id),
+            user,
+            comment=comment,
+        )
     logger.info("%s returned the report %s, version %s", user, report, report.version)
 
 

@@ -27,3 +27,18 @@ class FlakyMailServer(LocmemBackend):
             FlakyMailServer.failures -= 1
             raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
         return super().send_messages(email_messages)
+
+
+class RefusingMailServer(BaseEmailBackend):
+    """A mail server that refuses every recipient for good (a bounce: no such mailbox)."""
+
+    attempts: ClassVar[int] = 0
+
+    def send_messages(self, email_messages: Sequence[Any]) -> int:
+        RefusingMailServer.attempts += 1
+        refused = {
+            address: (550, b"5.1.1 No such mailbox")
+            for message in email_messages
+            for address in message.recipients()
+        }
+        raise smtplib.SMTPRecipientsRefused(refused)

@@ -119,6 +119,8 @@ PRIVATE_URLS = {
     "people:revoke_invitation": ("invitation", PLAN_EDIT),
     "people:resend_invitation": ("invitation", PLAN_EDIT),
     "dashboard": ("none", OWN),
+    "accounts:language": ("none", OWN),
+    "notices:mark_all_read": ("none", OWN),
     "network:organisation_edit": ("organisation", ORGANISATION_EDIT),
     "guidance:mine": ("region", WORKSPACE),
     "guidance:add": ("organisation_for_guidance", LOG),
@@ -194,6 +196,8 @@ POST_ONLY = {
     "actions:good_practice_publish",
     "review:proposal_decline",
     "people:resend_invitation",
+    "accounts:language",
+    "notices:mark_all_read",
 }
 # Views that check the method before the object: the other method answers 405 to
 # everyone and tells nothing of the object (readable pages of entries, PDF jobs).
@@ -261,6 +265,10 @@ POST_ANSWERS: dict[str, int | str] = {
     "people:remove_membership": "people:list",
     "people:revoke_invitation": "people:list",
     "people:resend_invitation": "people:list",
+    # The person's own language (an empty choice is refused with a message) and marking
+    # their notices read: back to Omat sivut.
+    "accounts:language": "dashboard",
+    "notices:mark_all_read": "dashboard",
     "guidance:delete": "guidance:mine",
     "guidance:delete_update": "guidance:detail",
     "events:delete": "events:event_list",

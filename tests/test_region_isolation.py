@@ -139,6 +139,7 @@ NOT_REGION_PRIVATE = {
     "reporting.SubTheme": "the national reporting framework",
     "reporting.Level": "the national reporting framework",
     "reporting.Answer": "part of an annual report: reached only through its report",
+    "notices.Notice": "a person's own: read only by its recipient (``recipient_id``)",
 }
 
 
@@ -736,7 +737,7 @@ def test_every_url_that_names_an_object_is_tried_with_the_twins():
 def test_every_region_private_model_has_its_path_to_the_region():
     models = {
         model._meta.label: model
-        for app in ("network", "strategy", "actions", "events", "reporting", "accounts")
+        for app in ("network", "strategy", "actions", "events", "reporting", "accounts", "notices")
         for model in apps.get_app_config(app).get_models()
         if not model.__name__.startswith("Historical")
     }
@@ -816,6 +817,8 @@ READ_AS_COORDINATOR: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = dic
 #: Private pages outside a region's data, or a person's own: not read for marks.
 NATIONAL_OR_OWN = {
     "dashboard": "read for marks below (the person's own page)",
+    "accounts:language": "the person's own language, no object of a region",
+    "notices:mark_all_read": "the person's own notices (recipient = the person), no region",
     "reporting:index": "national page: reports by ReportAudience",
     "national:home": "national page: reports by ReportAudience",
     "reporting:year_edit": "national reference data",

@@ -68,8 +68,9 @@ def test_the_dashboard_takes_the_same_queries_for_many_roles(client_of, coordina
 
     # user, coordinated regions (review counts in subqueries), memberships with their
     # organisations and regions, the editor's unfinished guidance actions and events, the
-    # reporting year (none here, so no report query); the session is cached
-    assert len(many) == len(few) <= 6
+    # reporting year (none here, so no report query), the person's notices; the session
+    # is cached
+    assert len(many) == len(few) <= 7
     main = response.content.decode().split('<main id="main"')[1]
     assert main.count("/muokkaa/") == 5
 
@@ -202,12 +203,12 @@ def test_the_editors_tasks_take_the_same_queries_however_many_entries(
 
     add_entries()
     # user, coordinated regions, memberships, unfinished guidance actions, unfinished
-    # events (the session is cached)
-    with django_assert_num_queries(5):
+    # events, the person's notices (the session is cached)
+    with django_assert_num_queries(6):
         client.get(url)
     for _ in range(5):
         add_entries()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(url)
     assert response.content.decode().count('class="task-list__item"') == 36
 
@@ -226,10 +227,11 @@ def test_the_national_teams_tasks_take_the_same_queries_however_many_reports(
             )
 
     submit_reports(1)
-    # user, coordinated regions, memberships, the reporting year, submitted reports
-    with django_assert_num_queries(5):
+    # user, coordinated regions, memberships, the reporting year, submitted reports, the
+    # person's notices
+    with django_assert_num_queries(6):
         client.get(url)
     submit_reports(6)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(url)
     assert response.content.decode().count("/raportit/2024/") == 7

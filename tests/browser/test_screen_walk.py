@@ -68,6 +68,7 @@ from actions.models import GoodPractice
 from demo.users import DEMO_PASSWORD, load_demo_users
 from events.models import Event, EventSeries
 from network.models import Membership, Organisation, Region
+from notices.models import Notice
 from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion
 from reporting.services import start_report
@@ -301,6 +302,23 @@ def walk_data(transactional_db, settings) -> Objects:
     ReportingYear.objects.get_or_create(year=2021)
     coordinator = User.objects.get(email=EMAILS["coordinator"])
     draft_report = start_report(region, 2021, coordinator)
+    # Omat sivut lists the coordinator's notices: an unread one with a long title, a read one.
+    Notice.objects.create(
+        recipient=coordinator,
+        kind=Notice.Kind.PRACTICE_PROPOSED,
+        event_key="walk:1",
+        subject="Hyvää käytäntöä ehdotettu: Ohjaamo-kahvit: matalan kynnyksen ohjausta kahvin "
+        "äärellä Kotkan kirjastossa joka toinen tiistai",
+        link=reverse("review:queue", kwargs={"region": region.slug}),
+    )
+    Notice.objects.create(
+        recipient=coordinator,
+        kind=Notice.Kind.INVITATION_ACCEPTED,
+        event_key="walk:2",
+        subject="Kutsu hyväksytty: Uusi Ohjaaja",
+        link=reverse("people:list", kwargs={"region": region.slug}),
+        read_at=dt.datetime(2021, 3, 1, 9, tzinfo=dt.UTC),
+    )
     # A draft revision of the plan: the editor's home shows it, its pages publish or discard it.
     start_revision(strategy, "tarkistus 2025", coordinator)
     # Last year's report, returned once and submitted again: two versions to compare.

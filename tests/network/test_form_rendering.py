@@ -15,7 +15,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext
 
-from accounts.forms import AcceptInvitationForm, InvitationForm
+from accounts.forms import AcceptInvitationForm, InvitationForm, LanguageForm
 from actions.filters import GuidanceActionFilter
 from actions.forms import GoodPracticeProposalForm, GuidanceActionForm, ProgressUpdateForm
 from coordination.review_forms import ReopenForm
@@ -40,6 +40,7 @@ from tests.factories import (
     IndicatorFactory,
     InvitationFactory,
     ProvinceFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +51,7 @@ Build = Callable[[dict[str, Any]], forms.BaseForm]
 FORMS: dict[str, Build] = {
     "InvitationForm": lambda w: InvitationForm(region=w["region"]),
     "AcceptInvitationForm": lambda w: AcceptInvitationForm(invitation=w["invitation"]),
+    "LanguageForm": lambda w: LanguageForm(instance=UserFactory()),
     "GuidanceActionForm": lambda w: GuidanceActionForm(organisation=w["kotka"]),
     "ProgressUpdateForm": lambda w: ProgressUpdateForm(action=w["action"]),
     "GoodPracticeProposalForm": lambda w: GoodPracticeProposalForm(
@@ -114,7 +116,15 @@ def world(region, strategy, focus_area, kotka, lut) -> dict[str, Any]:
 
 def portal_form_classes() -> set[str]:
     """The names of the form classes the portal's apps define."""
-    apps = ("accounts.", "actions.", "events.", "network.", "reporting.", "strategy.")
+    apps = (
+        "accounts.",
+        "actions.",
+        "events.",
+        "network.",
+        "notices.",
+        "reporting.",
+        "strategy.",
+    )
     found: set[type] = set()
     stack: list[type] = [forms.Form, forms.ModelForm]
     while stack:

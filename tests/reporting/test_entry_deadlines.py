@@ -214,14 +214,15 @@ def test_the_coordinator_s_own_page_lists_them_in_the_same_queries_however_many(
     client = client_of(coordinator)
     client.get(reverse("dashboard"))
     # user, coordinated regions with the queue's count, memberships, the reporting year,
-    # the region's report, the passed entry deadlines, the organisations behind them
-    with django_assert_num_queries(7):
+    # the region's report, the passed entry deadlines, the organisations behind them, the
+    # person's notices
+    with django_assert_num_queries(8):
         response = client.get(reverse("dashboard"))
     assert behind.name in response.content.decode()
     for number in range(8):
         MembershipFactory(
             organisation=OrganisationFactory(region=region, name=f"Myöhässä {number}")
         )
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("dashboard"))
     assert response.content.decode().count("Myöhässä") == 8

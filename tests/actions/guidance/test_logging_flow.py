@@ -1,6 +1,7 @@
 """The whole journey of a guidance action: logged, updated, submitted, reviewed, public."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -88,7 +89,7 @@ def test_an_editor_logs_an_action_the_coordinator_accepts_and_the_public_then_se
     assert action.review_status == ReviewStatus.SUBMITTED
     assert [message.to for message in mail.outbox] == [[coordinator.email]]
     assert "Jalkautuva ohjaus kouluilla" in mail.outbox[0].subject
-    assert f"http://testserver{action.get_absolute_url()}" in mail.outbox[0].body
+    assert f"{settings.SITE_URL}{action.get_absolute_url()}" in mail.outbox[0].body
 
     coordinator_client = client_of(coordinator)
     queue = coordinator_client.get(reverse("review:queue", args=["kaakkois-suomi"]))
@@ -133,7 +134,7 @@ def test_a_returned_entry_shows_the_comment_and_can_be_changed_and_resubmitted(
     assert submitted.review_status == ReviewStatus.RETURNED
     assert [message.to for message in mail.outbox] == [[editor.email]]
     assert "Lisää tavoitettujen nuorten määrä & linkki." in mail.outbox[0].body
-    assert f"http://testserver{submitted.get_absolute_url()}" in mail.outbox[0].body
+    assert f"{settings.SITE_URL}{submitted.get_absolute_url()}" in mail.outbox[0].body
 
     editor_client = client_of(editor)
     workspace = editor_client.get(url("mine"))

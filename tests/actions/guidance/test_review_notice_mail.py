@@ -13,6 +13,8 @@ from actions.models import GuidanceAction
 from kaselo.celery import app
 from lib.models import UnsentMail
 from lib.tasks import send_unsent_mail
+from notices.models import Notice
+from notices.tasks import send_pending_notices
 from portal import review_services
 from portal.review import ReviewStatus
 from tests.actions.guidance.conftest import url
@@ -74,7 +76,7 @@ def unreachable_broker(settings):
 
 
 @pytest.mark.django_db
-def test_a_notice_that_cannot_be_queued_is_kept_and_sent_by_beat_later(
+def test_a_notice_that_cannot_be_queued_stays_pending_and_beat_sends_it_later(
     client_of,
     editor,
     coordinator,
@@ -82,6 +84,7 @@ def test_a_notice_that_cannot_be_queued_is_kept_and_sent_by_beat_later(
     unreachable_broker,
     mailoutbox,
     django_capture_on_commit_callbacks,
+    settings,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client_of(editor).post(url("submit", draft.pk))
@@ -89,16 +92,21 @@ def test_a_notice_that_cannot_be_queued_is_kept_and_sent_by_beat_later(
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.review_status == ReviewStatus.SUBMITTED
-    kept = UnsentMail.objects.get()
-    assert kept.template == "review_submitted"
-    assert kept.recipients == [coordinator.email]
+    notice = Notice.objects.get()
+    assert (notice.kind, notice.recipient, notice.status) == (
+        "entry_submitted",
+        coordinator,
+        Notice.Status.PENDING,
+    )
     assert mailoutbox == []
 
-    assert send_unsent_mail() == 1
+    settings.NOTICE_PENDING_AFTER = 0
+    assert send_pending_notices() == 1
+    assert send_pending_notices() == 0, "a notice sent is never sent again"
 
     assert [message.to for message in mailoutbox] == [[coordinator.email]]
-    assert mailoutbox[0].subject == kept.subject
-    assert not UnsentMail.objects.exists()
+    assert mailoutbox[0].subject == notice.subject
+    assert Notice.objects.get().status == Notice.Status.SENT
 
 
 @pytest.mark.django_db

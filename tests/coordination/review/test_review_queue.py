@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
@@ -108,7 +109,7 @@ def test_returning_an_event_mails_its_organisers_editors(
     event.refresh_from_db()
     assert event.review_status == ReviewStatus.RETURNED
     assert [message.to for message in mailoutbox] == [[editor.email]]
-    assert f"http://testserver{event.get_absolute_url()}" in mailoutbox[0].body
+    assert f"{settings.SITE_URL}{event.get_absolute_url()}" in mailoutbox[0].body
 
 
 def test_the_return_form_requires_a_comment(

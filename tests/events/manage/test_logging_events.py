@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -100,7 +101,7 @@ def test_submitting_mails_the_coordinator_and_acceptance_publishes_the_event(
     event.refresh_from_db()
     assert event.review_status == ReviewStatus.SUBMITTED
     assert [mail.to for mail in mailoutbox] == [[coordinator.email]]
-    assert f"http://testserver{event.get_absolute_url()}" in mailoutbox[0].body
+    assert f"{settings.SITE_URL}{event.get_absolute_url()}" in mailoutbox[0].body
     assert client_of(None).get(event.get_absolute_url()).status_code == 404
 
     review_services.accept(event, coordinator)
