@@ -44,7 +44,7 @@ def test_the_second_of_two_editors_saving_one_guidance_action_is_refused(editor,
 
 
 def test_an_invitation_sent_twice_is_made_and_mailed_once(
-    coordinator, region, kotka, django_capture_on_commit_callbacks
+    coordinator, region, kotka, django_capture_on_commit_callbacks, eager_tasks
 ):
     client = signed_in(coordinator)
     url = reverse("people:invite", kwargs={"region": region.slug})
