@@ -174,6 +174,7 @@ def report_reminders(steps: dict[int, Step], years: dict[int, ReportingYear]) ->
                         "network": region.network_name or region.name,
                         "year": year,
                         "due_date": years[year].due_date,
+                        "instructions": years[year].instructions.strip(),
                         "overdue": step.overdue,
                         "started": report is not None,
                         "returned": report is not None

@@ -299,6 +299,7 @@ class ReportEditView(RegionReportMixin, FormView):
             sections=sections,
             previous_report=previous,
             detail_url=self.detail_url(),
+            reporting_year=ReportingYear.objects.filter(year=self.report.year).first(),
         )
         return context
 
