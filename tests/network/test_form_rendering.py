@@ -28,7 +28,7 @@ from network.forms import OrganisationProfileForm
 from network.models import Organisation
 from reporting.forms import CompareVersionsForm, EntryDeadlineForm, ReportForm, ReportingYearForm
 from reporting.forms import ReturnForm as ReportReturnForm
-from reporting.models import EntryDeadline, Theme
+from reporting.models import EntryDeadline, ReportingYear, Theme
 from reporting.pdf_forms import PdfRequestForm
 from strategy.comparison_views import VersionChoiceForm
 from strategy.editor import forms as editor_forms
@@ -63,7 +63,12 @@ FORMS: dict[str, Build] = {
     "network.ReturnForm": lambda w: ReviewReturnForm(),
     "ImportFileForm": lambda w: ImportFileForm(),
     "ReportForm": lambda w: ReportForm(
-        themes=list(Theme.objects.prefetch_related("sub_themes__levels")), answers={}
+        themes=list(
+            Theme.objects.filter(
+                reporting_year=ReportingYear.objects.get_or_create(year=2025)[0]
+            ).prefetch_related("sub_themes__levels")
+        ),
+        answers={},
     ),
     "reporting.ReturnForm": lambda w: ReportReturnForm(),
     "ReportingYearForm": lambda w: ReportingYearForm(),
