@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django import forms
 from django.conf import settings
+from django.forms import modelform_factory
 from django.utils.translation import gettext
 
 from accounts.forms import AcceptInvitationForm, InvitationForm
@@ -26,7 +27,15 @@ from lib.forms import PortalFormRenderer
 from network.filters import OrganisationFilter
 from network.forms import OrganisationProfileForm
 from network.models import Organisation
-from reporting.forms import CompareVersionsForm, EntryDeadlineForm, ReportForm, ReportingYearForm
+from reporting.admin import FrameworkForm
+from reporting.forms import (
+    CompareVersionsForm,
+    EntryDeadlineForm,
+    ReportForm,
+    ReportingYearForm,
+    SubThemeForm,
+    ThemeForm,
+)
 from reporting.forms import ReturnForm as ReportReturnForm
 from reporting.models import EntryDeadline, ReportingYear, Theme
 from reporting.pdf_forms import PdfRequestForm
@@ -72,6 +81,12 @@ FORMS: dict[str, Build] = {
     ),
     "reporting.ReturnForm": lambda w: ReportReturnForm(),
     "ReportingYearForm": lambda w: ReportingYearForm(),
+    "ThemeForm": lambda w: ThemeForm(),
+    # The admin's form of a framework row (the admin builds it for its model).
+    "FrameworkForm": lambda w: modelform_factory(
+        Theme, form=FrameworkForm, fields=["reporting_year", "number", "title", "description"]
+    )(),
+    "SubThemeForm": lambda w: SubThemeForm(),
     "PdfRequestForm": lambda w: PdfRequestForm(),
     "StrategyForm": lambda w: editor_forms.StrategyForm(instance=w["strategy"]),
     "FocusAreaForm": lambda w: editor_forms.FocusAreaForm(strategy=w["strategy"]),
