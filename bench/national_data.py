@@ -243,6 +243,7 @@ def _build(scale: float, seed: int, *, reset: bool) -> BuildReport:
     rng = random.Random(seed)  # noqa: S311 (made-up data, not secrets)
     report = BuildReport()
     write_lookup_rows(TargetGroup, GuidanceChannel)
+    _reporting_years(report)  # first: each year opened brings its framework
     context = _Shared(
         regions=_regions(report),
         national_goals=_national_goals(report),
@@ -250,7 +251,6 @@ def _build(scale: float, seed: int, *, reset: bool) -> BuildReport:
         target_group_ids=list(TargetGroup.objects.order_by("pk").values_list("pk", flat=True)),
         channel_ids=list(GuidanceChannel.objects.order_by("pk").values_list("pk", flat=True)),
     )
-    _reporting_years(report)
     _national_team(report)
     for region in context.regions:
         _RegionBuilder(region, volumes, rng, report, context).build()
@@ -313,7 +313,8 @@ def delete_national_data() -> Counter[str]:
 class _Shared:
     regions: list[Region]
     national_goals: list[NationalGoal]
-    sub_themes: list[SubTheme]
+    #: Per year, the sub-themes of its framework.
+    sub_themes: dict[int, list[SubTheme]]
     target_group_ids: list[int]
     channel_ids: list[int]
 
@@ -361,13 +362,22 @@ def _national_goals(report: BuildReport) -> list[NationalGoal]:
     return list(NationalGoal.objects.order_by("number"))
 
 
-def _reporting_framework(report: BuildReport) -> list[SubTheme]:
-    """The sub-themes reports answer: seed 001's framework, which a migration writes (kept on
-    reset). A database emptied since its migrations (a flushed test database) gets it
-    written again, from the same ``reporting.framework``."""
-    if not SubTheme.objects.exists():
-        report.add(SubTheme, len(write_framework(Theme, SubTheme, Level)))
-    return list(SubTheme.objects.order_by("theme__number", "number"))
+def _reporting_framework(report: BuildReport) -> dict[int, list[SubTheme]]:
+    """Per year, the sub-themes its reports answer: the year's own framework, which opening
+    the year wrote (a copy of the year before's, or seed 001's for the first year; kept on
+    reset). A year that somehow has none gets seed 001's, from ``reporting.framework``."""
+    frameworks: dict[int, list[SubTheme]] = {}
+    for year in YEARS:
+        reporting_year = ReportingYear.objects.get(year=year)
+        if not Theme.objects.filter(reporting_year=reporting_year).exists():
+            written = write_framework(Theme, SubTheme, Level, reporting_year=reporting_year)
+            report.add(SubTheme, len(written))
+        frameworks[year] = list(
+            SubTheme.objects.filter(theme__reporting_year=reporting_year).order_by(
+                "theme__number", "number"
+            )
+        )
+    return frameworks
 
 
 def _reporting_years(report: BuildReport) -> None:
@@ -918,6 +928,6 @@ class _RegionBuilder:
                 examples=f"{rng.choice(EVENT_WORDS)} {rng.choice(EVENT_TOPICS)}",
             )
             for annual_report in reports
-            for sub_theme in self.shared.sub_themes
+            for sub_theme in self.shared.sub_themes[annual_report.year]
         ]
         _bulk(self.report, Answer, answers)

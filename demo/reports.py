@@ -1,9 +1,10 @@
 """The regions' 2016 reports, as seed 001 gives them: demo data on top of the framework.
 
-The framework itself (themes, sub-themes, levels) is reference data in
-``reporting.framework``, written by a migration. ``load_reporting_demo`` writes it again
-(nothing changes on a migrated database; a flushed one gets it back) and turns the seed's
-activities into one accepted 2016 report per region the seed names.
+The framework itself (themes, sub-themes, levels) is seed 001's, ``reporting.framework``;
+each reporting year has its own copy, written when the year is opened. ``load_reporting_demo``
+opens 2016 and 2021, writes 2016's framework again (nothing changes where it is there; a
+flushed database gets it back) and turns the seed's activities into one accepted 2016 report
+per region the seed names, on 2016's framework.
 
 Activities the seed lists without a region cannot be given to any report: they are kept in
 the framework's data as the seed writes them, but not loaded.
@@ -153,9 +154,10 @@ def load_reporting_demo(stdout: TextIOBase | None = None) -> None:
     is set: the seeds give none, and the national team sets it on the reporting index.
     """
     with transaction.atomic():
-        sub_themes = write_framework(Theme, SubTheme, Level)
-        for year in (SEED_YEAR, NEXT_YEAR):
-            ReportingYear.objects.get_or_create(year=year)
+        # The seed year first, so 2021 opens as a copy of its framework.
+        seed_year, _created = ReportingYear.objects.get_or_create(year=SEED_YEAR)
+        sub_themes = write_framework(Theme, SubTheme, Level, reporting_year=seed_year)
+        ReportingYear.objects.get_or_create(year=NEXT_YEAR)
         reports = _load_2016_reports(sub_themes)
     message = (
         f"Reporting: {Theme.objects.count()} themes, {SubTheme.objects.count()} sub-themes, "

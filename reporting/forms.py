@@ -279,3 +279,35 @@ class EntryDeadlineForm(VersionedFormMixin, BoundedFormMixin, forms.ModelForm):
                 code="out_of_range",
             )
         return due_date
+
+
+class ThemeForm(BoundedFormMixin, forms.Form):
+    """A theme's title and description in a year's framework (``framework_services``)."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SubThemeForm(ThemeForm):
+    """A sub-theme's title, description and its ladder: a title per level, 1 to 4; an empty
+    title leaves that level out (the drafts' answers on it lose their level)."""
+
+    level_1 = forms.CharField(label=_("Level 1"), required=False, max_length=300)
+    level_2 = forms.CharField(label=_("Level 2"), required=False, max_length=300)
+    level_3 = forms.CharField(label=_("Level 3"), required=False, max_length=300)
+    level_4 = forms.CharField(label=_("Level 4"), required=False, max_length=300)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not any(cleaned.get(f"level_{value}", "").strip() for value in range(1, 5)):
+            raise forms.ValidationError(_("Give the ladder at least one level."), code="no_levels")
+        return cleaned
+
+    def ladder(self) -> dict[int, str]:
+        """Level value → title, as typed (empty: the level is left out)."""
+        return {value: self.cleaned_data[f"level_{value}"].strip() for value in range(1, 5)}

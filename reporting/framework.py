@@ -6,9 +6,11 @@ vuoden 2016 toiminnasta - yhteenvetoa", Kettunen & Vuorinen, 8.6.2017): four the
 sub-themes, each sub-theme's ladder of levels, and under each level the activities reported,
 with the reporting regions in parentheses.
 
-The framework (Theme, SubTheme, Level) is reference data every deployment has: migration
-``reporting.0002_framework`` writes it with ``write_framework``, and ``load_reporting_demo``
-writes it again, which changes nothing on a migrated database. The activities are kept
+The framework (Theme, SubTheme, Level) belongs to a reporting year: the first year a
+deployment opens gets this seed's framework (``reporting.models.copy_framework`` calls
+``write_framework``), every later year a copy of the year before's. Migration
+``reporting.0002_framework`` wrote it once for all years; ``0008_framework_per_year`` gave
+each year its own copy. The activities are kept
 beside their levels as the seed writes them; only the demo reads them, to build the regions'
 2016 reports (``demo.reports``).
 """
@@ -498,17 +500,22 @@ def write_framework(
     theme_model: type[models.Model],
     sub_theme_model: type[models.Model],
     level_model: type[models.Model],
+    reporting_year: Any = None,
 ) -> dict[tuple[int, int], Any]:
-    """Write the themes, sub-themes and levels; return the sub-themes by (theme, number).
+    """Write the themes, sub-themes and levels of ``reporting_year``'s framework; return the
+    sub-themes by (theme, number).
 
-    Takes the models so a migration can pass historical ones; idempotent, every row found by
-    its natural key (a theme's number, a sub-theme's number in its theme, a level's value).
+    Takes the models so a migration can pass historical ones (migration 0002 wrote one
+    framework for all years, before themes belonged to a year, so without
+    ``reporting_year``); idempotent, every row found by its natural key (a theme's number
+    in its year, a sub-theme's number in its theme, a level's value).
     """
     sub_themes: dict[tuple[int, int], Any] = {}
+    year_key = {} if reporting_year is None else {"reporting_year": reporting_year}
     for theme_number, data in enumerate(FRAMEWORK, start=1):
         theme = upsert(
             theme_model,
-            {"number": theme_number},
+            {**year_key, "number": theme_number},
             {"title": data.title, "description": data.description},
         )
         for sub_number, sub_data in enumerate(data.sub_themes, start=1):

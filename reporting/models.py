@@ -11,14 +11,14 @@ import uuid
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from lib.scoping import RegionScopedManager
+from lib.scoping import RegionScopedManager, scope
 from network.models import Organisation, Region
 from portal.rules import ReportAudience, report_audience
 
@@ -53,9 +53,30 @@ class ReportingYear(models.Model):
     def __str__(self) -> str:
         return str(self.year)
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """A year opened here starts with its framework: a copy of the nearest earlier
+        year's (``copy_framework``), in the same transaction as the year's row."""
+        creating = self._state.adding
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if creating:
+                copy_framework(self)
+
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.due_date is not None and today > self.due_date
+
+    def framework_is_fixed(self) -> bool:
+        """True once any report of the year has been submitted (returned and accepted ones
+        included): its wording is then what the reports were written against. One query."""
+        # Every region's reports on purpose: one region's submission fixes the national
+        # framework for all.
+        with scope(region=None):
+            return (
+                AnnualReport.objects.filter(year=self.year)
+                .filter(Q(submitted_at__isnull=False) | ~Q(status=AnnualReport.Status.DRAFT))
+                .exists()
+            )
 
     def reminder_schedule(self) -> str:
         """The reminder schedule in words, for the national pages."""
@@ -76,16 +97,32 @@ class ReportingYear(models.Model):
 
 
 class Theme(models.Model):
-    """A theme of the reporting framework, e.g. "VIESTINTÄ JA SITOUTUMINEN"."""
+    """A theme of a year's reporting framework, e.g. "VIESTINTÄ JA SITOUTUMINEN".
 
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    Each reporting year has its own framework (``ReportingYear.themes``), a copy of the
+    year before's when the year is opened, so changing next year's wording leaves the
+    answers of earlier years on the rows they were written against.
+    """
+
+    reporting_year = models.ForeignKey(
+        ReportingYear,
+        on_delete=models.CASCADE,
+        related_name="themes",
+        verbose_name=_("reporting year"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["number"]
+        ordering = ["reporting_year__year", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reporting_year", "number"], name="theme_unique_number_in_year"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -506,3 +543,48 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return self.step
+
+
+def copy_framework(target: ReportingYear) -> None:
+    """Give ``target`` (with no framework yet) a copy of the framework of the latest year
+    before it that has one, or of the earliest after it; with no other year, seed 001's
+    framework (``reporting.framework``). Themes, sub-themes and levels are new rows: the
+    source year's answers stay on the source's rows. Six queries whatever the size."""
+    from reporting.framework import write_framework
+
+    years = ReportingYear.objects.exclude(pk=target.pk).filter(
+        models.Exists(Theme.objects.filter(reporting_year=models.OuterRef("pk")))
+    )
+    source = (
+        years.filter(year__lt=target.year).order_by("-year").first()
+        or years.filter(year__gt=target.year).order_by("year").first()
+    )
+    if source is None:
+        write_framework(Theme, SubTheme, Level, reporting_year=target)
+        return
+    themes = list(Theme.objects.filter(reporting_year=source).order_by("number"))
+    new_themes = Theme.objects.bulk_create(
+        Theme(
+            reporting_year=target,
+            number=theme.number,
+            title=theme.title,
+            description=theme.description,
+        )
+        for theme in themes
+    )
+    theme_map = {old.pk: new for old, new in zip(themes, new_themes, strict=True)}
+    sub_themes = list(SubTheme.objects.filter(theme__reporting_year=source).order_by("pk"))
+    new_sub_themes = SubTheme.objects.bulk_create(
+        SubTheme(
+            theme=theme_map[sub_theme.theme_id],
+            number=sub_theme.number,
+            title=sub_theme.title,
+            description=sub_theme.description,
+        )
+        for sub_theme in sub_themes
+    )
+    sub_map = {old.pk: new for old, new in zip(sub_themes, new_sub_themes, strict=True)}
+    Level.objects.bulk_create(
+        Level(sub_theme=sub_map[level.sub_theme_id], value=level.value, title=level.title)
+        for level in Level.objects.filter(sub_theme__theme__reporting_year=source)
+    )

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.db.models import Model, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -23,9 +24,9 @@ from lib.access import PermissionMixin
 from lib.scoping import render_in_scope
 from network.models import Region
 from portal.rules import report_audience
-from reporting import charts
-from reporting.forms import ReportingYearForm
-from reporting.models import AnnualReport, PdfJob, ReportingYear
+from reporting import charts, framework_services, services
+from reporting.forms import ReportingYearForm, SubThemeForm, ThemeForm
+from reporting.models import AnnualReport, PdfJob, ReportingYear, SubTheme, Theme
 from reporting.summary import SubThemeSummary, build_national_summary
 from reporting.views import report_state
 from strategy.models import Strategy
@@ -275,3 +276,155 @@ class NationalHomeView(NationalMixin, TemplateView):
             kinds=PdfJob.Kind,
         )
         return context
+
+
+# --- A year's framework -------------------------------------------------------------------
+
+
+class FrameworkMixin(NationalMixin):
+    """A reporting year's framework pages: the national team only (``manage_years``)."""
+
+    permission_required = "reporting.manage_years"
+    request: HttpRequest
+    kwargs: dict[str, Any]
+
+    def reporting_year(self) -> ReportingYear:
+        year: ReportingYear = get_object_or_404(ReportingYear, year=self.kwargs["year"])
+        return year
+
+    def framework_url(self) -> str:
+        return reverse("reporting:framework", kwargs={"year": self.kwargs["year"]})
+
+
+class FrameworkView(FrameworkMixin, TemplateView):
+    """The year's themes, sub-themes and ladders, with their edit links while the framework
+    is open, and why it is fixed once a report of the year is submitted. Five queries:
+    the year, whether it is fixed and the framework's three."""
+
+    template_name = "reporting/framework.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        reporting_year = self.reporting_year()
+        fixed = reporting_year.framework_is_fixed()
+        context.update(
+            reporting_year=reporting_year,
+            themes=services.framework(reporting_year.year),
+            fixed=fixed,
+            fixed_message=framework_services.fixed_message(reporting_year.year) if fixed else "",
+        )
+        return context
+
+
+class FrameworkEditMixin(FrameworkMixin):
+    """An edit page of a fixed framework sends the person back to the framework with the
+    reason; a change refused meanwhile (a report submitted) comes back as the form's error."""
+
+    def refuse_if_fixed(self, reporting_year: ReportingYear) -> HttpResponse | None:
+        if reporting_year.framework_is_fixed():
+            messages.error(self.request, framework_services.fixed_message(reporting_year.year))
+            return redirect(self.framework_url())
+        return None
+
+
+class ThemeEditView(FrameworkEditMixin, FormView):
+    """Rename a theme of the year's framework or change its description."""
+
+    template_name = "reporting/framework_form.html"
+    form_class = ThemeForm
+
+    def setup_theme(self) -> HttpResponse | None:
+        self.theme = get_object_or_404(
+            Theme.objects.select_related("reporting_year"),
+            pk=self.kwargs["pk"],
+            reporting_year__year=self.kwargs["year"],
+        )
+        return self.refuse_if_fixed(self.theme.reporting_year)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.setup_theme() or super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.setup_theme() or super().post(request, *args, **kwargs)
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"title": self.theme.title, "description": self.theme.description}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=_("Theme %(number)s of %(year)s")
+            % {"number": self.theme.number, "year": self.kwargs["year"]},
+            reporting_year=self.theme.reporting_year,
+            framework_url=self.framework_url(),
+        )
+        return context
+
+    def form_valid(self, form: ThemeForm) -> HttpResponse:
+        try:
+            framework_services.change_theme(
+                self.theme,
+                form.cleaned_data["title"],
+                form.cleaned_data["description"],
+                self.request.user,
+            )
+        except framework_services.FrameworkFixed as refused:
+            form.add_error(None, str(refused))
+            return self.form_invalid(form)
+        messages.success(self.request, _("The theme was saved."))
+        return redirect(self.framework_url())
+
+
+class SubThemeEditView(FrameworkEditMixin, FormView):
+    """Rename a sub-theme, change its description and its ladder of levels."""
+
+    template_name = "reporting/framework_form.html"
+    form_class = SubThemeForm
+
+    def setup_sub_theme(self) -> HttpResponse | None:
+        self.sub_theme = get_object_or_404(
+            SubTheme.objects.select_related("theme__reporting_year"),
+            pk=self.kwargs["pk"],
+            theme__reporting_year__year=self.kwargs["year"],
+        )
+        return self.refuse_if_fixed(self.sub_theme.theme.reporting_year)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.setup_sub_theme() or super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.setup_sub_theme() or super().post(request, *args, **kwargs)
+
+    def get_initial(self) -> dict[str, Any]:
+        initial = {"title": self.sub_theme.title, "description": self.sub_theme.description}
+        for level in self.sub_theme.levels.all():
+            initial[f"level_{level.value}"] = level.title
+        return initial
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=_("Sub-theme %(number)s of %(year)s")
+            % {
+                "number": f"{self.sub_theme.theme.number}.{self.sub_theme.number}",
+                "year": self.kwargs["year"],
+            },
+            reporting_year=self.sub_theme.theme.reporting_year,
+            framework_url=self.framework_url(),
+        )
+        return context
+
+    def form_valid(self, form: SubThemeForm) -> HttpResponse:
+        try:
+            framework_services.change_sub_theme(
+                self.sub_theme,
+                form.cleaned_data["title"],
+                form.cleaned_data["description"],
+                form.ladder(),
+                self.request.user,
+            )
+        except framework_services.FrameworkFixed as refused:
+            form.add_error(None, str(refused))
+            return self.form_invalid(form)
+        messages.success(self.request, _("The sub-theme was saved."))
+        return redirect(self.framework_url())

@@ -187,13 +187,25 @@ def _eloliv_inputs(region: Region | None) -> dict[str, Any]:
     }
 
 
-def _framework_inputs() -> str:
-    """The reporting framework's titles and ladders: three queries."""
+def _framework_inputs(year: int) -> str:
+    """The titles and ladders of ``year``'s reporting framework: three queries."""
     return _digest(
         [
-            list(Theme.objects.order_by("pk").values_list("pk", "number", "title")),
-            list(SubTheme.objects.order_by("pk").values_list("pk", "theme_id", "number", "title")),
-            list(Level.objects.order_by("pk").values_list("sub_theme_id", "value", "title")),
+            list(
+                Theme.objects.filter(reporting_year__year=year)
+                .order_by("pk")
+                .values_list("pk", "number", "title")
+            ),
+            list(
+                SubTheme.objects.filter(theme__reporting_year__year=year)
+                .order_by("pk")
+                .values_list("pk", "theme_id", "number", "title")
+            ),
+            list(
+                Level.objects.filter(sub_theme__theme__reporting_year__year=year)
+                .order_by("pk")
+                .values_list("sub_theme_id", "value", "title")
+            ),
         ]
     )
 
@@ -218,7 +230,7 @@ def _annual_report_inputs(report: AnnualReport) -> dict[str, Any]:
             .order_by("pk")
             .values_list("sub_theme_id", "level", "activities", "examples")
         ),
-        "framework": _framework_inputs(),
+        "framework": _framework_inputs(report.year),
     }
 
 
@@ -234,7 +246,7 @@ def _national_summary_inputs(year: int, audience: ReportAudience) -> dict[str, A
             .values_list("pk", "year", "version", "status", "region__name")
         ),
         "regions": _digest(Region.objects.order_by("pk").values_list("pk", "name", "position")),
-        "framework": _framework_inputs(),
+        "framework": _framework_inputs(year),
     }
 
 

@@ -116,21 +116,28 @@ def link(view: str, language: str, **kwargs: Any) -> str:
         return settings.SITE_URL + reverse(view, kwargs=kwargs)
 
 
-def _missing_sub_themes(report_ids: list[int]) -> dict[int, list[str]]:
-    """Per report, its sub-themes without a level ("1.2 Viestintä"): two queries."""
-    sub_themes = list(SubTheme.objects.select_related("theme").order_by("theme__number", "number"))
+def _missing_sub_themes(reports: list[AnnualReport]) -> dict[int, list[str]]:
+    """Per report, the sub-themes of its year's framework without a level ("1.2
+    Viestintä"): two queries."""
+    by_year: dict[int, list[SubTheme]] = defaultdict(list)
+    for sub_theme in (
+        SubTheme.objects.filter(theme__reporting_year__year__in={r.year for r in reports})
+        .select_related("theme__reporting_year")
+        .order_by("theme__number", "number")
+    ):
+        by_year[sub_theme.theme.reporting_year.year].append(sub_theme)
     answered: dict[int, set[int]] = defaultdict(set)
     for report_id, sub_theme_id in Answer.objects.filter(
-        report_id__in=report_ids, level__isnull=False
+        report_id__in=[report.pk for report in reports], level__isnull=False
     ).values_list("report_id", "sub_theme_id"):
         answered[report_id].add(sub_theme_id)
     return {
-        report_id: [
+        report.pk: [
             f"{sub_theme.theme.number}.{sub_theme.number} {sub_theme.title}"
-            for sub_theme in sub_themes
-            if sub_theme.pk not in answered[report_id]
+            for sub_theme in by_year[report.year]
+            if sub_theme.pk not in answered[report.pk]
         ]
-        for report_id in report_ids
+        for report in reports
     }
 
 
@@ -155,7 +162,7 @@ def report_reminders(steps: dict[int, Step], years: dict[int, ReportingYear]) ->
         .order_by("user__email")
     ):
         coordinators[coordinator.region_id].append(coordinator.user)
-    waiting = [report.pk for report in reports.values() if report.status in WAITING and report.pk]
+    waiting = [report for report in reports.values() if report.status in WAITING and report.pk]
     missing = _missing_sub_themes(waiting) if waiting else {}
     reminders = []
     for year, step in sorted(steps.items()):
@@ -174,6 +181,7 @@ def report_reminders(steps: dict[int, Step], years: dict[int, ReportingYear]) ->
                         "network": region.network_name or region.name,
                         "year": year,
                         "due_date": years[year].due_date,
+                        "instructions": years[year].instructions.strip(),
                         "overdue": step.overdue,
                         "started": report is not None,
                         "returned": report is not None

@@ -226,6 +226,12 @@ class ReportInput:
     answers: Mapping[int, AnswerInput]
 
 
+def sub_theme_number(sub_theme: SubTheme) -> str:
+    """A sub-theme's number in its framework ("1.2"): how answers of two years' frameworks
+    are matched (each year has rows of its own). Reads ``sub_theme.theme``: select it."""
+    return f"{sub_theme.theme.number}.{sub_theme.number}"
+
+
 def previous_report(
     report: AnnualReport, reports: QuerySet[AnnualReport] | None = None
 ) -> AnnualReport | None:
@@ -270,19 +276,24 @@ def start_report(region: Region, year: int, user: Any) -> AnnualReport:
                 _("The report on %(year)s has already been started.") % {"year": year}
             ) from None
         previous = previous_report(report)
+        # The previous report answered its own year's framework: matched by number ("1.2").
         earlier = (
-            {answer.sub_theme_id: answer for answer in previous.answers.all()} if previous else {}
+            {sub_theme_number(answer.sub_theme): answer for answer in previous.answers.all()}
+            if previous
+            else {}
         )
         blank = Answer(level=None, activities="", examples="")
         Answer.objects.bulk_create(
             Answer(
                 report=report,
                 sub_theme=sub_theme,
-                level=earlier.get(sub_theme.pk, blank).level,
-                activities=earlier.get(sub_theme.pk, blank).activities,
-                examples=earlier.get(sub_theme.pk, blank).examples,
+                level=earlier.get(sub_theme_number(sub_theme), blank).level,
+                activities=earlier.get(sub_theme_number(sub_theme), blank).activities,
+                examples=earlier.get(sub_theme_number(sub_theme), blank).examples,
             )
-            for sub_theme in SubTheme.objects.all()
+            for sub_theme in SubTheme.objects.filter(theme__reporting_year__year=year)
+            .select_related("theme")
+            .order_by("theme__number", "number")
         )
         page_cache.bump(region.pk)  # the answers went in bulk, without signals
     logger.info("%s started the report %s", user, report)
@@ -333,7 +344,11 @@ def save_answers(report: AnnualReport, data: ReportInput, read_version: str = ""
             summary=data.summary, updated_at=timezone.now()
         )
         report.summary = data.summary
-        ladders = set(Level.objects.values_list("sub_theme_id", "value"))
+        ladders = set(
+            Level.objects.filter(sub_theme__theme__reporting_year__year=report.year).values_list(
+                "sub_theme_id", "value"
+            )
+        )
         for sub_theme_id, given in data.answers.items():
             if given.level is not None and (sub_theme_id, given.level) not in ladders:
                 raise ReportError(_("Choose a level of the sub-theme's own ladder."))
@@ -357,7 +372,11 @@ def save_answers(report: AnnualReport, data: ReportInput, read_version: str = ""
 def missing_levels(report: AnnualReport) -> list[SubTheme]:
     """The sub-themes the report gives no level for, in the framework's order: one query."""
     answered = Answer.objects.filter(report=report, level__isnull=False).values("sub_theme_id")
-    return list(SubTheme.objects.exclude(pk__in=answered).select_related("theme"))
+    return list(
+        SubTheme.objects.filter(theme__reporting_year__year=report.year)
+        .exclude(pk__in=answered)
+        .select_related("theme")
+    )
 
 
 def _request_official_pdf(report: AnnualReport) -> None:
@@ -398,6 +417,10 @@ def submit_report(report: AnnualReport, user: Any) -> None:
     version. The official PDF is queued once the submission has committed.
     """
     with transaction.atomic():
+        # The year's row first, as every change of its framework locks it
+        # (``reporting.framework_services``): a submission racing a framework edit waits
+        # for it, and the edit coming second finds the framework fixed.
+        ReportingYear.objects.select_for_update().filter(year=report.year).first()
         _lock(report)
         if report.status not in (AnnualReport.Status.DRAFT, AnnualReport.Status.RETURNED):
             raise ReportError(_("Only a draft or a returned report can be submitted."))
@@ -587,10 +610,13 @@ class ReportDocument:
     accepted_by_role: str = ""
 
 
-def framework() -> list[Theme]:
-    """The themes with their sub-themes and each sub-theme's levels: three queries."""
+def framework(year: int) -> list[Theme]:
+    """The themes of ``year``'s framework with their sub-themes and each sub-theme's
+    levels: three queries."""
     return list(
-        Theme.objects.order_by("number").prefetch_related(
+        Theme.objects.filter(reporting_year__year=year)
+        .order_by("number")
+        .prefetch_related(
             Prefetch(
                 "sub_themes",
                 queryset=SubTheme.objects.order_by("number").prefetch_related("levels"),
@@ -631,7 +657,7 @@ def live_themes(report: AnnualReport) -> list[ThemeDoc]:
     """The report's answers as they stand, on today's framework: four queries."""
     answers = {answer.sub_theme_id: answer for answer in Answer.objects.filter(report=report)}
     themes = []
-    for theme in framework():
+    for theme in framework(report.year):
         docs = []
         for sub_theme in theme.sub_themes.all():
             ladder = [(level.value, level.title) for level in sub_theme.levels.all()]

@@ -130,7 +130,7 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
         .order_by("region__position", "region__name")
         .values_list("region_id", "region__name")
     )
-    themes = framework()
+    themes = framework(year)
     years = [year] if previous_year is None else [year, previous_year]
     # Plain tuples of the five columns the summary reads, unordered: a region answers a
     # sub-theme once a year, so the keys below are unique and no order is needed. Models
@@ -139,17 +139,28 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
     answers = (
         Answer.objects.filter(report__in=counted.filter(year__in=years).values("pk"))
         .order_by()
-        .values_list("sub_theme_id", "report__region_id", "report__year", "level", "activities")
+        .values_list(
+            "sub_theme_id",
+            "sub_theme__theme__number",
+            "sub_theme__number",
+            "report__region_id",
+            "report__year",
+            "level",
+            "activities",
+        )
     )
-    # (sub-theme id, region id) → this year's answer, and → the previous year's level.
+    # (sub-theme id, region id) → this year's answer; (sub-theme number, region id) → the
+    # previous year's level: each year has a framework of its own, matched by number.
     current: dict[tuple[int, int], AnswerRow] = {}
-    previous: dict[tuple[int, int], int | None] = {}
-    for sub_theme_id, answer_region_id, answer_year, answer_level, activities in answers:
-        key = (sub_theme_id, answer_region_id)
+    previous: dict[tuple[str, int], int | None] = {}
+    for row in answers:
+        sub_theme_id, theme_no, sub_no, answer_region_id, answer_year, answer_level, text = row
         if answer_year == year:
-            current[key] = AnswerRow(level=answer_level, activities=activities)
+            current[(sub_theme_id, answer_region_id)] = AnswerRow(
+                level=answer_level, activities=text
+            )
         else:
-            previous[key] = answer_level
+            previous[(f"{theme_no}.{sub_no}", answer_region_id)] = answer_level
 
     theme_summaries = []
     labels, titles = [], []
@@ -187,7 +198,7 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
                 for region_id, name in regions:
                     answer = current.get((sub_theme.pk, region_id))
                     now = answer.level if answer else None
-                    before = previous.get((sub_theme.pk, region_id))
+                    before = previous.get((number, region_id))
                     if now != before:
                         changes.append(Change(region=name, previous=before, current=now))
             sub_summaries.append(

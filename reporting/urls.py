@@ -12,6 +12,17 @@ national_reporting: list[URLPattern] = [
     path("", national_views.ReportingIndexView.as_view(), name="index"),
     path("vuodet/<int:year>/", national_views.ReportingYearEditView.as_view(), name="year_edit"),
     path("<int:year>/yhteenveto/", national_views.NationalSummaryView.as_view(), name="summary"),
+    path("vuodet/<int:year>/teemat/", national_views.FrameworkView.as_view(), name="framework"),
+    path(
+        "vuodet/<int:year>/teemat/<int:pk>/",
+        national_views.ThemeEditView.as_view(),
+        name="theme_edit",
+    ),
+    path(
+        "vuodet/<int:year>/alateemat/<int:pk>/",
+        national_views.SubThemeEditView.as_view(),
+        name="sub_theme_edit",
+    ),
 ]
 
 

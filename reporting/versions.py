@@ -35,15 +35,19 @@ def _lines(text: str) -> list[str]:
 def snapshot_of(report: AnnualReport) -> dict[str, Any]:
     """The report's summary and answers as JSON, the framework's wording included.
 
-    Five queries: the summary, the answers and the framework (three). Every sub-theme of
-    the framework is in it, answered or not, in the framework's order.
+    Five queries: the summary, the answers and the year's framework (three). Every
+    sub-theme of the framework is in it, answered or not, in the framework's order.
     """
     summary = AnnualReport.objects.values_list("summary", flat=True).get(pk=report.pk)
     answers = {answer.sub_theme_id: answer for answer in Answer.objects.filter(report=report)}
-    themes = Theme.objects.order_by("number").prefetch_related(
-        Prefetch(
-            "sub_themes",
-            queryset=SubTheme.objects.order_by("number").prefetch_related("levels"),
+    themes = (
+        Theme.objects.filter(reporting_year__year=report.year)
+        .order_by("number")
+        .prefetch_related(
+            Prefetch(
+                "sub_themes",
+                queryset=SubTheme.objects.order_by("number").prefetch_related("levels"),
+            )
         )
     )
     snapshot_themes = []

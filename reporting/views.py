@@ -196,7 +196,7 @@ class ReportDetailView(RegionMixin, TemplateView):
         previous = services.previous_report(self.report, AnnualReport.objects.readable_by(user))
         earlier = (
             {
-                f"{answer.sub_theme.theme.number}.{answer.sub_theme.number}": answer
+                services.sub_theme_number(answer.sub_theme): answer
                 for answer in previous.answers.all()
             }
             if previous
@@ -267,7 +267,7 @@ class ReportEditView(RegionReportMixin, FormView):
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         self.answers = {answer.sub_theme_id: answer for answer in self.report.answers.all()}
-        kwargs.update(themes=services.framework(), answers=self.answers)
+        kwargs.update(themes=services.framework(self.report.year), answers=self.answers)
         kwargs["initial"] = {
             "summary": self.report.summary,
             "read_version": services.report_version(self.report),
@@ -278,13 +278,19 @@ class ReportEditView(RegionReportMixin, FormView):
         context = super().get_context_data(**kwargs)
         form: ReportForm = context["form"]
         previous = services.previous_report(self.report)
+        # The previous report answered its own year's framework: matched by number ("1.2").
         earlier = (
-            {answer.sub_theme_id: answer for answer in previous.answers.all()} if previous else {}
+            {
+                services.sub_theme_number(answer.sub_theme): answer
+                for answer in previous.answers.all()
+            }
+            if previous
+            else {}
         )
         sections = form.sections()
         for section in sections:
             for item in section["sub_themes"]:
-                before = earlier.get(item["sub_theme"].pk)
+                before = earlier.get(item["number"])
                 item["previous"] = before
                 if previous is not None:
                     level = item["level"].value()
@@ -299,6 +305,7 @@ class ReportEditView(RegionReportMixin, FormView):
             sections=sections,
             previous_report=previous,
             detail_url=self.detail_url(),
+            reporting_year=ReportingYear.objects.filter(year=self.report.year).first(),
         )
         return context
 

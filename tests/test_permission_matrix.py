@@ -16,7 +16,7 @@ from django.urls import Resolver404, get_resolver, resolve, reverse
 
 from actions.models import GoodPractice
 from portal.review import ReviewStatus
-from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion
+from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion, SubTheme, Theme
 from tests.factories import (
     ActionFactory,
     ClosedYearFactory,
@@ -172,6 +172,9 @@ PRIVATE_URLS = {
     "reporting:index": ("none", SUMMARY_READ),
     "national:home": ("none", SUMMARY_READ),
     "reporting:year_edit": ("year", YEARS),
+    "reporting:framework": ("year", YEARS),
+    "reporting:theme_edit": ("framework_theme", YEARS),
+    "reporting:sub_theme_edit": ("framework_sub_theme", YEARS),
     "reporting:summary": ("year", SUMMARY_READ),
     "pdf:request": ("none", PDF_REQUEST),
     "pdf:status": ("pdf_job", PDF_JOB),
@@ -231,6 +234,7 @@ GET_ONLY = {
     "reporting:index",
     "national:home",
     "reporting:summary",
+    "reporting:framework",
     "pdf:status",
     "pdf:download",
     "transfer:index",
@@ -324,8 +328,10 @@ def plan(strategy, focus_area, kotka):
     material = EventMaterialFactory(
         event=draft_event, url="", file=SimpleUploadedFile("diat.pdf", b"%PDF-1.4 diat")
     )
-    ReportingYear.objects.create(year=2021)
+    year_2021 = ReportingYear.objects.create(year=2021)
     ReportingYear.objects.create(year=2022)
+    theme = Theme.objects.filter(reporting_year=year_2021).first()
+    sub_theme = SubTheme.objects.filter(theme=theme).first()
     draft_report = AnnualReport.objects.create(region=strategy.region, year=2021)
     submitted_report = AnnualReport.objects.create(
         region=strategy.region, year=2020, status=AnnualReport.Status.SUBMITTED
@@ -383,6 +389,8 @@ def plan(strategy, focus_area, kotka):
         "report_version": {"region": region, "year": submitted_report.year, "number": 1},
         "report_to_start": {"region": region, "year": 2022},
         "year": {"year": 2021},
+        "framework_theme": {"year": 2021, "pk": theme.pk},
+        "framework_sub_theme": {"year": 2021, "pk": sub_theme.pk},
         "pdf_job": {"pk": job.pk},
         "material": {"region": region, "pk": material.pk},
         "export": {"region": region, "dataset": "organisaatiot", "format": "csv"},

@@ -655,6 +655,9 @@ NOT_BY_TWIN_ID = {
     "events:event_month": "a month, not an object: KASELO's month is read for marks below",
     "accounts:accept_invitation": "a secret token, not an id; tested with invitations",
     "reporting:year_edit": "national reference data (the national team only)",
+    "reporting:framework": "the national reporting framework (the national team only)",
+    "reporting:theme_edit": "the national reporting framework (the national team only)",
+    "reporting:sub_theme_edit": "the national reporting framework (the national team only)",
     "reporting:summary": "national: reads reports by ReportAudience (PDF checked below)",
     "pdf:request": "creates a job: the twin's region is asked for below",
 }
@@ -822,6 +825,9 @@ NATIONAL_OR_OWN = {
     "reporting:index": "national page: reports by ReportAudience",
     "national:home": "national page: reports by ReportAudience",
     "reporting:year_edit": "national reference data",
+    "reporting:framework": "the national reporting framework",
+    "reporting:theme_edit": "the national reporting framework",
+    "reporting:sub_theme_edit": "the national reporting framework",
     "reporting:summary": "national page: reports by ReportAudience",
     "pdf:request": "tried with the twin's region above",
 }

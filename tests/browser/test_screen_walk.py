@@ -70,7 +70,7 @@ from events.models import Event, EventSeries
 from network.models import Membership, Organisation, Region
 from notices.models import Notice
 from portal.review import ReviewStatus
-from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion
+from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion, Theme
 from reporting.services import start_report
 from reporting.versions import snapshot_of
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
@@ -300,6 +300,7 @@ def walk_data(transactional_db, settings) -> Objects:
         review_comment="Kertokaa vielä, keitä klinikka on tavoittanut.",
     )
     ReportingYear.objects.get_or_create(year=2021)
+    framework_theme = Theme.objects.get(reporting_year__year=2021, number=1)
     coordinator = User.objects.get(email=EMAILS["coordinator"])
     draft_report = start_report(region, 2021, coordinator)
     # Omat sivut lists the coordinator's notices: an unread one with a long title, a read one.
@@ -394,6 +395,9 @@ def walk_data(transactional_db, settings) -> Objects:
         "compared_report": {"region": slug, "year": compared.year},
         "report_to_start": {"region": slug, "year": 2022},
         "year": {"year": 2016},
+        # 2021's framework: open, the draft report is not submitted.
+        "framework_theme": {"year": 2021, "pk": framework_theme.pk},
+        "framework_sub_theme": {"year": 2021, "pk": framework_theme.sub_themes.first().pk},
         "pdf_job": {"pk": job.pk},
         "material": {"region": slug, "pk": material.pk},
         "export": {"region": slug, "dataset": "organisaatiot", "format": "csv"},

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from django import forms
 from django.conf import settings
+from django.forms import modelform_factory
 from django.utils.translation import gettext
 
 from accounts.forms import AcceptInvitationForm, InvitationForm, LanguageForm
@@ -27,9 +28,17 @@ from lib.forms import PortalFormRenderer
 from network.filters import OrganisationFilter
 from network.forms import OrganisationProfileForm
 from network.models import Organisation
-from reporting.forms import CompareVersionsForm, EntryDeadlineForm, ReportForm, ReportingYearForm
+from reporting.admin import FrameworkForm
+from reporting.forms import (
+    CompareVersionsForm,
+    EntryDeadlineForm,
+    ReportForm,
+    ReportingYearForm,
+    SubThemeForm,
+    ThemeForm,
+)
 from reporting.forms import ReturnForm as ReportReturnForm
-from reporting.models import EntryDeadline, Theme
+from reporting.models import EntryDeadline, ReportingYear, Theme
 from reporting.pdf_forms import PdfRequestForm
 from strategy.comparison_views import VersionChoiceForm
 from strategy.editor import forms as editor_forms
@@ -67,10 +76,21 @@ FORMS: dict[str, Build] = {
     "coordination.ReopenForm": lambda w: ReopenForm(),
     "ImportFileForm": lambda w: ImportFileForm(),
     "ReportForm": lambda w: ReportForm(
-        themes=list(Theme.objects.prefetch_related("sub_themes__levels")), answers={}
+        themes=list(
+            Theme.objects.filter(
+                reporting_year=ReportingYear.objects.get_or_create(year=2025)[0]
+            ).prefetch_related("sub_themes__levels")
+        ),
+        answers={},
     ),
     "reporting.ReturnForm": lambda w: ReportReturnForm(),
     "ReportingYearForm": lambda w: ReportingYearForm(),
+    "ThemeForm": lambda w: ThemeForm(),
+    # The admin's form of a framework row (the admin builds it for its model).
+    "FrameworkForm": lambda w: modelform_factory(
+        Theme, form=FrameworkForm, fields=["reporting_year", "number", "title", "description"]
+    )(),
+    "SubThemeForm": lambda w: SubThemeForm(),
     "PdfRequestForm": lambda w: PdfRequestForm(),
     "StrategyForm": lambda w: editor_forms.StrategyForm(instance=w["strategy"]),
     "FocusAreaForm": lambda w: editor_forms.FocusAreaForm(strategy=w["strategy"]),

@@ -15,7 +15,7 @@ from pytest_django.asserts import assertContains
 
 from actions.models import GuidanceChannel, TargetGroup
 from network.models import Province, Region
-from reporting.models import Level, SubTheme, Theme
+from reporting.models import Level, ReportingYear, SubTheme, Theme
 from strategy.models import NationalGoal
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +26,6 @@ REFERENCE_MODELS = (
     NationalGoal,
     TargetGroup,
     GuidanceChannel,
-    Theme,
-    SubTheme,
-    Level,
 )
 
 OFFICIAL_ORDER = [
@@ -92,7 +89,12 @@ def test_the_migrations_write_the_lookups():
     assert GuidanceChannel.objects.count() == 4
 
 
-def test_the_migrations_write_seed_001s_reporting_framework():
+def test_the_first_reporting_year_opened_gets_seed_001s_reporting_framework():
+    # The framework belongs to a year: a fresh deployment has none until a year opens.
+    assert not Theme.objects.exists()
+
+    ReportingYear.objects.create(year=2025)
+
     assert list(Theme.objects.values_list("title", flat=True)) == [
         "ELO-RYHMIEN TOIMINTA",
         "VIESTINTÄ JA SITOUTUMINEN",
@@ -136,10 +138,22 @@ def test_load_demo_adds_no_reference_row_and_changes_none():
 def test_load_reference_data_brings_back_what_was_removed_and_nothing_twice():
     before = {label: len(rows) for label, rows in reference_rows().items()}
     Region.objects.filter(slug="lappi").delete()
-    Theme.objects.filter(number=4).delete()
+    reporting_year = ReportingYear.objects.create(year=2025)
+    framework = list(SubTheme.objects.values_list("theme__number", "number", "title"))
+    Theme.objects.all().delete()
 
     call_command("load_reference_data", stdout=StringIO())
     call_command("load_reference_data", stdout=StringIO())
+
+    # A year left without a framework gets seed 001's again, once.
+    assert (
+        list(
+            SubTheme.objects.filter(theme__reporting_year=reporting_year).values_list(
+                "theme__number", "number", "title"
+            )
+        )
+        == framework
+    )
 
     assert {label: len(rows) for label, rows in reference_rows().items()} == before
     assert list(Region.objects.values_list("name", "slug")) == OFFICIAL_ORDER

@@ -8,10 +8,16 @@ from reporting.models import AnnualReport, ReportingYear, SubTheme
 
 @pytest.fixture
 def framework(region, etela_savo):
-    """Seed 001's 2016 reports on the migrated framework: every region the seed names (the
-    migrations write all 15, KASELO and Etelä-Savo among them) gets its accepted report."""
+    """Seed 001's 2016 reports on 2016's framework: every region the seed names (the
+    migrations write all 15, KASELO and Etelä-Savo among them) gets its accepted report.
+    Returns 2021's sub-themes (a copy of 2016's), the year the tests report on."""
     load_reporting_demo()
-    return list(SubTheme.objects.select_related("theme").prefetch_related("levels"))
+    return list(
+        SubTheme.objects.filter(theme__reporting_year__year=2021)
+        .select_related("theme")
+        .prefetch_related("levels")
+        .order_by("theme__number", "number")
+    )
 
 
 @pytest.fixture
@@ -23,7 +29,7 @@ def year_2021(framework):
 def draft(region, year_2021):
     """KASELO's draft on 2021 with no answers filled in yet."""
     report = AnnualReport.objects.create(region=region, year=2021)
-    for sub_theme in SubTheme.objects.all():
+    for sub_theme in SubTheme.objects.filter(theme__reporting_year__year=2021):
         report.answers.create(sub_theme=sub_theme)
     return report
 

@@ -120,7 +120,11 @@ def test_the_reminder_names_the_deadline_what_is_missing_and_the_link(
 ):
     settings.SITE_URL = "https://elo.example"
     report = AnnualReport.objects.create(region=region, year=2024)
-    sub_themes = list(SubTheme.objects.select_related("theme").order_by("theme__number", "number"))
+    sub_themes = list(
+        SubTheme.objects.filter(theme__reporting_year=year_2024)
+        .select_related("theme")
+        .order_by("theme__number", "number")
+    )
     for sub_theme in sub_themes[1:]:
         report.answers.create(sub_theme=sub_theme, level=2)
     first = sub_themes[0]

@@ -93,11 +93,11 @@ def reports(framework, region, etela_savo):
     """KASELO's and Etelä-Savo's reports, one in each state, each with its own marker."""
     for year in YEARS.values():
         ReportingYear.objects.get_or_create(year=year)
-    sub_themes = list(SubTheme.objects.all())
     made = {}
     for owner in (region, etela_savo):
         abbreviation = REGIONS[owner.slug]
         for status, year in YEARS.items():
+            sub_themes = SubTheme.objects.filter(theme__reporting_year__year=year)
             text = marker(abbreviation, status)
             report = AnnualReport.objects.create(
                 region=owner,

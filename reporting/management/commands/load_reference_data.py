@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from actions.lookups import write_lookup_rows
 from actions.models import GuidanceChannel, TargetGroup
@@ -16,7 +17,7 @@ from lib.scoping import in_scope
 from network.models import Province, Region
 from network.reference import write_regions
 from reporting.framework import write_framework
-from reporting.models import Level, SubTheme, Theme
+from reporting.models import Level, ReportingYear, SubTheme, Theme
 from strategy.models import NationalGoal
 from strategy.reference import write_national_goals
 
@@ -28,7 +29,12 @@ def load_reference_data() -> None:
         write_regions(Region, Province)
         write_national_goals(NationalGoal)
         write_lookup_rows(TargetGroup, GuidanceChannel)
-        write_framework(Theme, SubTheme, Level)
+        # Each reporting year's framework is its own, written when the year is opened
+        # (``reporting.models.copy_framework``): a year left without one gets seed 001's.
+        for reporting_year in ReportingYear.objects.exclude(
+            Exists(Theme.objects.filter(reporting_year=OuterRef("pk")))
+        ):
+            write_framework(Theme, SubTheme, Level, reporting_year=reporting_year)
 
 
 class Command(BaseCommand):
