@@ -280,6 +280,13 @@ class EditorHomeView(EditorMixin, TemplateView):
         }
         if strategy is None:
             return context
+        # A value of a closed year offers no edit link that would only be refused
+        # (``portal.closed_years``); closing and reopening bump the cached fragment.
+        closed = closed_years.closed_years(self.region.pk)
+        context["closed_value_years"] = set(closed)
+        context["reopened_value_ids"] = (
+            closed_years.reopened_ids(self.region.pk, IndicatorValue) if closed else set()
+        )
         prefetch_related_objects([strategy], *indicator_link_prefetches())
         # The tabs: every focus area with its number of actions, which also sizes the pages.
         focus_areas = list(

@@ -4,7 +4,14 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.factories import ActionFactory, FocusAreaFactory, GoalFactory, IndicatorValueFactory
+from portal import closed_years
+from tests.factories import (
+    ActionFactory,
+    ClosedYearFactory,
+    FocusAreaFactory,
+    GoalFactory,
+    IndicatorValueFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +45,8 @@ def test_the_overview_query_count_does_not_grow_with_rows(
     # user (the session is cached), region, roles, strategy (permission), focus areas
     # with their action counts, then the shown one's national goals, goals, a page of
     # actions with lead, responsible organisations; indicators, values, indicator focus
-    # areas; versions
-    expected = 13
+    # areas; versions; the region's closed years
+    expected = 14
     with django_assert_num_queries(expected):
         assert coordinator_client.get(editor_home(region)).status_code == 200
 
@@ -113,3 +120,22 @@ def test_a_long_focus_area_lists_its_actions_a_page_at_a_time(
     assertNotContains(second_page, "Ensimmäinen")
     # The last action of the area cannot move down; the first of page 2 can move up.
     assertContains(second_page, 'value="up" class="button-small"')
+
+
+def test_a_value_of_a_closed_year_offers_reopening_not_edit_links(coordinator_client, region, plan):
+    closed = IndicatorValueFactory(indicator=plan["indicator"], year=2021)
+    open_value = IndicatorValueFactory(indicator=plan["indicator"], year=2024)
+    reopened = IndicatorValueFactory(indicator=plan["indicator"], year=2020)
+    ClosedYearFactory(region=region, year=2021)
+    ClosedYearFactory(region=region, year=2020)
+    closed_years.reopen(reopened, None, "Tilastokeskus korjasi luvun")
+
+    page = coordinator_client.get(editor_home(region))
+
+    def edit(value):
+        return reverse("editor:indicator_value_edit", args=[region.slug, value.pk])
+
+    assertNotContains(page, edit(closed))
+    assertContains(page, reverse("review:reopen_entry", args=[region.slug, "value", closed.pk]))
+    assertContains(page, edit(open_value))
+    assertContains(page, edit(reopened))
