@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from lib.access import PermissionMixin
+from lib.concurrency import StaleEdit, refuse_stale
 from lib.scoping import render_in_scope
 from network.models import Region
 from portal.rules import report_audience
@@ -326,6 +327,16 @@ class FrameworkEditMixin(FrameworkMixin):
             return redirect(self.framework_url())
         return None
 
+    def refuse_changed(
+        self, form: ThemeForm, changed: framework_services.ChangedMeanwhile
+    ) -> HttpResponse:
+        """The form again with what the person typed, what changed and the current version
+        (``lib.concurrency``'s refusal): saving again replaces the other change knowingly."""
+        refuse_stale(
+            form, StaleEdit(form.changes(changed.current, changed.changed), changed.version)
+        )
+        return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
+
 
 class ThemeEditView(FrameworkEditMixin, FormView):
     """Rename a theme of the year's framework or change its description."""
@@ -350,6 +361,13 @@ class ThemeEditView(FrameworkEditMixin, FormView):
     def get_initial(self) -> dict[str, Any]:
         return {"title": self.theme.title, "description": self.theme.description}
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["read_version"] = framework_services.version(
+            framework_services.theme_values(self.theme)
+        )
+        return kwargs
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
@@ -367,10 +385,13 @@ class ThemeEditView(FrameworkEditMixin, FormView):
                 form.cleaned_data["title"],
                 form.cleaned_data["description"],
                 self.request.user,
+                read_version=form.sent_version(),
             )
         except framework_services.FrameworkFixed as refused:
             form.add_error(None, str(refused))
             return self.form_invalid(form)
+        except framework_services.ChangedMeanwhile as changed:
+            return self.refuse_changed(form, changed)
         messages.success(self.request, _("The theme was saved."))
         return redirect(self.framework_url())
 
@@ -401,6 +422,13 @@ class SubThemeEditView(FrameworkEditMixin, FormView):
             initial[f"level_{level.value}"] = level.title
         return initial
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["read_version"] = framework_services.version(
+            framework_services.sub_theme_values(self.sub_theme)
+        )
+        return kwargs
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
@@ -422,9 +450,12 @@ class SubThemeEditView(FrameworkEditMixin, FormView):
                 form.cleaned_data["description"],
                 form.ladder(),
                 self.request.user,
+                read_version=form.sent_version(),
             )
         except framework_services.FrameworkFixed as refused:
             form.add_error(None, str(refused))
             return self.form_invalid(form)
+        except framework_services.ChangedMeanwhile as changed:
+            return self.refuse_changed(form, changed)
         messages.success(self.request, _("The sub-theme was saved."))
         return redirect(self.framework_url())
