@@ -341,3 +341,9 @@ class SubThemeForm(ThemeForm):
     def ladder(self) -> dict[int, str]:
         """Level value → title, as typed (empty: the level is left out)."""
         return {value: self.cleaned_data[f"level_{value}"].strip() for value in range(1, 5)}
+
+
+class FrameworkMoveForm(BoundedFormMixin, forms.Form):
+    """Move a theme or a sub-theme one place up or down in the year's framework."""
+
+    direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])
