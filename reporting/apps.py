@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ReportingConfig(AppConfig):
     name = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self) -> None:
+        from lib.deletion import register_labels
+        from reporting.deletes import LABELS
+
+        register_labels(LABELS)

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lib.bounds import BoundedFormMixin
-from lib.concurrency import VersionedFormMixin
+from lib.concurrency import VERSION_FIELD, Change, VersionedFormMixin, display, typed_display
 from lib.forms import DATE_INPUT_FORMATS, DateInput
 from reporting.models import Answer, EntryDeadline, ReportingYear, SubTheme, Theme
 from reporting.services import AnswerInput, ReportInput
@@ -282,7 +282,11 @@ class EntryDeadlineForm(VersionedFormMixin, BoundedFormMixin, forms.ModelForm):
 
 
 class ThemeForm(BoundedFormMixin, forms.Form):
-    """A theme's title and description in a year's framework (``framework_services``)."""
+    """A theme's title and description in a year's framework (``framework_services``).
+
+    An edit form carries the version it was read at (``read_version``, the hidden field of
+    ``lib.concurrency``); a form adding a theme carries a submission token instead.
+    """
 
     title = forms.CharField(label=_("Title"), max_length=300)
     description = forms.CharField(
@@ -291,6 +295,32 @@ class ThemeForm(BoundedFormMixin, forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args: Any, read_version: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stale_changes: list[Change] = []
+        if read_version is not None:
+            self.fields[VERSION_FIELD] = forms.CharField(
+                required=False, widget=forms.HiddenInput, initial=read_version
+            )
+
+    def sent_version(self) -> str | None:
+        """The version the form was read at, as sent; None where it sent none."""
+        if VERSION_FIELD not in self.fields:
+            return None
+        value = self.data.get(self.add_prefix(VERSION_FIELD))
+        return None if value is None else str(value)
+
+    def changes(self, current: dict[str, str], changed: list[str]) -> list[Change]:
+        """The fields another person changed meanwhile: this person's value beside theirs."""
+        return [
+            Change(
+                label=str(self.fields[name].label),
+                yours=typed_display(self, name),
+                current=display(current[name]),
+            )
+            for name in changed
+        ]
 
 
 class SubThemeForm(ThemeForm):
@@ -311,3 +341,9 @@ class SubThemeForm(ThemeForm):
     def ladder(self) -> dict[int, str]:
         """Level value → title, as typed (empty: the level is left out)."""
         return {value: self.cleaned_data[f"level_{value}"].strip() for value in range(1, 5)}
+
+
+class FrameworkMoveForm(BoundedFormMixin, forms.Form):
+    """Move a theme or a sub-theme one place up or down in the year's framework."""
+
+    direction = forms.ChoiceField(choices=[("up", _("Up")), ("down", _("Down"))])

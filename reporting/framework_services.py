@@ -11,6 +11,7 @@ an answer on a removed level is left without a level.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from lib.concurrency import decode, encode
 from portal import page_cache
 from reporting.models import Answer, Level, ReportingYear, SubTheme, Theme
 from reporting.services import ReportError
@@ -52,6 +54,58 @@ def lock_open_year(reporting_year: ReportingYear) -> ReportingYear:
     return locked
 
 
+class ChangedMeanwhile(Exception):
+    """Someone saved the theme or sub-theme after the form was read (``read_version``).
+
+    ``current`` holds every guarded value as it is now, ``changed`` names those that differ
+    from what the form read, ``version`` is the current version for the form to carry.
+    """
+
+    def __init__(self, current: dict[str, str], changed: list[str], version: str) -> None:
+        super().__init__(", ".join(changed))
+        self.current = current
+        self.changed = changed
+        self.version = version
+
+
+def theme_values(theme: Theme) -> dict[str, str]:
+    """What the theme form edits, by the form's field names."""
+    return {"title": theme.title, "description": theme.description}
+
+
+def sub_theme_values(sub_theme: SubTheme) -> dict[str, str]:
+    """What the sub-theme form edits, the ladder as ``level_1`` to ``level_4`` (one query)."""
+    titles = dict(Level.objects.filter(sub_theme=sub_theme).values_list("value", "title"))
+    return {
+        "title": sub_theme.title,
+        "description": sub_theme.description,
+        **{f"level_{value}": titles.get(value, "") for value in range(1, LADDER_SIZE + 1)},
+    }
+
+
+def _digests(values: dict[str, str]) -> dict[str, str]:
+    return {
+        name: hashlib.sha256(repr(value).encode()).hexdigest()[:12]
+        for name, value in values.items()
+    }
+
+
+def version(values: dict[str, str]) -> str:
+    """The version a form carries of ``values`` (``lib.concurrency``'s digests per field, so
+    the refusal names what changed; the ladder's rows are guarded like the sub-theme's)."""
+    return encode(_digests(values))
+
+
+def _check_unchanged(read_version: str | None, current: dict[str, str]) -> None:
+    """Refuse a save read before another one; ``None`` (no version sent) checks nothing."""
+    if read_version is None:
+        return
+    read = decode(read_version)
+    changed = [name for name, digest in _digests(current).items() if read.get(name) != digest]
+    if changed:
+        raise ChangedMeanwhile(current, changed, version(current))
+
+
 def _changed(reporting_year: ReportingYear, what: str, user: Any) -> None:
     # Drafts' pages show the framework: every region's cached report fragments go stale.
     page_cache.bump_national()
@@ -73,10 +127,14 @@ def add_theme(reporting_year: ReportingYear, title: str, description: str, user:
     return theme
 
 
-def change_theme(theme: Theme, title: str, description: str, user: Any) -> None:
-    """Rename a theme or change its description."""
+def change_theme(
+    theme: Theme, title: str, description: str, user: Any, read_version: str | None = None
+) -> None:
+    """Rename a theme or change its description; refused with ``ChangedMeanwhile`` if the
+    theme changed after ``read_version`` was read (every change holds the year's lock)."""
     with transaction.atomic():
         year = lock_open_year(theme.reporting_year)
+        _check_unchanged(read_version, theme_values(Theme.objects.get(pk=theme.pk)))
         Theme.objects.filter(pk=theme.pk).update(title=title, description=description)
         _changed(year, f"changed theme {theme.number}", user)
 
@@ -158,11 +216,18 @@ def add_sub_theme(
 
 
 def change_sub_theme(
-    sub_theme: SubTheme, title: str, description: str, ladder: dict[int, str], user: Any
+    sub_theme: SubTheme,
+    title: str,
+    description: str,
+    ladder: dict[int, str],
+    user: Any,
+    read_version: str | None = None,
 ) -> None:
-    """Rename a sub-theme, change its description and its ladder of levels."""
+    """Rename a sub-theme, change its description and its ladder of levels; refused with
+    ``ChangedMeanwhile`` if any of them changed after ``read_version`` was read."""
     with transaction.atomic():
         year = lock_open_year(sub_theme.theme.reporting_year)
+        _check_unchanged(read_version, sub_theme_values(SubTheme.objects.get(pk=sub_theme.pk)))
         SubTheme.objects.filter(pk=sub_theme.pk).update(title=title, description=description)
         _write_ladder(sub_theme, ladder)
         _changed(year, f"changed sub-theme {sub_theme.pk}", user)

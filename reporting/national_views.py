@@ -12,20 +12,29 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Model, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseBase,
+)
 from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import render as render_page
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from lib.access import PermissionMixin
+from lib.concurrency import OnceOnlyCreateMixin, StaleEdit, add_submission_token, refuse_stale
+from lib.deletion import summarize
 from lib.scoping import render_in_scope
 from network.models import Region
 from portal.rules import report_audience
 from reporting import charts, framework_services, services
-from reporting.forms import ReportingYearForm, SubThemeForm, ThemeForm
+from reporting.forms import FrameworkMoveForm, ReportingYearForm, SubThemeForm, ThemeForm
 from reporting.models import AnnualReport, PdfJob, ReportingYear, SubTheme, Theme
 from reporting.summary import SubThemeSummary, build_national_summary
 from reporting.views import report_state
@@ -292,8 +301,27 @@ class FrameworkMixin(NationalMixin):
         year: ReportingYear = get_object_or_404(ReportingYear, year=self.kwargs["year"])
         return year
 
-    def framework_url(self) -> str:
-        return reverse("reporting:framework", kwargs={"year": self.kwargs["year"]})
+    def framework_url(self, anchor: str = "") -> str:
+        url = reverse("reporting:framework", kwargs={"year": self.kwargs["year"]})
+        return f"{url}#{anchor}" if anchor else url
+
+    def get_theme(self) -> Theme:
+        """The URL's theme, of the URL's year (another year's answers 404)."""
+        theme: Theme = get_object_or_404(
+            Theme.objects.select_related("reporting_year"),
+            pk=self.kwargs["pk"],
+            reporting_year__year=self.kwargs["year"],
+        )
+        return theme
+
+    def get_sub_theme(self) -> SubTheme:
+        """The URL's sub-theme, of the URL's year."""
+        sub_theme: SubTheme = get_object_or_404(
+            SubTheme.objects.select_related("theme__reporting_year"),
+            pk=self.kwargs["pk"],
+            theme__reporting_year__year=self.kwargs["year"],
+        )
+        return sub_theme
 
 
 class FrameworkView(FrameworkMixin, TemplateView):
@@ -326,6 +354,16 @@ class FrameworkEditMixin(FrameworkMixin):
             return redirect(self.framework_url())
         return None
 
+    def refuse_changed(
+        self, form: ThemeForm, changed: framework_services.ChangedMeanwhile
+    ) -> HttpResponse:
+        """The form again with what the person typed, what changed and the current version
+        (``lib.concurrency``'s refusal): saving again replaces the other change knowingly."""
+        refuse_stale(
+            form, StaleEdit(form.changes(changed.current, changed.changed), changed.version)
+        )
+        return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
+
 
 class ThemeEditView(FrameworkEditMixin, FormView):
     """Rename a theme of the year's framework or change its description."""
@@ -350,6 +388,13 @@ class ThemeEditView(FrameworkEditMixin, FormView):
     def get_initial(self) -> dict[str, Any]:
         return {"title": self.theme.title, "description": self.theme.description}
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["read_version"] = framework_services.version(
+            framework_services.theme_values(self.theme)
+        )
+        return kwargs
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
@@ -367,10 +412,13 @@ class ThemeEditView(FrameworkEditMixin, FormView):
                 form.cleaned_data["title"],
                 form.cleaned_data["description"],
                 self.request.user,
+                read_version=form.sent_version(),
             )
         except framework_services.FrameworkFixed as refused:
             form.add_error(None, str(refused))
             return self.form_invalid(form)
+        except framework_services.ChangedMeanwhile as changed:
+            return self.refuse_changed(form, changed)
         messages.success(self.request, _("The theme was saved."))
         return redirect(self.framework_url())
 
@@ -401,6 +449,13 @@ class SubThemeEditView(FrameworkEditMixin, FormView):
             initial[f"level_{level.value}"] = level.title
         return initial
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["read_version"] = framework_services.version(
+            framework_services.sub_theme_values(self.sub_theme)
+        )
+        return kwargs
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
@@ -422,9 +477,229 @@ class SubThemeEditView(FrameworkEditMixin, FormView):
                 form.cleaned_data["description"],
                 form.ladder(),
                 self.request.user,
+                read_version=form.sent_version(),
             )
         except framework_services.FrameworkFixed as refused:
             form.add_error(None, str(refused))
             return self.form_invalid(form)
+        except framework_services.ChangedMeanwhile as changed:
+            return self.refuse_changed(form, changed)
         messages.success(self.request, _("The sub-theme was saved."))
         return redirect(self.framework_url())
+
+
+class ThemeAddView(FrameworkEditMixin, OnceOnlyCreateMixin, FormView):
+    """Add a theme at the end of an open year's framework; the form is processed once, so
+    a double submit adds one theme."""
+
+    template_name = "reporting/framework_form.html"
+    form_class = ThemeForm
+
+    def setup_year(self) -> HttpResponse | None:
+        self.year_row = self.reporting_year()
+        return self.refuse_if_fixed(self.year_row)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.setup_year() or super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.setup_year() or super().post(request, *args, **kwargs)
+
+    def get_form(self, form_class: Any = None) -> ThemeForm:
+        form: ThemeForm = add_submission_token(super().get_form(form_class))  # type: ignore[assignment]
+        return form
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=_("New theme of %(year)s") % {"year": self.kwargs["year"]},
+            reporting_year=self.year_row,
+            framework_url=self.framework_url(),
+        )
+        return context
+
+    def form_valid(self, form: ThemeForm) -> HttpResponse:
+        try:
+            theme = framework_services.add_theme(
+                self.year_row,
+                form.cleaned_data["title"],
+                form.cleaned_data["description"],
+                self.request.user,
+            )
+        except framework_services.FrameworkFixed as refused:
+            form.add_error(None, str(refused))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Theme %(number)s was added.") % {"number": theme.number})
+        return redirect(self.framework_url(f"teema-{theme.pk}"))
+
+
+class SubThemeAddView(FrameworkEditMixin, OnceOnlyCreateMixin, FormView):
+    """Add a sub-theme with its ladder at the end of a theme of an open year; processed
+    once, so a double submit adds one sub-theme."""
+
+    template_name = "reporting/framework_form.html"
+    form_class = SubThemeForm
+
+    def setup_theme(self) -> HttpResponse | None:
+        self.theme = self.get_theme()
+        return self.refuse_if_fixed(self.theme.reporting_year)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.setup_theme() or super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.setup_theme() or super().post(request, *args, **kwargs)
+
+    def get_form(self, form_class: Any = None) -> SubThemeForm:
+        form: SubThemeForm = add_submission_token(super().get_form(form_class))  # type: ignore[assignment]
+        return form
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=_("New sub-theme of theme %(number)s. %(title)s")
+            % {"number": self.theme.number, "title": self.theme.title},
+            reporting_year=self.theme.reporting_year,
+            framework_url=self.framework_url(),
+        )
+        return context
+
+    def form_valid(self, form: SubThemeForm) -> HttpResponse:
+        try:
+            sub_theme = framework_services.add_sub_theme(
+                self.theme,
+                form.cleaned_data["title"],
+                form.cleaned_data["description"],
+                form.ladder(),
+                self.request.user,
+            )
+        except framework_services.FrameworkFixed as refused:
+            form.add_error(None, str(refused))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Sub-theme %(number)s was added.")
+            % {"number": f"{self.theme.number}.{sub_theme.number}"},
+        )
+        return redirect(self.framework_url(f"alateema-{sub_theme.pk}"))
+
+
+class FrameworkMoveView(FrameworkMixin, View):
+    """Move a theme or a sub-theme one place up or down (a button's POST); a fixed year's
+    refusal comes back as a message on the framework page."""
+
+    http_method_names = ["post"]
+
+    def move(self, up: bool) -> str:
+        """Move the URL's row; return the anchor of the row on the framework page."""
+        raise NotImplementedError
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = FrameworkMoveForm(request.POST)
+        if not form.is_valid():
+            return HttpResponseBadRequest(_("Choose up or down."))
+        try:
+            anchor = self.move(form.cleaned_data["direction"] == "up")
+        except framework_services.FrameworkFixed as refused:
+            messages.error(request, str(refused))
+            return redirect(self.framework_url())
+        return redirect(self.framework_url(anchor))
+
+
+class ThemeMoveView(FrameworkMoveView):
+    """Move a theme one place up or down."""
+
+    def move(self, up: bool) -> str:
+        theme = self.get_theme()
+        framework_services.move_theme(theme, up=up, user=self.request.user)
+        return f"teema-{theme.pk}"
+
+
+class SubThemeMoveView(FrameworkMoveView):
+    """Move a sub-theme one place up or down within its theme."""
+
+    def move(self, up: bool) -> str:
+        sub_theme = self.get_sub_theme()
+        framework_services.move_sub_theme(sub_theme, up=up, user=self.request.user)
+        return f"alateema-{sub_theme.pk}"
+
+
+class FrameworkDeleteMixin(FrameworkEditMixin):
+    """The confirmation before a theme or sub-theme is deleted, saying what goes with it
+    (``lib.deletion``: its sub-themes, their levels and the draft reports' answers), and
+    the delete itself on POST. A fixed year sends the person back with the reason."""
+
+    template_name = "reporting/framework_confirm_delete.html"
+
+    def target(self) -> Theme | SubTheme:
+        raise NotImplementedError
+
+    def question(self, target: Any) -> str:
+        raise NotImplementedError
+
+    def delete(self, target: Any) -> str:
+        """Delete ``target``; return the success message."""
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        target = self.target()
+        refused = self.refuse_if_fixed(self.year_of(target))
+        if refused is not None:
+            return refused
+        context = {
+            "reporting_year": self.year_of(target),
+            "question": self.question(target),
+            "object": target.title,
+            "summary": summarize(target),
+            "framework_url": self.framework_url(),
+            "cancel_url": self.framework_url(),
+        }
+        return render_page(request, self.template_name, context)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        target = self.target()
+        try:
+            message = self.delete(target)
+        except framework_services.FrameworkFixed as refused:
+            messages.error(request, str(refused))
+            return redirect(self.framework_url())
+        messages.success(request, message)
+        return redirect(self.framework_url())
+
+    @staticmethod
+    def year_of(target: Theme | SubTheme) -> ReportingYear:
+        return target.reporting_year if isinstance(target, Theme) else target.theme.reporting_year
+
+
+class ThemeDeleteView(FrameworkDeleteMixin, View):
+    """Delete a theme with its sub-themes, their levels and the drafts' answers to them."""
+
+    def target(self) -> Theme:
+        return self.get_theme()
+
+    def question(self, target: Theme) -> str:
+        return _("Delete theme %(number)s?") % {"number": target.number}
+
+    def delete(self, target: Theme) -> str:
+        framework_services.delete_theme(target, self.request.user)
+        return _("Theme %(number)s was deleted; the themes after it moved up.") % {
+            "number": target.number
+        }
+
+
+class SubThemeDeleteView(FrameworkDeleteMixin, View):
+    """Delete a sub-theme with its levels and the drafts' answers to it."""
+
+    def target(self) -> SubTheme:
+        return self.get_sub_theme()
+
+    def question(self, target: SubTheme) -> str:
+        return _("Delete sub-theme %(number)s?") % {
+            "number": f"{target.theme.number}.{target.number}"
+        }
+
+    def delete(self, target: SubTheme) -> str:
+        framework_services.delete_sub_theme(target, self.request.user)
+        return _("Sub-theme %(number)s was deleted; the sub-themes after it moved up.") % {
+            "number": f"{target.theme.number}.{target.number}"
+        }

@@ -23,6 +23,32 @@ national_reporting: list[URLPattern] = [
         national_views.SubThemeEditView.as_view(),
         name="sub_theme_edit",
     ),
+    path("vuodet/<int:year>/teemat/uusi/", national_views.ThemeAddView.as_view(), name="theme_add"),
+    path(
+        "vuodet/<int:year>/teemat/<int:pk>/siirra/",
+        national_views.ThemeMoveView.as_view(),
+        name="theme_move",
+    ),
+    path(
+        "vuodet/<int:year>/teemat/<int:pk>/poista/",
+        national_views.ThemeDeleteView.as_view(),
+        name="theme_delete",
+    ),
+    path(
+        "vuodet/<int:year>/teemat/<int:pk>/alateemat/uusi/",
+        national_views.SubThemeAddView.as_view(),
+        name="sub_theme_add",
+    ),
+    path(
+        "vuodet/<int:year>/alateemat/<int:pk>/siirra/",
+        national_views.SubThemeMoveView.as_view(),
+        name="sub_theme_move",
+    ),
+    path(
+        "vuodet/<int:year>/alateemat/<int:pk>/poista/",
+        national_views.SubThemeDeleteView.as_view(),
+        name="sub_theme_delete",
+    ),
 ]
 
 

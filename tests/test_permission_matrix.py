@@ -175,6 +175,12 @@ PRIVATE_URLS = {
     "reporting:framework": ("year", YEARS),
     "reporting:theme_edit": ("framework_theme", YEARS),
     "reporting:sub_theme_edit": ("framework_sub_theme", YEARS),
+    "reporting:theme_add": ("year", YEARS),
+    "reporting:theme_move": ("framework_theme", YEARS),
+    "reporting:theme_delete": ("framework_theme", YEARS),
+    "reporting:sub_theme_add": ("framework_theme", YEARS),
+    "reporting:sub_theme_move": ("framework_sub_theme", YEARS),
+    "reporting:sub_theme_delete": ("framework_sub_theme", YEARS),
     "reporting:summary": ("year", SUMMARY_READ),
     "pdf:request": ("none", PDF_REQUEST),
     "pdf:status": ("pdf_job", PDF_JOB),
@@ -201,6 +207,8 @@ POST_ONLY = {
     "people:resend_invitation",
     "accounts:language",
     "notices:mark_all_read",
+    "reporting:theme_move",
+    "reporting:sub_theme_move",
 }
 # Views that check the method before the object: the other method answers 405 to
 # everyone and tells nothing of the object (readable pages of entries, PDF jobs).
@@ -268,6 +276,12 @@ POST_ANSWERS: dict[str, int | str] = {
     "editor:draft_discard": "editor:home",
     "people:remove_membership": "people:list",
     "people:revoke_invitation": "people:list",
+    # A confirmed delete of a framework's row goes back to the year's framework; a move
+    # button without up or down is malformed.
+    "reporting:theme_delete": "reporting:framework",
+    "reporting:sub_theme_delete": "reporting:framework",
+    "reporting:theme_move": 400,
+    "reporting:sub_theme_move": 400,
     "people:resend_invitation": "people:list",
     # The person's own language (an empty choice is refused with a message) and marking
     # their notices read: back to Omat sivut.

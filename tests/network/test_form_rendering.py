@@ -32,6 +32,7 @@ from reporting.admin import FrameworkForm
 from reporting.forms import (
     CompareVersionsForm,
     EntryDeadlineForm,
+    FrameworkMoveForm,
     ReportForm,
     ReportingYearForm,
     SubThemeForm,
@@ -91,6 +92,7 @@ FORMS: dict[str, Build] = {
         Theme, form=FrameworkForm, fields=["reporting_year", "number", "title", "description"]
     )(),
     "SubThemeForm": lambda w: SubThemeForm(),
+    "FrameworkMoveForm": lambda w: FrameworkMoveForm(),
     "PdfRequestForm": lambda w: PdfRequestForm(),
     "StrategyForm": lambda w: editor_forms.StrategyForm(instance=w["strategy"]),
     "FocusAreaForm": lambda w: editor_forms.FocusAreaForm(strategy=w["strategy"]),
