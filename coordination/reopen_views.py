@@ -75,9 +75,11 @@ class ReopenView(ReviewMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        lock = closed_years.year_lock(self.entry)
         return super().get_context_data(
             entry=self.entry,
-            lock=closed_years.year_lock(self.entry),
+            lock=lock,
+            reopening_text=closed_years.reopening_text(lock.closed) if lock else "",
             entry_page=self.entry_page(),
             close_again=CLOSE_AGAIN,
             **kwargs,

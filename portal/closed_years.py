@@ -121,6 +121,14 @@ def locked_text(closed: ClosedYear) -> str:
     ) % {"year": closed.year, "date": _date(closed)}
 
 
+def reopening_text(closed: ClosedYear) -> str:
+    """What the coordinator reads before reopening an entry: no advice to ask themselves."""
+    return _(
+        "The year %(year)s is closed: its annual report was accepted on %(date)s. Reopening "
+        "lets this one entry be changed; the rest of the year stays locked."
+    ) % {"year": closed.year, "date": _date(closed)}
+
+
 def moved_text(closed: ClosedYear) -> str:
     """Why nothing new can be logged for the closed year, or moved into it."""
     return _(

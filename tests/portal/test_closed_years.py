@@ -394,6 +394,11 @@ def test_the_coordinator_reopens_one_entry_with_a_reason_recorded_in_its_history
 ):
     other = GuidanceActionFactory(organisation=kotka, year=CLOSED)
     client = client_of(coordinator)
+    # The coordinator reads why the year is closed, not advice to ask the coordinator.
+    page = client.get(reopen_url("guidance", entry.pk)).content.decode()
+    closed_row = ClosedYear.objects.get(region=region, year=CLOSED)
+    assert escape(closed_years.reopening_text(closed_row)) in page
+    assert escape(locked_text(region)) not in page
     assert client.post(reopen_url("guidance", entry.pk), {"reason": " "}).status_code == 200
     assert not EntryReopening.objects.exists()
 
