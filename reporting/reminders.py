@@ -35,6 +35,7 @@ from django.utils import timezone, translation
 
 from lib.mail import keep_unsent, queue_mail
 from network.models import Coordinator, Membership, Organisation, Region
+from notices import services as notices
 from reporting.models import (
     AnnualReport,
     Answer,
@@ -52,12 +53,6 @@ CATCH_UP_DAYS = 7
 
 #: The report states that are still waiting for the coordinator.
 WAITING = (None, AnnualReport.Status.DRAFT, AnnualReport.Status.RETURNED)
-
-
-def _language_of(user: Any) -> str:
-    """The recipient's language (``accounts.services.language_of`` replaces this once the
-    user carries a language preference)."""
-    return getattr(user, "language", "") or settings.LANGUAGE_CODE
 
 
 @dataclass(frozen=True)
@@ -289,7 +284,7 @@ def queue(reminder: Reminder) -> None:
 
     by_language: dict[str, list[str]] = defaultdict(list)
     for person in reminder.people:
-        by_language[_language_of(person)].append(person.email)
+        by_language[notices.language_of(person)].append(person.email)
     for language, recipients in sorted(by_language.items()):
         subject, message = render(reminder, language)
         queue_mail(

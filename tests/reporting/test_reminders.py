@@ -151,15 +151,9 @@ def test_a_report_not_started_is_linked_to_the_region_s_reports(
     assert "https://elo.example/kaakkois-suomi/raportit/\n" in message.body
 
 
-def test_each_coordinator_gets_the_reminder_in_their_language(
-    run, year_2024, region, coordinator, monkeypatch
-):
-    english = UserFactory(email="coordinator@kaselo.example")
+def test_each_coordinator_gets_the_reminder_in_their_language(run, year_2024, region, coordinator):
+    english = UserFactory(email="coordinator@kaselo.example", language="en")
     CoordinatorFactory(user=english, region=region)
-    # accounts.User.language comes with the notices; until then the service reads it so.
-    monkeypatch.setattr(
-        reminders, "_language_of", lambda user: "en" if user.email == english.email else "fi"
-    )
 
     messages = {tuple(message.to): message for message in run(dt.date(2025, 3, 1))}
 
