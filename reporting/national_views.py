@@ -354,6 +354,20 @@ class FrameworkEditMixin(FrameworkMixin):
             return redirect(self.framework_url())
         return None
 
+    def load(self) -> ReportingYear:
+        """Read the page's rows from the URL (404 for another year's) and name their year."""
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.refuse_if_fixed(self.load()) or super().get(  # type: ignore[misc]
+            request, *args, **kwargs
+        )
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.refuse_if_fixed(self.load()) or super().post(  # type: ignore[misc]
+            request, *args, **kwargs
+        )
+
     def refuse_changed(
         self, form: ThemeForm, changed: framework_services.ChangedMeanwhile
     ) -> HttpResponse:
@@ -371,19 +385,9 @@ class ThemeEditView(FrameworkEditMixin, FormView):
     template_name = "reporting/framework_form.html"
     form_class = ThemeForm
 
-    def setup_theme(self) -> HttpResponse | None:
-        self.theme = get_object_or_404(
-            Theme.objects.select_related("reporting_year"),
-            pk=self.kwargs["pk"],
-            reporting_year__year=self.kwargs["year"],
-        )
-        return self.refuse_if_fixed(self.theme.reporting_year)
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.setup_theme() or super().get(request, *args, **kwargs)
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.setup_theme() or super().post(request, *args, **kwargs)
+    def load(self) -> ReportingYear:
+        self.theme = self.get_theme()
+        return self.theme.reporting_year
 
     def get_initial(self) -> dict[str, Any]:
         return {"title": self.theme.title, "description": self.theme.description}
@@ -429,19 +433,9 @@ class SubThemeEditView(FrameworkEditMixin, FormView):
     template_name = "reporting/framework_form.html"
     form_class = SubThemeForm
 
-    def setup_sub_theme(self) -> HttpResponse | None:
-        self.sub_theme = get_object_or_404(
-            SubTheme.objects.select_related("theme__reporting_year"),
-            pk=self.kwargs["pk"],
-            theme__reporting_year__year=self.kwargs["year"],
-        )
-        return self.refuse_if_fixed(self.sub_theme.theme.reporting_year)
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.setup_sub_theme() or super().get(request, *args, **kwargs)
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.setup_sub_theme() or super().post(request, *args, **kwargs)
+    def load(self) -> ReportingYear:
+        self.sub_theme = self.get_sub_theme()
+        return self.sub_theme.theme.reporting_year
 
     def get_initial(self) -> dict[str, Any]:
         initial = {"title": self.sub_theme.title, "description": self.sub_theme.description}
@@ -495,15 +489,9 @@ class ThemeAddView(FrameworkEditMixin, OnceOnlyCreateMixin, FormView):
     template_name = "reporting/framework_form.html"
     form_class = ThemeForm
 
-    def setup_year(self) -> HttpResponse | None:
+    def load(self) -> ReportingYear:
         self.year_row = self.reporting_year()
-        return self.refuse_if_fixed(self.year_row)
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.setup_year() or super().get(request, *args, **kwargs)
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.setup_year() or super().post(request, *args, **kwargs)
+        return self.year_row
 
     def get_form(self, form_class: Any = None) -> ThemeForm:
         form: ThemeForm = add_submission_token(super().get_form(form_class))  # type: ignore[assignment]
@@ -540,15 +528,9 @@ class SubThemeAddView(FrameworkEditMixin, OnceOnlyCreateMixin, FormView):
     template_name = "reporting/framework_form.html"
     form_class = SubThemeForm
 
-    def setup_theme(self) -> HttpResponse | None:
+    def load(self) -> ReportingYear:
         self.theme = self.get_theme()
-        return self.refuse_if_fixed(self.theme.reporting_year)
-
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.setup_theme() or super().get(request, *args, **kwargs)
-
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return self.setup_theme() or super().post(request, *args, **kwargs)
+        return self.theme.reporting_year
 
     def get_form(self, form_class: Any = None) -> SubThemeForm:
         form: SubThemeForm = add_submission_token(super().get_form(form_class))  # type: ignore[assignment]
