@@ -92,3 +92,20 @@ def test_a_theme_of_another_year_is_not_found_under_this_one(
     )
 
     assert response.status_code == 404
+
+
+def test_the_framework_page_s_queries_do_not_grow_with_themes(
+    client_of, national_team, year_2021, django_assert_max_num_queries
+):
+    client = client_of(national_team)
+    url = reverse("reporting:framework", args=[2021])
+    client.get(url)  # the session and the sign-in are read once
+    with django_assert_max_num_queries(12) as first:
+        assert client.get(url).status_code == 200
+
+    for number in (7, 8, 9):
+        theme = framework_services.add_theme(year_2021, f"LISÄTEEMA {number}", "", national_team)
+        ladder = {1: "Alku", 2: "Kehittyvä", 3: "Vakiintunut"}
+        framework_services.add_sub_theme(theme, f"Alateema {number}", "", ladder, national_team)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        assert client.get(url).status_code == 200
