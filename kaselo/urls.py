@@ -8,10 +8,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-from kaselo.views import DashboardView
+from kaselo.views import DashboardView, FaviconView
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # Browsers and feed readers ask for /favicon.ico without reading the page's icon link.
+    path("favicon.ico", FaviconView.as_view()),
 ]
 
 urlpatterns += i18n_patterns(

@@ -9,8 +9,9 @@ from typing import Any
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import OuterRef
 from django.http import HttpRequest, HttpResponseBase
+from django.templatetags.static import static
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from accounts.forms import LanguageForm
 from coordination.review_views import waiting_for_review
@@ -94,3 +95,13 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             language_form=LanguageForm(instance=user),
         )
         return context
+
+
+class FaviconView(RedirectView):
+    """/favicon.ico, which browsers and feed readers ask for without reading the page's icon
+    link: the static icon, by its hashed name once the static files are collected."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args: Any, **kwargs: Any) -> str:
+        return static("img/favicon.svg")

@@ -157,3 +157,10 @@ def test_a_nul_character_in_a_form_field_is_an_error_next_to_the_field(
     assert 'value="Messut' in page  # what was typed is kept
     with translation.override("fi"):
         assert _("Null characters are not allowed.") in page
+
+
+def test_the_favicon_address_leads_to_the_portals_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith(".svg")
+    assert "img/favicon" in response["Location"]
