@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from lib.scoping import RegionScopedManager
 from network.models import Organisation, Region
+from strategy.formatting import indicator_value
 
 
 def lineage_field() -> models.UUIDField:
@@ -445,7 +446,8 @@ class IndicatorValue(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator}: {self.year} = {self.value}"
+        """The figure as every page writes it (``formatting``): "Indicator: 2016: 68,0 %"."""
+        return f"{self.indicator}: {self.year}: {indicator_value(self.value, self.indicator)}"
 
     @property
     def owning_region_id(self) -> int:

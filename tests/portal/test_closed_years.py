@@ -6,6 +6,7 @@ one entry with a written reason."""
 import datetime as dt
 import threading
 import time
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -492,3 +493,16 @@ def test_an_acceptance_waits_for_a_save_in_progress_which_then_sees_the_closed_y
     assert closed_at[0] >= saved_at
     with pytest.raises(closed_years.YearClosed):
         closed_years.check_open(entry)
+
+
+def test_the_reopen_page_names_a_value_as_the_pages_write_figures(
+    client_of, closed, value, coordinator
+):
+    value.indicator.unit = "%"
+    value.indicator.save()
+    value.value = Decimal("68.25")
+    value.save()
+    with translation.override("fi"):
+        page = client_of(coordinator).get(reopen_url("value", value.pk)).content.decode()
+    assert "Ohjauksen saatavuus: 2019: 68,3\u00a0%" in page
+    assert "68.25" not in page
