@@ -180,7 +180,6 @@ class ProjectFactory(factory.django.DjangoModelFactory):
 
     region = factory.SubFactory(RegionFactory)
     name = factory.Sequence(lambda n: f"Hanke {n}")
-    funding_source = Project.FundingSource.ESR
 
 
 class GoodPracticeFactory(factory.django.DjangoModelFactory):
