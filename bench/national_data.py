@@ -702,7 +702,6 @@ class _RegionBuilder:
                     region=self.region,
                     name=f"{rng.choice(SUBJECTS).capitalize()}-hanke {index}",
                     description=self._sentence(),
-                    funding_source=rng.choice(Project.FundingSource.values),
                     start_date=dt.date(rng.choice((2019, 2021, 2023)), 1, 1),
                     end_date=dt.date(2025, 12, 31),
                 )

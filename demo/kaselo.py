@@ -18,13 +18,13 @@ from dataclasses import dataclass
 
 from events.models import Event
 from network.models import Organisation
-from strategy.models import Indicator, Project
+from strategy.models import FundingSource, Indicator
 
 Kind = Organisation.Kind
 Sector = Organisation.Sector
 EventKind = Event.Kind
 DayPart = Event.DayPart
-Funding = Project.FundingSource
+Funding = FundingSource
 
 
 # --- KASELO's region ------------------------------------------------------------------------
@@ -653,11 +653,11 @@ INDICATORS: tuple[IndicatorData, ...] = (
 @dataclass(frozen=True)
 class ProjectData:
     name: str
-    funding_source: str
+    #: One funding line a source; UNKNOWN where the seeds name none. Amounts and periods
+    #: the seeds never give: they stay unknown.
+    funding: tuple[str, ...] = (Funding.UNKNOWN,)
     description: str = ""
 
-
-NO_FUNDING_SOURCE = "Rahoituslähde ei ilmene lähteestä."
 
 # Funding as the seeds write it ("Työnhaun Performanssi ESR", "Ruuti-hanke ESR", ...); the
 # actions naming a project are in ACTIONS. Left out on purpose: the national ones of 000 and
@@ -665,24 +665,23 @@ NO_FUNDING_SOURCE = "Rahoituslähde ei ilmene lähteestä."
 # työllisyyden kuntakokeilut), which are not KASELO's; EntreCompEDU is a course and
 # Ohjaustaverkossa.fi a service, not projects.
 PROJECTS: tuple[ProjectData, ...] = (
-    ProjectData("TalentHUB", Funding.OTHER, NO_FUNDING_SOURCE),  # 002, focus area 2
-    ProjectData("KOKKA", Funding.OTHER, NO_FUNDING_SOURCE),  # 002, focus area 2
-    ProjectData("Technology Playground", Funding.OTHER, NO_FUNDING_SOURCE),  # 002, focus area 2
-    ProjectData("Työnhaun Performanssi", Funding.ESR),  # 002, focus area 2 and February
-    ProjectData("VALTO-Valmiuksia toimia", Funding.ESR),  # 002, focus area 2 and February
-    ProjectData("EKAmies", Funding.ESR),  # 002, focus area 2
+    ProjectData("TalentHUB"),  # 002, focus area 2
+    ProjectData("KOKKA"),  # 002, focus area 2
+    ProjectData("Technology Playground"),  # 002, focus area 2
+    ProjectData("Työnhaun Performanssi", (Funding.ESR,)),  # 002, focus area 2 and February
+    ProjectData("VALTO-Valmiuksia toimia", (Funding.ESR,)),  # 002, focus area 2 and February
+    ProjectData("EKAmies", (Funding.ESR,)),  # 002, focus area 2
     # 002 writes TESSU2, 000 "Tessu2"; the project trains the Ohjaamot (000, practice 6).
-    ProjectData("TESSU2", Funding.OTHER, NO_FUNDING_SOURCE),
-    ProjectData("Osmo", Funding.OTHER, NO_FUNDING_SOURCE),  # 002, focus area 3
-    ProjectData("Ruuti", Funding.ESR),  # 002, January: "Ruuti-hanke ESR"
-    ProjectData("Kohtaamo", Funding.OTHER, NO_FUNDING_SOURCE),  # 002, focus area 3
+    ProjectData("TESSU2"),
+    ProjectData("Osmo"),  # 002, focus area 3
+    ProjectData("Ruuti", (Funding.ESR,)),  # 002, January: "Ruuti-hanke ESR"
+    ProjectData("Kohtaamo"),  # 002, focus area 3
     # A programme, not a project (000: "PARASTA ITÄÄ-ohjelma", STM and Itä-Suomen
     # hyvinvointivoimala); 002 lists it under focus areas 4 and 5.
     ProjectData(
         "Parasta itää",
-        Funding.OTHER,
-        "Ohjelma: monialainen ja monihallinnollinen yhteistyö Itä- ja Kaakkois-Suomessa, "
-        "aloitetaan piloteilla. " + NO_FUNDING_SOURCE,
+        description="Ohjelma: monialainen ja monihallinnollinen yhteistyö Itä- ja "
+        "Kaakkois-Suomessa, aloitetaan piloteilla.",
     ),
 )
 

@@ -27,7 +27,16 @@ from events.models import Event, EventSeries
 from network.models import Organisation, Province, Region
 from network.reference import write_regions, write_row
 from portal.review import ReviewStatus
-from strategy.models import Action, FocusArea, Goal, Indicator, NationalGoal, Project, Strategy
+from strategy.models import (
+    Action,
+    FocusArea,
+    FundingLine,
+    Goal,
+    Indicator,
+    NationalGoal,
+    Project,
+    Strategy,
+)
 from strategy.reference import write_national_goals
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -288,8 +297,10 @@ def _load_projects(
             report,
             Project,
             {"region": region, "name": data.name},
-            {"description": data.description, "funding_source": data.funding_source},
+            {"description": data.description},
         )
+        for source in data.funding:
+            _upsert(report, FundingLine, {"project": project, "source": source}, {})
         _set_members(report, project, "actions", _actions_naming(actions, data.name, "projects"))
         projects[data.name] = project
     return projects

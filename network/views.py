@@ -79,7 +79,8 @@ class OrganisationDetailView(RegionMixin, DetailView):
             "events": organisation.organised_events.filter(region=self.region)
             .published()
             .order_by("-starts_on", "-start_time", "-id")[: self.latest_count],
-            "projects": organisation.projects.all(),
+            # With their funding lines: one query more, whatever the number of projects.
+            "projects": organisation.projects.prefetch_related("funding_lines"),
             "good_practices": organisation.good_practices.published(),
             "guidance_actions": organisation.guidance_actions.published().order_by(
                 "-year", "title", "pk"

@@ -21,7 +21,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -142,8 +143,10 @@ def gather_year_records(region: Region, year: int) -> YearRecords:
             Project.objects.filter(region=region)
             .filter(Q(start_date__isnull=True) | Q(start_date__lte=last))
             .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
-            .values("funding_source")
-            .annotate(count=Count("pk"))
+            # A project counts once under each source of its funding lines; one without
+            # lines under "not known".
+            .values(funding_source=Coalesce("funding_lines__source", Value("unknown")))
+            .annotate(count=Count("pk", distinct=True))
             .order_by("-count", "funding_source")
         )
         indicators = list(

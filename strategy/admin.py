@@ -8,11 +8,13 @@ from strategy import services
 from strategy.models import (
     Action,
     FocusArea,
+    FundingLine,
     Goal,
     Indicator,
     IndicatorValue,
     NationalGoal,
     Project,
+    RegionProfile,
     Strategy,
 )
 
@@ -123,10 +125,23 @@ class ActionAdmin(admin.ModelAdmin):
     autocomplete_fields = ["lead_organisation", "responsible_organisations", "goals"]
 
 
+class FundingLineInline(admin.TabularInline):
+    model = FundingLine
+    extra = 0
+
+
+@admin.register(RegionProfile)
+class RegionProfileAdmin(admin.ModelAdmin):
+    list_display = ["region", "group_name", "meeting_rhythm"]
+    list_select_related = ["region"]
+    autocomplete_fields = ["member_organisations"]
+
+
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["name", "region", "funding_source", "start_date", "end_date"]
-    list_filter = ["region", "funding_source"]
+    list_display = ["name", "region", "start_date", "end_date"]
+    list_filter = ["region", "funding_lines__source"]
     list_select_related = ["region"]
     search_fields = ["name", "description"]
     autocomplete_fields = ["organisations", "actions"]
+    inlines = [FundingLineInline]

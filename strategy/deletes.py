@@ -48,4 +48,26 @@ LABELS: dict[str, Label] = {
         )
         % {"count": n}
     ),
+    "strategy.Project": lambda n: (
+        ngettext("%(count)s project", "%(count)s projects", n) % {"count": n}
+    ),
+    "strategy.FundingLine": lambda n: (
+        ngettext("%(count)s funding line", "%(count)s funding lines", n) % {"count": n}
+    ),
+    "strategy.Project.organisations": lambda n: (
+        ngettext(
+            "%(count)s link of a project to an organisation",
+            "%(count)s links of projects to organisations",
+            n,
+        )
+        % {"count": n}
+    ),
+    "strategy.RegionProfile.member_organisations": lambda n: (
+        ngettext(
+            "%(count)s member of a cooperation group",
+            "%(count)s members of cooperation groups",
+            n,
+        )
+        % {"count": n}
+    ),
 }

@@ -586,25 +586,44 @@ class Action(models.Model):
         return [lead, *others] if lead is not None else others
 
 
-class Project(models.Model):
-    """A funded development project (hanke) that carries out actions of the plan."""
+class FundingSource(models.TextChoices):
+    """Where a project's money comes from; "unknown" where the sources do not say."""
 
-    class FundingSource(models.TextChoices):
-        ESR = "esr", _("ESR (European Social Fund)")
-        EAKR = "eakr", _("EAKR (European Regional Development Fund)")
-        REACT_EU = "react_eu", _("REACT-EU")
-        RRF = "rrf", _("RRF (Recovery and Resilience Facility)")
-        NATIONAL = "national", _("National funding")
-        OTHER = "other", _("Other")
+    ESR = "esr", _("ESR (European Social Fund)")
+    EAKR = "eakr", _("EAKR (European Regional Development Fund)")
+    REACT_EU = "react_eu", _("REACT-EU")
+    RRF = "rrf", _("RRF (Recovery and Resilience Facility)")
+    NATIONAL = "national", _("National funding")
+    OTHER = "other", _("Other")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class ProjectQuerySet(models.QuerySet["Project"]):
+    def for_region(self, region: Region) -> "ProjectQuerySet":
+        return self.filter(region=region)
+
+    def for_list(self) -> "ProjectQuerySet":
+        """The register's rows: funding lines and organisations in one query each."""
+        return self.prefetch_related(
+            Prefetch("funding_lines", queryset=FundingLine.objects.order_by("start_year", "pk")),
+            Prefetch("organisations", queryset=Organisation.objects.only("name", "slug")),
+        )
+
+
+class Project(models.Model):
+    """A funded development project (hanke) that carries out actions of the plan.
+
+    Its money is told by its funding lines (``FundingLine``): a project may have several
+    sources, and an amount or a period the sources do not give stays unknown.
+    """
+
+    FundingSource = FundingSource
 
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="projects", verbose_name=_("region")
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    funding_source = models.CharField(
-        _("funding source"), max_length=10, choices=FundingSource.choices
-    )
     organisations = models.ManyToManyField(
         Organisation, related_name="projects", blank=True, verbose_name=_("organisations")
     )
@@ -615,7 +634,7 @@ class Project(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
 
-    objects = RegionScopedManager["Project"]("region")
+    objects = RegionScopedManager.from_queryset(ProjectQuerySet)("region")
 
     class Meta:
         verbose_name = _("project")
@@ -633,3 +652,96 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "strategy:project_detail", kwargs={"region": self.region.slug, "pk": self.pk}
+        )
+
+
+class FundingLine(models.Model):
+    """One source of a project's money, with the amount and period where they are known.
+
+    An amount left empty is unknown (not zero); so is a period without years.
+    """
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="funding_lines", verbose_name=_("project")
+    )
+    source = models.CharField(_("funding source"), max_length=10, choices=FundingSource.choices)
+    amount = models.DecimalField(
+        _("amount (euros)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the amount is not known."),
+    )
+    start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = RegionScopedManager["FundingLine"]("project__region")
+
+    class Meta:
+        verbose_name = _("funding line")
+        verbose_name_plural = _("funding lines")
+        ordering = ["project", "start_year", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gte=0),
+                name="funding_line_amount_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="funding_line_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.get_source_display()}"
+
+
+class RegionProfile(models.Model):
+    """What a region's network is beyond its plan: its story, its cooperation group and
+    how often it meets. Shown on the region's page, also before a strategy is published.
+
+    Blank fields are shown as not known: the profile says only what someone wrote down.
+    """
+
+    region = models.OneToOneField(
+        Region, on_delete=models.CASCADE, related_name="profile", verbose_name=_("region")
+    )
+    description = models.TextField(_("description"), blank=True)
+    network_history = models.TextField(_("history"), blank=True)
+    group_name = models.CharField(_("cooperation group"), max_length=200, blank=True)
+    chair = models.CharField(_("chair"), max_length=200, blank=True)
+    secretariat = models.CharField(_("secretariat"), max_length=200, blank=True)
+    member_organisations = models.ManyToManyField(
+        Organisation,
+        related_name="cooperation_groups",
+        blank=True,
+        verbose_name=_("member organisations"),
+    )
+    other_members = models.TextField(
+        _("other members"),
+        blank=True,
+        help_text=_("Members that are not organisations of the network, one a line."),
+    )
+    term = models.CharField(_("term"), max_length=100, blank=True)
+    meeting_rhythm = models.CharField(_("meeting rhythm"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    objects = RegionScopedManager["RegionProfile"]("region")
+
+    class Meta:
+        verbose_name = _("region profile")
+        verbose_name_plural = _("region profiles")
+
+    def __str__(self) -> str:
+        return str(self.region)
+
+    def other_member_list(self) -> list[str]:
+        return [line.strip() for line in self.other_members.splitlines() if line.strip()]

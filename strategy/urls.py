@@ -5,8 +5,9 @@ One list per audience, each with its namespace; ``kaselo/urls.py`` includes this
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from strategy import comparison_views, views
+from strategy import comparison_views, project_views, views
 from strategy.editor import indicator_grid, restore_views, revision_views
+from strategy.editor import project_views as register_views
 from strategy.editor import views as editor_views
 
 public: list[URLPattern] = [
@@ -26,6 +27,12 @@ public: list[URLPattern] = [
         "<slug:region>/versiot/vertaa/",
         comparison_views.VersionComparisonView.as_view(),
         name="compare_versions",
+    ),
+    path("<slug:region>/hankkeet/", project_views.ProjectListView.as_view(), name="project_list"),
+    path(
+        "<slug:region>/hankkeet/<int:pk>/",
+        project_views.ProjectDetailView.as_view(),
+        name="project_detail",
     ),
 ]
 
@@ -106,6 +113,30 @@ editor: list[URLPattern] = [
         "mittarit/<int:indicator>/vuodet/<int:year>/",
         indicator_grid.IndicatorCellView.as_view(),
         name="indicator_cell",
+    ),
+    # The region's profile and its projects register (not tied to a version of the plan)
+    path("profiili/", register_views.RegionProfileUpdateView.as_view(), name="profile_edit"),
+    path("hankkeet/uusi/", register_views.ProjectCreateView.as_view(), name="project_add"),
+    path("hankkeet/<int:pk>/", register_views.ProjectUpdateView.as_view(), name="project_edit"),
+    path(
+        "hankkeet/<int:pk>/poista/",
+        register_views.ProjectDeleteView.as_view(),
+        name="project_delete",
+    ),
+    path(
+        "hankkeet/<int:project>/rahoitus/uusi/",
+        register_views.FundingLineCreateView.as_view(),
+        name="funding_line_add",
+    ),
+    path(
+        "rahoitus/<int:pk>/",
+        register_views.FundingLineUpdateView.as_view(),
+        name="funding_line_edit",
+    ),
+    path(
+        "rahoitus/<int:pk>/poista/",
+        register_views.FundingLineDeleteView.as_view(),
+        name="funding_line_delete",
     ),
     # Change history
     path("historia/", editor_views.FeedView.as_view(), name="feed"),

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, prefetch_related_objects
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from network.mixins import RegionMixin
-from network.models import Region
-from strategy.models import FocusArea, Strategy, focus_area_detail_prefetches
+from network.models import Organisation, Region
+from strategy.models import FocusArea, RegionProfile, Strategy, focus_area_detail_prefetches
 
 
 class RegionHomeView(RegionMixin, TemplateView):
@@ -54,6 +54,13 @@ class RegionHomeView(RegionMixin, TemplateView):
             .filter(is_current=False)
             .order_by("-version")
             .only("version", "version_label", "published_on", "change_note"),
+            # The network's profile, with its cooperation group's organisations: two
+            # queries, or one while the region has none.
+            "profile": RegionProfile.objects.filter(region=self.region)
+            .prefetch_related(
+                Prefetch("member_organisations", queryset=Organisation.objects.order_by("name"))
+            )
+            .first(),
             # Lazy: queried only by the page of a region without a current strategy. Another
             # region renamed shows here once this region's content or the code changes;
             # regions are reference data and hardly ever renamed.

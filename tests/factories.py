@@ -31,11 +31,14 @@ from reporting.models import AnnualReport, EntryDeadline, PdfJob, ReportVersion,
 from strategy.models import (
     Action,
     FocusArea,
+    FundingLine,
+    FundingSource,
     Goal,
     Indicator,
     IndicatorValue,
     NationalGoal,
     Project,
+    RegionProfile,
     Strategy,
 )
 
@@ -180,7 +183,21 @@ class ProjectFactory(factory.django.DjangoModelFactory):
 
     region = factory.SubFactory(RegionFactory)
     name = factory.Sequence(lambda n: f"Hanke {n}")
-    funding_source = Project.FundingSource.ESR
+
+
+class FundingLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingLine
+
+    project = factory.SubFactory(ProjectFactory)
+    source = FundingSource.ESR
+
+
+class RegionProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegionProfile
+
+    region = factory.SubFactory(RegionFactory)
 
 
 class GoodPracticeFactory(factory.django.DjangoModelFactory):

@@ -22,6 +22,7 @@ from tests.factories import (
     ClosedYearFactory,
     EventFactory,
     EventMaterialFactory,
+    FundingLineFactory,
     GoalFactory,
     GoodPracticeFactory,
     GuidanceActionFactory,
@@ -30,6 +31,7 @@ from tests.factories import (
     InvitationFactory,
     MembershipFactory,
     ProgressUpdateFactory,
+    ProjectFactory,
     StrategyFactory,
 )
 from tests.personas import PERSONAS
@@ -113,6 +115,13 @@ PRIVATE_URLS = {
     "editor:history": ("action_history", HISTORY),
     "editor:restore": ("action_history", PLAN_EDIT),
     "editor:restore_state": ("action_history", PLAN_EDIT),
+    "editor:profile_edit": ("region", PLAN_EDIT),
+    "editor:project_add": ("region", PLAN_EDIT),
+    "editor:project_edit": ("project", PLAN_EDIT),
+    "editor:project_delete": ("project", PLAN_EDIT),
+    "editor:funding_line_add": ("funding_line_parent", PLAN_EDIT),
+    "editor:funding_line_edit": ("funding_line", PLAN_EDIT),
+    "editor:funding_line_delete": ("funding_line", PLAN_EDIT),
     "people:list": ("region", PLAN_EDIT),
     "people:invite": ("region", PLAN_EDIT),
     "people:remove_membership": ("membership", PLAN_EDIT),
@@ -269,6 +278,10 @@ POST_ANSWERS: dict[str, int | str] = {
     "editor:action_delete": "editor:home",
     "editor:indicator_delete": "editor:home",
     "editor:indicator_value_delete": "editor:home",
+    "editor:project_delete": "strategy:project_list",
+    "editor:funding_line_delete": "strategy:project_detail",
+    # Every field of the profile is optional (blank is "not known"): the page of the region.
+    "editor:profile_edit": "strategy:region_home",
     # An empty grid or cell changes nothing: back to the grid.
     "editor:indicator_grid_form": "editor:indicator_grid",
     "editor:indicator_cell": "editor:indicator_grid",
@@ -373,8 +386,13 @@ def plan(strategy, focus_area, kotka):
         proposed_by=kotka,
         decision=GoodPractice.Decision.RETURNED,
     )
+    project = ProjectFactory(region=strategy.region)
+    funding_line = FundingLineFactory(project=project)
     region = strategy.region.slug
     return {
+        "project": {"region": region, "pk": project.pk},
+        "funding_line_parent": {"region": region, "project": project.pk},
+        "funding_line": {"region": region, "pk": funding_line.pk},
         "none": {},
         "organisation": {"region": region, "slug": kotka.slug},
         "region": {"region": region},
@@ -432,6 +450,8 @@ PUBLIC_URLS = {
     "feeds:organisation",
     "feeds:focus_area",
     "events:series_detail",
+    "strategy:project_list",
+    "strategy:project_detail",
 }
 
 

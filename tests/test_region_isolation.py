@@ -66,7 +66,17 @@ from reporting.models import (
     ReportVersion,
     SentReminder,
 )
-from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Project, Strategy
+from strategy.models import (
+    Action,
+    FocusArea,
+    FundingLine,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Project,
+    RegionProfile,
+    Strategy,
+)
 from tests.factories import (
     ActionFactory,
     AnnualReportFactory,
@@ -75,6 +85,7 @@ from tests.factories import (
     EventMaterialFactory,
     EventSeriesFactory,
     FocusAreaFactory,
+    FundingLineFactory,
     GoalFactory,
     GoodPracticeFactory,
     GuidanceActionFactory,
@@ -88,6 +99,7 @@ from tests.factories import (
     ProjectFactory,
     ProvinceFactory,
     RegionFactory,
+    RegionProfileFactory,
     StrategyFactory,
     UserFactory,
 )
@@ -112,6 +124,8 @@ REGION_PATH: dict[type, str] = {
     Indicator: "strategy__region",
     IndicatorValue: "indicator__strategy__region",
     Project: "region",
+    FundingLine: "project__region",
+    RegionProfile: "region",
     GuidanceAction: "organisation__region",
     ProgressUpdate: "action__organisation__region",
     GoodPractice: "region",
@@ -189,6 +203,11 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
     action.goals.add(goal)
     project.actions.add(action)
     project.organisations.add(org)
+    funding_line = FundingLineFactory(project=project, note=label)
+    profile = RegionProfileFactory(
+        region=region, description=label, network_history=label, other_members=label
+    )
+    profile.member_organisations.add(org)
     indicator = IndicatorFactory(strategy=strategy, title=f"{label} mittari", description=label)
     value = IndicatorValueFactory(indicator=indicator, year=2021, value=42, source=f"{label} lähde")
     IndicatorValueFactory(indicator=indicator, year=2020, value=41, source=f"{label} lähde")
@@ -309,6 +328,8 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
         "focus_area": focus_area,
         "goal": goal,
         "project": project,
+        "funding_line": funding_line,
+        "profile": profile,
         "action": action,
         "indicator": indicator,
         "value": value,
@@ -486,6 +507,13 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "editor:indicator_grid_form": _twin_region(),
     "editor:indicator_cell": _twin_ids(lambda t: {"indicator": t["indicator"].pk, "year": 2023}),
     "editor:feed": _twin_region(),
+    "editor:profile_edit": _twin_region(),
+    "editor:project_add": _twin_region(),
+    "editor:project_edit": _twin_ids(lambda t: {"pk": t["project"].pk}),
+    "editor:project_delete": _twin_ids(lambda t: {"pk": t["project"].pk}),
+    "editor:funding_line_add": _twin_ids(lambda t: {"project": t["project"].pk}),
+    "editor:funding_line_edit": _twin_ids(lambda t: {"pk": t["funding_line"].pk}),
+    "editor:funding_line_delete": _twin_ids(lambda t: {"pk": t["funding_line"].pk}),
     "editor:history": [
         *_history("strategy", "strategy"),
         *_history("focusarea", "focus_area"),
@@ -641,6 +669,9 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "events:series_detail": [
         ("kaselo-slug", lambda k, t: {"region": k["region"].slug, "pk": t["series"].pk})
     ],
+    "strategy:project_detail": [
+        ("kaselo-slug", lambda k, t: {"region": k["region"].slug, "pk": t["project"].pk})
+    ],
     "feeds:organisation": [
         ("kaselo-slug", lambda k, t: {"region": k["region"].slug, "slug": t["org"].slug})
     ],
@@ -785,6 +816,15 @@ READ_AS_COORDINATOR: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = dic
         _read("editor:indicator_grid"),
         _read("editor:indicator_grid_form"),
         _read("editor:feed"),
+        _read("editor:profile_edit"),
+        _read("editor:project_add"),
+        _read("editor:project_edit", lambda k: {"pk": k["project"].pk}),
+        _read("editor:project_delete", lambda k: {"pk": k["project"].pk}),
+        _read("editor:funding_line_add", lambda k: {"project": k["project"].pk}),
+        _read("editor:funding_line_edit", lambda k: {"pk": k["funding_line"].pk}),
+        _read("editor:funding_line_delete", lambda k: {"pk": k["funding_line"].pk}),
+        _read("strategy:project_list"),
+        _read("strategy:project_detail", lambda k: {"pk": k["project"].pk}),
         _read("editor:history", lambda k: {"kind": "action", "pk": k["action"].pk}),
         _read("people:list"),
         _read("people:invite"),

@@ -24,10 +24,13 @@ from network.models import Organisation
 from strategy.models import (
     Action,
     FocusArea,
+    FundingLine,
     Goal,
     Indicator,
     IndicatorValue,
     NationalGoal,
+    Project,
+    RegionProfile,
     Strategy,
 )
 
@@ -386,3 +389,126 @@ class PublishDraftForm(BoundedFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Shown with the list of earlier versions on the public strategy page."),
     )
+
+
+class RegionProfileForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
+    """The region's profile; the cooperation group's members from the region's organisations,
+    others as free text."""
+
+    website = forms.URLField(
+        label=capfirst(RegionProfile._meta.get_field("website").verbose_name),
+        required=False,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = RegionProfile
+        fields = [
+            "description",
+            "network_history",
+            "group_name",
+            "chair",
+            "secretariat",
+            "member_organisations",
+            "other_members",
+            "term",
+            "meeting_rhythm",
+            "website",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "network_history": forms.Textarea(attrs={"rows": 6}),
+            "member_organisations": SearchableCheckboxSelectMultiple,
+            "other_members": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(
+            self.fields["member_organisations"],
+            Organisation.objects.for_region(self.instance.region).order_by("name"),
+        )
+
+
+class ProjectForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
+    """A project of the register; organisations from the region, actions from the plan's
+    current version."""
+
+    website = forms.URLField(
+        label=capfirst(Project._meta.get_field("website").verbose_name),
+        required=False,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = Project
+        fields = [
+            "name",
+            "description",
+            "organisations",
+            "actions",
+            "start_date",
+            "end_date",
+            "website",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "organisations": SearchableCheckboxSelectMultiple,
+            "actions": SearchableCheckboxSelectMultiple,
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+        }
+
+    def __init__(self, *args: Any, region: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.region = region
+        limit_choices(
+            self.fields["organisations"],
+            Organisation.objects.for_region(region).order_by("name"),
+        )
+        limit_choices(
+            self.fields["actions"],
+            Action.objects.for_region(region)
+            .current()
+            .order_by("focus_area__number", "position", "pk"),
+        )
+        for name in ("start_date", "end_date"):
+            cast(forms.DateField, self.fields[name]).input_formats = DATE_INPUT_FORMATS
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"]
+        clash = Project.objects.for_region(self.instance.region).filter(name=name)
+        if self.instance.pk is not None:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("The region already has a project of this name."))
+        return name
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+class FundingLineForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
+    """One source of a project's money; amount and years left empty are unknown."""
+
+    class Meta:
+        model = FundingLine
+        fields = ["source", "amount", "start_year", "end_year", "note"]
+
+    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.project = project
+        amount = cast(forms.DecimalField, self.fields["amount"])
+        amount.min_value = 0
+        amount.validators.append(MinValueValidator(0))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The last year cannot be before the first year."))
+        return cleaned

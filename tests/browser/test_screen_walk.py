@@ -73,7 +73,15 @@ from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion, Theme
 from reporting.services import start_report
 from reporting.versions import snapshot_of
-from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
+from strategy.models import (
+    Action,
+    FocusArea,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Project,
+    Strategy,
+)
 from strategy.revisions import start_revision
 from tests.browser.conftest import AccessibilityError, sign_in
 from tests.factories import (
@@ -367,7 +375,14 @@ def walk_data(transactional_db, settings) -> Objects:
     assert tno is not None
     assert series is not None
     lut = Organisation.objects.get(region=region, name="LUT-yliopisto")
+    # A demo project with an event of the seed and its funding line (ESR, amount unknown).
+    project = Project.objects.get(region=region, name="Työnhaun Performanssi")
+    funding_line = project.funding_lines.first()
+    assert funding_line is not None
     kwargs = {
+        "project": {"region": slug, "pk": project.pk},
+        "funding_line_parent": {"region": slug, "project": project.pk},
+        "funding_line": {"region": slug, "pk": funding_line.pk},
         "none": {},
         "organisation": {"region": slug, "slug": kotka.slug},
         "region": {"region": slug},
@@ -417,6 +432,8 @@ def walk_data(transactional_db, settings) -> Objects:
         "actions:good_practice_list": {"region": slug},
         "accounts:accept_invitation": {"token": invitation.token},
         "guidance:list": {"region": slug},
+        "strategy:project_list": {"region": slug},
+        "strategy:project_detail": {"region": slug, "pk": project.pk},
     }
     numbers = list(
         FocusArea.objects.filter(strategy=strategy)

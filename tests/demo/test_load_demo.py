@@ -19,10 +19,13 @@ from network.models import Organisation, Province, Region
 from strategy.models import (
     Action,
     FocusArea,
+    FundingLine,
+    FundingSource,
     Indicator,
     IndicatorValue,
     NationalGoal,
     Project,
+    RegionProfile,
     Strategy,
 )
 
@@ -368,20 +371,55 @@ def test_the_twelve_good_practices_are_published_in_order(kaselo):
     ]
 
 
-def test_projects_carry_their_funding_source_and_the_actions_naming_them(kaselo):
+def test_projects_carry_their_funding_lines_and_the_actions_naming_them(kaselo):
     projects = Project.objects.filter(region=kaselo)
 
     assert set(
-        projects.filter(funding_source=Project.FundingSource.ESR).values_list("name", flat=True)
+        projects.filter(funding_lines__source=FundingSource.ESR).values_list("name", flat=True)
     ) == {"Työnhaun Performanssi", "VALTO-Valmiuksia toimia", "EKAmies", "Ruuti"}
     assert projects.count() == 11
+    # One line a project; what the seeds do not give (amounts, years) stays unknown.
+    lines = FundingLine.objects.filter(project__region=kaselo)
+    assert lines.count() == 11
+    assert not lines.filter(amount__isnull=False).exists()
+    assert not lines.filter(start_year__isnull=False).exists()
+    assert not lines.filter(end_year__isnull=False).exists()
     talenthub = projects.get(name="TalentHUB")
-    assert talenthub.funding_source == Project.FundingSource.OTHER
-    assert talenthub.description == "Rahoituslähde ei ilmene lähteestä."
+    assert list(talenthub.funding_lines.values_list("source", flat=True)) == [FundingSource.UNKNOWN]
+    assert talenthub.description == ""
     assert list(talenthub.actions.values_list("title", flat=True)) == [
         "Hanketoimintaa: mm. TalentHUB ja KOKKA-hankkeet"
     ]
     assert projects.get(name="Parasta itää").actions.count() == 2
+
+
+def test_keski_suomi_has_its_network_from_seed_004_and_nothing_the_seed_does_not_say(first_run):
+    region = Region.objects.get(slug="keski-suomi")
+    profile = RegionProfile.objects.get(region=region)
+
+    assert profile.group_name == "ELO-ryhmä"
+    assert profile.meeting_rhythm.startswith("Joka toinen kuukausi")
+    assert "2009-2010" in profile.network_history
+    assert "ELOPELTO" in profile.description
+    # Not in the seed: left empty, shown as not known.
+    assert (profile.chair, profile.secretariat, profile.term, profile.website) == ("", "", "", "")
+    assert profile.other_members == ""
+    assert not profile.member_organisations.exists()
+    assert not Strategy.objects.filter(region=region).exists()
+    projects = Project.objects.filter(region=region)
+    assert set(projects.values_list("name", flat=True)) == {"Opin ovi", "Studio"}
+    assert set(
+        FundingLine.objects.filter(project__region=region).values_list("source", "amount")
+    ) == {(FundingSource.UNKNOWN, None)}
+    assert not projects.filter(start_date__isnull=False).exists()
+    (day,) = Event.objects.filter(region=region)
+    assert (day.title, day.starts_on) == (
+        "Elinikäisen ohjauksen strategiapäivä",
+        dt.date(2013, 12, 10),
+    )
+    assert day.place == ""
+    assert not day.organisers.exists()
+    assert "Keski-Suomi (seed 004): a profile, 2 projects and 1 event" in first_run
 
 
 def test_the_indicators_follow_the_seed_with_the_75_percent_employment_target(kaselo):
@@ -431,6 +469,10 @@ def test_a_second_run_changes_nothing(kaselo):
     }
     assert after == before
     assert "Rows created: 0, updated: 0; link sets changed: 0." in output
+    assert (
+        "Keski-Suomi (seed 004): a profile, 2 projects and 1 event; rows created: 0, updated: 0."
+        in output
+    )
 
 
 def test_a_second_run_restores_demo_values_an_edit_changed(kaselo):

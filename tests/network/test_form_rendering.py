@@ -43,12 +43,14 @@ from reporting.models import EntryDeadline, ReportingYear, Theme
 from reporting.pdf_forms import PdfRequestForm
 from strategy.comparison_views import VersionChoiceForm
 from strategy.editor import forms as editor_forms
+from strategy.models import RegionProfile
 from tests.factories import (
     EventSeriesFactory,
     GoalFactory,
     GuidanceActionFactory,
     IndicatorFactory,
     InvitationFactory,
+    ProjectFactory,
     ProvinceFactory,
     UserFactory,
 )
@@ -104,6 +106,13 @@ FORMS: dict[str, Build] = {
     "IndicatorValueForm": lambda w: editor_forms.IndicatorValueForm(indicator=w["indicator"]),
     "RevisionForm": lambda w: editor_forms.RevisionForm(),
     "PublishDraftForm": lambda w: editor_forms.PublishDraftForm(),
+    "RegionProfileForm": lambda w: editor_forms.RegionProfileForm(
+        instance=RegionProfile(region=w["region"])
+    ),
+    "ProjectForm": lambda w: editor_forms.ProjectForm(region=w["region"]),
+    "FundingLineForm": lambda w: editor_forms.FundingLineForm(
+        project=ProjectFactory(region=w["region"])
+    ),
     "IndicatorCellForm": lambda w: editor_forms.IndicatorCellForm(
         indicator=w["indicator"], year=2023, years=range(2021, 2028)
     ),

@@ -10,6 +10,7 @@ from tests.factories import (
     ActionFactory,
     EventFactory,
     FocusAreaFactory,
+    FundingLineFactory,
     GoodPracticeFactory,
     GuidanceActionFactory,
     OrganisationFactory,
@@ -202,7 +203,9 @@ def test_organisation_page_lists_its_events_projects_and_published_good_practice
 ):
     EventFactory(region=region, title="Kaakon OPO-tiimi").organisers.add(organisation)
     EventFactory(region=region, title="Jonkun muun tapahtuma")
-    ProjectFactory(region=region, name="TalentHUB").organisations.add(organisation)
+    talenthub = ProjectFactory(region=region, name="TalentHUB")
+    talenthub.organisations.add(organisation)
+    FundingLineFactory(project=talenthub, source="esr")
     GoodPracticeFactory(region=region, title="Kaakon OPO-tiimi käytäntönä").organisations.add(
         organisation
     )
@@ -243,7 +246,9 @@ def add_organisation_page_rows(region, organisation, focus_area, count):
         ActionFactory(focus_area=focus_area, lead_organisation=organisation)
         ActionFactory(focus_area=focus_area).responsible_organisations.add(organisation)
         EventFactory(region=region).organisers.add(organisation)
-        ProjectFactory(region=region).organisations.add(organisation)
+        project = ProjectFactory(region=region)
+        project.organisations.add(organisation)
+        FundingLineFactory(project=project)
         GoodPracticeFactory(region=region).organisations.add(organisation)
         GuidanceActionFactory(organisation=organisation, review_status=ReviewStatus.ACCEPTED)
 
@@ -254,12 +259,12 @@ def test_organisation_page_query_count_does_not_grow_with_rows(
     url = organisation.get_absolute_url()
     add_organisation_page_rows(region, organisation, focus_area, 2)
     # region, organisation, its provinces, actions with their focus areas, events,
-    # projects, good practices, accepted guidance actions
-    with django_assert_num_queries(8):
+    # projects, their funding lines, good practices, accepted guidance actions
+    with django_assert_num_queries(9):
         assert client.get(url).status_code == 200
 
     add_organisation_page_rows(region, organisation, focus_area, 6)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         assert client.get(url).status_code == 200
 
 

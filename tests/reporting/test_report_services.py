@@ -10,6 +10,7 @@ from reporting.services import AnswerInput, ReportError, ReportInput
 from tests.factories import (
     EventFactory,
     FocusAreaFactory,
+    FundingLineFactory,
     GuidanceActionFactory,
     IndicatorFactory,
     IndicatorValueFactory,
@@ -154,14 +155,21 @@ def test_the_years_records_are_counted_in_the_database(
     EventFactory(region=region, kind="workshop", participants_count=12)
     EventFactory(region=region, kind="workshop", review_status="draft")
     EventFactory(region=region, kind="workshop", starts_on=dt.date(2020, 5, 1))
-    ProjectFactory(region=region, funding_source="esr")
-    ProjectFactory(
-        region=region,
-        funding_source="esr",
-        start_date=dt.date(2019, 1, 1),
-        end_date=dt.date(2021, 3, 1),
+    FundingLineFactory(project=ProjectFactory(region=region), source="esr")
+    FundingLineFactory(
+        project=ProjectFactory(
+            region=region, start_date=dt.date(2019, 1, 1), end_date=dt.date(2021, 3, 1)
+        ),
+        source="esr",
     )
-    ProjectFactory(region=region, funding_source="rrf", end_date=dt.date(2020, 12, 31))
+    FundingLineFactory(
+        project=ProjectFactory(region=region, end_date=dt.date(2020, 12, 31)), source="rrf"
+    )
+    # Without funding lines: counted under "not known"; two lines of one source: once.
+    ProjectFactory(region=region)
+    both = ProjectFactory(region=region, name="Kaksi linjaa")
+    FundingLineFactory(project=both, source="national", start_year=2020)
+    FundingLineFactory(project=both, source="national", start_year=2021)
     indicator = IndicatorFactory(strategy=strategy, title="Tyytyväisyys", unit="%", target=80)
     IndicatorValueFactory(indicator=indicator, year=2020, value=70)
     IndicatorValueFactory(indicator=indicator, year=2021, value=75)
@@ -184,7 +192,11 @@ def test_the_years_records_are_counted_in_the_database(
         ("workshop", 1, 12),
     ]
     assert (records.events_total, records.participants_total) == (3, 52)
-    assert [(r.source, r.count) for r in records.projects_by_funding] == [("esr", 2)]
+    assert [(r.source, r.count) for r in records.projects_by_funding] == [
+        ("esr", 2),
+        ("national", 1),
+        ("unknown", 1),
+    ]
     (measured,) = records.indicators
     assert measured.target == 80
     assert [year for year, _value in measured.values] == [2020, 2021]

@@ -13,7 +13,9 @@ from tests.factories import (
     GoalFactory,
     IndicatorFactory,
     IndicatorValueFactory,
+    OrganisationFactory,
     RegionFactory,
+    RegionProfileFactory,
     StrategyFactory,
 )
 
@@ -144,6 +146,38 @@ def test_a_region_without_a_current_strategy_gets_a_friendly_home_page(client):
     # Every region's network is listed, so the visitor can go on from here.
     assertContains(response, '<a href="/etela-savo/">Etelä-Savo</a>', html=True)
     assertContains(response, '<a href="/lappi/" aria-current="page">Lappi</a>', html=True)
+    # No profile yet: its section says so (no facts listed), and leads to the projects.
+    assertContains(response, 'id="profile-heading"')
+    assertNotContains(response, '<dl class="facts">')
+    assertContains(response, 'href="/lappi/hankkeet/"')
+
+
+def test_a_region_without_a_strategy_shows_its_profile_with_the_unknowns_said(client):
+    region = RegionFactory(name="Keski-Suomi", slug="keski-suomi")
+    organisation = OrganisationFactory(region=region, name="Keski-Suomen ELY-keskus")
+    profile = RegionProfileFactory(
+        region=region,
+        description="ELO-ryhmä ja ELOPELTO.",
+        network_history="Opin ovi -hankkeen strategiaryhmä 2009-2010.",
+        group_name="ELO-ryhmä",
+        meeting_rhythm="Joka toinen kuukausi",
+        other_members="Studio-hanke",
+    )
+    profile.member_organisations.add(organisation)
+
+    response = client.get(home_url(region))
+
+    assertContains(response, "Verkoston strategiaa ei ole vielä julkaistu portaalissa.")
+    for text in (
+        "ELO-ryhmä ja ELOPELTO.",
+        "Opin ovi -hankkeen strategiaryhmä 2009-2010.",
+        "Joka toinen kuukausi",
+        "<li>Studio-hanke</li>",
+        "Keski-Suomen ELY-keskus",
+    ):
+        assertContains(response, text)
+    # Chair, secretariat, term and web site are not given: each is said to be not known.
+    assert response.content.decode().count('class="unknown"') == 4
 
 
 def test_home_page_of_an_unknown_region_answers_404(client, region):
@@ -169,11 +203,14 @@ def test_home_page_query_count_does_not_grow_with_rows(
 ):
     url = home_url(region)
     add_home_rows(strategy, 2, first_number=1)
+    profile = RegionProfileFactory(region=region, group_name="ELO-ryhmä")
+    profile.member_organisations.add(OrganisationFactory(region=region))
     # region, strategy, its focus areas with goal counts, indicators, indicator values,
-    # upcoming events
-    with django_assert_num_queries(6):
+    # upcoming events, the profile and its cooperation group's organisations
+    with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
 
     add_home_rows(strategy, 6, first_number=3)
-    with django_assert_num_queries(6):
+    profile.member_organisations.add(*OrganisationFactory.create_batch(3, region=region))
+    with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
