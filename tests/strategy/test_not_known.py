@@ -81,3 +81,20 @@ def test_the_guidance_import_refuses_an_unknown_status():
     with pytest.raises(ValueError, match="unknown"):
         widget.clean("unknown")
     assert widget.clean("done") == Action.Status.DONE
+
+
+def test_the_comparison_and_the_tno_pdf_say_not_known(unknown):
+    from django.utils.translation import gettext
+
+    from reporting.documents.tno import _action_row
+    from strategy.comparison import action_values
+
+    values = action_values(unknown)
+    row = _action_row(unknown)
+
+    assert (
+        values["lead_organisation"] == values["responsible_organisations"] == gettext("Not known")
+    )
+    assert values["status"] == gettext("Not known")
+    assert row.responsibles == (gettext("Not known"),)
+    assert row.status_label == gettext("Not known")
