@@ -6,9 +6,9 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from actions.models import GuidanceAction, GuidanceChannel, TargetGroup
+from actions.models import GUIDANCE_STATUSES, GuidanceAction, GuidanceChannel, TargetGroup
 from network.models import Organisation, Province, Region
-from strategy.models import Action, FocusArea
+from strategy.models import FocusArea
 
 
 class GuidanceActionFilter(django_filters.FilterSet):
@@ -38,7 +38,7 @@ class GuidanceActionFilter(django_filters.FilterSet):
         empty_label=_("All focus areas"),
     )
     status = django_filters.ChoiceFilter(
-        choices=Action.Status.choices, label=_("Status"), empty_label=_("All statuses")
+        choices=GUIDANCE_STATUSES, label=_("Status"), empty_label=_("All statuses")
     )
     target_group = django_filters.ModelChoiceFilter(
         field_name="target_groups",

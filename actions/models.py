@@ -212,6 +212,12 @@ class GuidanceActionQuerySet(ReviewableQuerySet):
         )
 
 
+#: What an organisation's own entry can be: it knows its own work, so never "not known".
+GUIDANCE_STATUSES = [
+    (value, label) for value, label in Action.Status.choices if value != Action.Status.UNKNOWN
+]
+
+
 class GuidanceAction(Reviewable):
     """A concrete guidance action a member organisation logs for a year.
 
@@ -250,7 +256,7 @@ class GuidanceAction(Reviewable):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=Action.Status.choices, default=Action.Status.ONGOING
+        _("status"), max_length=10, choices=GUIDANCE_STATUSES, default=Action.Status.ONGOING
     )
     outcomes = models.TextField(_("outcomes"), blank=True)
     links = models.TextField(_("links"), blank=True, help_text=_("One address a line."))

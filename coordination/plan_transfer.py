@@ -77,6 +77,10 @@ INDICATOR_SHEET = "Mittarit"
 INSTRUCTIONS_SHEET = "Ohjeet"
 ID = "ID"
 LIST_SEPARATOR = "; "
+# What a cell of organisations says when the plan does not name them (``Action.lead_unknown``,
+# ``Action.responsibles_unknown``): the file format's word, read in English too.
+NOT_KNOWN = "Ei tiedossa"
+_NOT_KNOWN_WORDS = {NOT_KNOWN.casefold(), "not known"}
 
 
 class NumberListWidget(widgets.Widget):
@@ -115,6 +119,20 @@ class OrganisationListWidget(widgets.Widget):
         if errors:
             raise ValueError(" ".join(errors))
         return found
+
+
+class NotKnownOr(widgets.Widget):
+    """A cell read by ``widget``, or the word that the plan does not say (``NOT_KNOWN``),
+    which it returns as it is, so the import can tell "not known" from "none"."""
+
+    def __init__(self, widget: widgets.Widget) -> None:
+        super().__init__()
+        self.widget = widget
+
+    def clean(self, value: Any, row: Any = None, **kwargs: Any) -> Any:
+        if isinstance(value, str) and value.strip().casefold() in _NOT_KNOWN_WORDS:
+            return NOT_KNOWN
+        return self.widget.clean(value, row, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -262,11 +280,11 @@ def sheet_specs(region: Region) -> list[SheetSpec]:
                 Column("Otsikko", "title", text, required=True, max_length=300),
                 Column("Kuvaus", "description", text),
                 Column("Tila", "status", ChoiceWidget(Action.Status)),
-                Column("Vastuuorganisaatio", "lead_organisation", organisation),
+                Column("Vastuuorganisaatio", "lead_organisation", NotKnownOr(organisation)),
                 Column(
                     "Vastuuorganisaatiot",
                     "responsible_organisations",
-                    OrganisationListWidget(organisation),
+                    NotKnownOr(OrganisationListWidget(organisation)),
                 ),
                 Column("Muut vastuutahot", "responsible_note", text, max_length=300),
                 Column("Alkaa", "start_date", DateWidget()),
@@ -384,8 +402,12 @@ def plan_rows(strategy: Strategy, region: Region) -> dict[str, list[list[Any]]]:
                 action.title,
                 action.description,
                 status.render(action.status),
-                action.lead_organisation.name if action.lead_organisation else "",
-                LIST_SEPARATOR.join(o.name for o in action.responsible_organisations.all()),
+                NOT_KNOWN
+                if action.lead_unknown
+                else (action.lead_organisation.name if action.lead_organisation else ""),
+                NOT_KNOWN
+                if action.responsibles_unknown
+                else LIST_SEPARATOR.join(o.name for o in action.responsible_organisations.all()),
                 action.responsible_note,
                 action.start_date,
                 action.end_date,
@@ -467,6 +489,11 @@ def _instructions() -> list[str]:
                 "its goals in that focus area. Organisations are written by their names in "
                 "the member register, separated by semicolons. Dates are written as "
                 "dd.mm.yyyy."
+            ),
+            _(
+                "Toimenpiteet: write Ei tiedossa in an organisation column when the plan does "
+                "not say which organisation leads the action or which are responsible for it, "
+                "and as the status when it does not say how far the action is."
             ),
             _(
                 "Mittarit: decimals may be written with a comma; focus areas are numbers "
@@ -1042,12 +1069,16 @@ def _write_draft(region: Region, current: Strategy | None, reader: _Reader, user
 
     for position, row in _positions(reader.rows[ACTION_SHEET], "focus_area"):
         number = row.values["focus_area"]
+        lead = row.values.get("lead_organisation")
+        responsibles = row.values.get("responsible_organisations", [])
         action = Action(
             focus_area=focus_areas[number],
             title=row.values["title"],
             description=row.values.get("description") or "",
             status=row.values.get("status") or Action.Status.PLANNED,
-            lead_organisation=row.values.get("lead_organisation"),
+            lead_organisation=None if lead == NOT_KNOWN else lead,
+            lead_unknown=lead == NOT_KNOWN,
+            responsibles_unknown=responsibles == NOT_KNOWN,
             responsible_note=row.values.get("responsible_note") or "",
             start_date=row.values.get("start_date"),
             end_date=row.values.get("end_date"),
@@ -1059,7 +1090,7 @@ def _write_draft(region: Region, current: Strategy | None, reader: _Reader, user
             row,
             user,
             goals=[goals[(number, goal)] for goal in row.values.get("goals", [])],
-            responsible_organisations=row.values.get("responsible_organisations", []),
+            responsible_organisations=[] if responsibles == NOT_KNOWN else responsibles,
         )
 
     for position, row in enumerate(reader.rows[INDICATOR_SHEET]):

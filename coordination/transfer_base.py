@@ -78,9 +78,12 @@ class TextWidget(widgets.Widget):
 class ChoiceWidget(widgets.Widget):
     """A choice written as its code (``public``) or its Finnish or English label."""
 
-    def __init__(self, choices: type[models.TextChoices], **kwargs: Any) -> None:
+    def __init__(
+        self, choices: type[models.TextChoices], exclude: tuple[str, ...] = (), **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.choices = choices
+        self.exclude = exclude
         self._lookup_cache: dict[str, str] | None = None
 
     def _lookup(self) -> dict[str, str]:
@@ -89,6 +92,8 @@ class ChoiceWidget(widgets.Widget):
             return self._lookup_cache
         lookup: dict[str, str] = {}
         for value, label in self.choices.choices:
+            if value in self.exclude:
+                continue
             for language in ("en", "fi"):
                 with translation.override(language):
                     lookup[str(label).casefold()] = value
@@ -103,7 +108,9 @@ class ChoiceWidget(widgets.Widget):
         try:
             return self._lookup()[text.casefold()]
         except KeyError:
-            allowed = ", ".join(str(label) for label in self.choices.labels)
+            allowed = ", ".join(
+                str(label) for value, label in self.choices.choices if value not in self.exclude
+            )
             raise ValueError(
                 _("Unknown value '%(value)s'. Use one of: %(allowed)s.")
                 % {"value": text, "allowed": allowed}

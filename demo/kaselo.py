@@ -44,8 +44,6 @@ class StrategyData:
     title: str
     start_year: int
     end_year: int
-    version: int
-    version_label: str
     vision: str
     values: str
     values_statement: str
@@ -53,14 +51,12 @@ class StrategyData:
     objectives: str
 
 
-# Title: 002 ("... toimintasuunnitelma 2021-2027, Kaakkois-Suomen ELY-keskus"); the revision
-# label: 000 ("strategiset painopisteet 2021-2027 (tarkistus 2023)"); the rest: 000 and 002 alike.
+# Title: 002 ("... toimintasuunnitelma 2021-2027, Kaakkois-Suomen ELY-keskus"); the rest: 000
+# and 002 alike, so both versions carry it.
 STRATEGY = StrategyData(
     title="Kaakkois-Suomen elinikäisen oppimisen ja ohjauksen toimintasuunnitelma 2021-2027",
     start_year=2021,
     end_year=2027,
-    version=1,
-    version_label="tarkistus 2023",
     vision="Muutoskyvykäs Kaakkois-Suomen ELO-verkosto yhteistyössä asiakkaan parhaaksi",
     values="asiakaslähtöisyys, osaaminen, luottamus",
     values_statement="Toivo ja rohkeus syntyy yhdessä tekemisestä.",
@@ -76,18 +72,49 @@ STRATEGY = StrategyData(
 
 
 @dataclass(frozen=True)
+class VersionData:
+    number: int
+    label: str
+    published_on: dt.date
+    change_note: str = ""
+
+
+# The two decks that show the plan: 002 of 14.4.2021 (the plan with its actions) and 000 of
+# 21.10.2021 (its focus areas reworded and their goals listed). Each is a version; the
+# later one is current, made from the first as the portal makes a revision.
+FIRST_VERSION = VersionData(1, "14.4.2021", dt.date(2021, 4, 14))
+CURRENT_VERSION = VersionData(
+    2,
+    "21.10.2021",
+    dt.date(2021, 10, 21),
+    change_note=(
+        "Painopiste 1: saatavuus muuttui saavutettavuudeksi. Painopisteen 4 sanajärjestys "
+        "muuttui. Painopisteiden tavoitteet kirjattiin."
+    ),
+)
+
+
+@dataclass(frozen=True)
 class FocusAreaData:
     number: int
+    # The title of the current version (000).
     title: str
-    # Goal rows (tavoitteet), in the order of seed 000's bullets.
+    # Goal rows (tavoitteet), in the order of seed 000's bullets: the current version's only,
+    # as 002 sets no goals apart from the actions.
     goals: tuple[str, ...]
     # NationalGoalData.number of the national goals the focus area evidently serves.
     national_goals: tuple[int, ...]
+    # The first version's title (002) where it differs.
+    first_title: str = ""
+
+    @property
+    def first_version_title(self) -> str:
+        return self.first_title or self.title
 
 
-# Titles and goals: 000 (the 2023 revision). 002 spells focus area 1 "OHJAUSPALVELUN SAATAVUUS
-# JA KEHITTÄMINEN MONIKANAVAISESTI" and focus area 4 "... OSANA INNOVATIIVISTA, ALUEELLISTA
-# KEHITTÄMISTYÖTÄ"; 000 is the later text and wins.
+# Titles and goals: 000, the current version. 002, the first version, spells focus area 1
+# "OHJAUSPALVELUN SAATAVUUS JA KEHITTÄMINEN MONIKANAVAISESTI" and focus area 4 "... OSANA
+# INNOVATIIVISTA, ALUEELLISTA KEHITTÄMISTYÖTÄ" (``first_title``).
 FOCUS_AREAS: tuple[FocusAreaData, ...] = (
     FocusAreaData(
         1,
@@ -103,6 +130,7 @@ FOCUS_AREAS: tuple[FocusAreaData, ...] = (
         # "SAAVUTETTAVUUS" -> Saavutettavasti ja asiakaslähtöisesti; "MONIKANAVAISESTI" and the
         # goal "Ohjauspalvelujen saatavuus monikanavaisesti" -> Digitaalisesti.
         national_goals=(1, 3),
+        first_title="OHJAUSPALVELUN SAATAVUUS JA KEHITTÄMINEN MONIKANAVAISESTI",
     ),
     FocusAreaData(
         2,
@@ -152,6 +180,9 @@ FOCUS_AREAS: tuple[FocusAreaData, ...] = (
         # goal 3 "Ennakointitiedon ja tiedolla johtamisen" -> Tietoon perustuen;
         # goal 5 "Digitaalisten menetelmien" -> Digitaalisesti.
         national_goals=(3, 4, 5),
+        first_title=(
+            "ELINIKÄISEN OHJAUKSEN KEHITTÄMINEN OSANA INNOVATIIVISTA, ALUEELLISTA KEHITTÄMISTYÖTÄ"
+        ),
     ),
     FocusAreaData(
         5,
@@ -352,12 +383,8 @@ class ActionData:
     good_practices: tuple[int, ...] = ()
 
 
-# Every action: responsible ELY centre and TE office, led by the ELY centre, with
-# "KASELO-verkosto" as the other body (002: "Toimenpiteet, Vastuutahot, Seuranta KASELY & TE;
-# KASELO-verkosto"). The loader derives the status from the dates in the text.
-RESPONSIBLE_ORGANISATIONS = (ELY, TE)
-LEAD_ORGANISATION = ELY
-RESPONSIBLE_NOTE = "KASELO-verkosto"
+# Who leads an action, who is responsible and how far it is: ``demo.seed_facts``, which
+# quotes the few lines of the seed that say; the rest is not known.
 
 # One action per bullet, in the slide's order. The slides set the "Tavoitteet" column and the
 # "Toimenpiteet" column side by side and the text export runs them together; on focus area 2
@@ -695,15 +722,37 @@ class GoodPracticeData:
     title: str
     organisations: tuple[str, ...] = ()
     focus_areas: tuple[int, ...] = ()
+    # The lines 000 gives under the practice, one a line; most come from its slide "KASELO
+    # syksy 2021: ELOLIV2021", whose boxes carry the practices' names.
+    description: str = ""
 
 
 # 000, "HYVÄT KÄYTÄNNÖT", titles verbatim. Links only where the title names them: the
 # actions of a practice are in ACTIONS (ActionData.good_practices).
 GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
     # Entrepreneurship education is focus area 2's (its actions on yrittäjyyskasvatus).
-    GoodPracticeData(1, "Kaakkois-Suomen Yrittäjyyskasvatustiimi", focus_areas=(2,)),
-    GoodPracticeData(2, "Kaakkois-Suomen Työelämäyhteistyöpajat"),
-    GoodPracticeData(3, "Kaakon OPO-tiimi"),
+    GoodPracticeData(
+        1,
+        "Kaakkois-Suomen Yrittäjyyskasvatustiimi",
+        focus_areas=(2,),
+        description="Päivitetyn Kaakkois-Suomen Yrittäjyyskasvatusstrategian jalkauttaminen",
+    ),
+    GoodPracticeData(
+        2,
+        "Kaakkois-Suomen Työelämäyhteistyöpajat",
+        description="Yritys yhteistyön työpajoja: Team Finland, oppilaitokset, TE, kunnat, jne.",
+    ),
+    # The box, and the autumn calendar's line under "Kaakon OPO-tiimi".
+    GoodPracticeData(
+        3,
+        "Kaakon OPO-tiimi",
+        description=(
+            "Uraohjaajia ja opinto-ohjaajia\n"
+            "Oppivelvollisuuden nostaminen 18 v.\n"
+            "Osaavaa työvoimaa ja yritys yhteistyötä\n"
+            "Hyvät uraohjaus ja opinto-ohjauskäytännöt"
+        ),
+    ),
     # Entrepreneurs and the network around them: focus area 2's goals on yrittäjyys.
     GoodPracticeData(
         4,
@@ -715,6 +764,9 @@ GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
         "KASELY&TE: KASELO & TE-palvelustrategia, Työllisyysohjelmat, ilmiölähtöiset teemat ja "
         "hankkeet",
         organisations=(ELY, TE),
+        description=(
+            "Työelämäyhteistyön ja yritys yhteistyön tiivistäminen\nTyöelämässä oppiminen ja ohjaus"
+        ),
     ),
     # Focus area 3's action "Ohjaamot: valmennusta Tessu2- ja Osmo-hankkeet".
     GoodPracticeData(
@@ -722,6 +774,7 @@ GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
         "Kaakkois-Suomen Ohjaamot: räätälöityjä valmennuksia, Tessu2 -hanke, Auli Sesay, JAMK",
         organisations=OHJAAMOT,
         focus_areas=(3,),
+        description="Täsmävalmennusta\nTyöelämäyhteistyön tiivistäminen",
     ),
     GoodPracticeData(
         7,
@@ -731,7 +784,22 @@ GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
     # Focus area 1's actions name ELO & JAO.
     GoodPracticeData(8, "ELO & JAO: Yhteiset", focus_areas=(1,)),
     # Focus areas 4 and 5 name Parasta itää.
-    GoodPracticeData(9, "Parasta itää-ohjelma", focus_areas=(4, 5)),
+    # 000, Palola and Mäkinen (STM, Itä-Suomen hyvinvointivoimala) on the programme.
+    GoodPracticeData(
+        9,
+        "Parasta itää-ohjelma",
+        focus_areas=(4, 5),
+        description=(
+            "Ohjelma aloitetaan piloteilla, jotka voivat kohdentua esim. seuraaviin Itä- ja "
+            "Kaakkois-Suomessa tunnistettuihin teemoihin:\n"
+            "Nivelvaiheeseen 6.–7.-luokat tai 8.–10.-luokat ja toinen aste, huomioiden "
+            "oppivelvollisuusiän laajeneminen 18 ikävuoteen\n"
+            "Ylisukupolvisen huono-osaisuuden ja eriarvoistumisen vähentämiseen\n"
+            "Nuorten työllistymisen edistämiseen\n"
+            "Yritteliäisyyteen ja yrittäjämäiseen toimintaan kannustamiseen (mukaan lukien "
+            "yhteiskunnallinen yrittäjäyys ja projektitoiminta)"
+        ),
+    ),
     # Future guidance (tulevaisuusohjaus) is focus area 4's.
     GoodPracticeData(
         10,
@@ -739,6 +807,12 @@ GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
         "suunnitteluun.",
         organisations=(ELY, AVI),
         focus_areas=(4,),
+        description=(
+            "Kaakkois-Suomen ELY-keskus ja Etelä-Suomen aluehallintovirasto suunnittelevat ja "
+            "toteuttavat yhteistyössä syksyllä 2021 seuraavat tulevaisuusohjaus webinaarit & "
+            "työpajat\n"
+            "2 webinaaria syksyllä"
+        ),
     ),
     # Focus area 5 names ELOLIV; focus areas 2 and 5 name the TNO forum.
     GoodPracticeData(
@@ -760,9 +834,6 @@ class EventData:
     day_part: str = DayPart.UNSPECIFIED
     # Start and end time where the seed gives hours ("klo 9-12").
     hours: tuple[dt.time, dt.time] | None = None
-    # The seeds name Teams for most events and a place for none; where they name no channel
-    # the event keeps the model's default, online.
-    channel: str = Event.Channel.ONLINE
     description: str = ""
     organisers: tuple[str, ...] = ()
     partner_regions: tuple[str, ...] = ()
@@ -779,7 +850,9 @@ def _t(hour: int, minute: int = 0) -> dt.time:
     return dt.time(hour, minute)
 
 
-# Organisers only where the seed names them; KASELY/KASELO is the ELY centre. Focus areas
+# Organisers only where the seed names who runs the event (``demo.seed_facts.EVENT_ORGANISERS``
+# quotes the line); KASELY/KASELO is the ELY centre. The channel is not here: the seeds name
+# Teams for some events and nothing for the rest (``demo.seed_facts.event_channel``). Focus areas
 # where a focus area's slide lists the event. A line listing several dates is one event per
 # date. Left out: items without a day ("Ohjausryhmiä ESR-hankkeissa ja kansallisissa",
 # "Yrittäjyyskasvatusstrategian päivitys ... huhti/toukokuu 2021"), the November 2020
@@ -823,7 +896,6 @@ EVENTS: tuple[EventData, ...] = (
             day,
             "KASELO-toimintasuunnitelman laatiminen: työpaja, puheenjohtajisto ja sihteeristö",
             EventKind.WORKSHOP,
-            organisers=(ELY,),
             focus_areas=(2,),
         )
         for day in (_d(22, 1), _d(26, 1), _d(29, 1))
@@ -857,7 +929,6 @@ EVENTS: tuple[EventData, ...] = (
         description=(
             "Työelämäyhteistyö ja yrittäjyysnäkökulmat uudessa KASELO-toimintasuunnitelmassa"
         ),
-        organisers=(ELY,),
         focus_areas=(2,),
     ),
     EventData(
@@ -896,7 +967,6 @@ EVENTS: tuple[EventData, ...] = (
         _d(25, 2),
         "KASELO-Visio, Strategia ja Toimintasuunnitelmaluonnos",
         EventKind.NETWORK_MEETING,
-        organisers=(ELY,),
     ),
     EventData(_d(25, 2), "Kaakkois-Suomen Uskalla Yrittää aluefinaali", EventKind.OTHER),
     # 002, MAALISKUU, and focus areas 1, 2 and 5.
@@ -917,7 +987,6 @@ EVENTS: tuple[EventData, ...] = (
         description=(
             "CreMa, CreaDemo, DigiDemo, Kehpat, Kehittämisavustus sekä Maaseutuohjelman rahoitusta"
         ),
-        organisers=(ELY,),
         focus_areas=(2,),
     ),
     EventData(
@@ -936,7 +1005,6 @@ EVENTS: tuple[EventData, ...] = (
             "ESR ja EAKR-haku 22.2 - 9.4.2021, ilmiöpohjaisia teemoja & työelämäyhteistyön "
             "tiivistäminen, yms."
         ),
-        organisers=(ELY,),
         focus_areas=(1,),
     ),
     # The calendar's "26.3.201" is 26.3.2021 (focus area 5 gives the full date).
@@ -963,7 +1031,6 @@ EVENTS: tuple[EventData, ...] = (
             "Uusi KASELO-visio ja strategian painopisteet. Ekosysteemejä & tuloksia ja "
             "toimintamalleja."
         ),
-        organisers=(ELY,),
         focus_areas=(2,),
     ),
     EventData(
@@ -972,19 +1039,18 @@ EVENTS: tuple[EventData, ...] = (
         EventKind.WEBINAR,
         hours=(_t(14), _t(15, 30)),
         description="Kohtaamo-hanke",
-        organisers=(ELY,),
         focus_areas=(3,),
         projects=("Kohtaamo",),
     ),
     EventData(_d(23, 4), "ELOLIV-palaveri", EventKind.ELOLIV),
-    # The calendar's "28.42021" is 28.4.2021 (focus area 1 gives the full date). KASELO runs
-    # the good-practice webinars (focus area 2: "Hyvien käytäntöjen – webinaareja / KASELO").
+    # The calendar's "28.42021" is 28.4.2021 (focus area 1 gives the full date). The network
+    # runs the good-practice webinars (focus area 2: "Hyvien käytäntöjen – webinaareja /
+    # KASELO"); which organisation does, the seed does not say.
     EventData(
         _d(28, 4),
         "Hyvät käytännöt: Uraohjaus ja sukupuolisensitiivinen ohjaus",
         EventKind.WEBINAR,
         hours=(_t(9), _t(10, 30)),
-        organisers=(ELY,),
         focus_areas=(1,),
     ),
     # 002, TOUKOKUU, and focus area 2.
@@ -1001,7 +1067,6 @@ EVENTS: tuple[EventData, ...] = (
         "KASELO-verkoston yhteistyöryhmän kokous / työpaja",
         EventKind.NETWORK_MEETING,
         day_part=DayPart.AFTERNOON,
-        organisers=(ELY,),
         focus_areas=(2,),
     ),
     EventData(
@@ -1037,16 +1102,14 @@ EVENTS: tuple[EventData, ...] = (
         _d(10, 9),
         "Ajankohtaiskatsaus KASELO syksy 2021",
         EventKind.NETWORK_MEETING,
-        organisers=(ELY,),
     ),
-    # KASELY/KASELO led the planning meetings of "Syksyn ELOLIV-tapahtuma" (002, focus area 5);
-    # the materials link is 000's.
+    # KASELY/KASELO led the planning meetings of "Syksyn ELOLIV-tapahtuma" (002, focus area 5),
+    # not the event, which has no organiser named; the materials link is 000's.
     EventData(
         _d(16, 9),
         "ELOLIV2021",
         EventKind.ELOLIV,
         description="Valmistelua keväällä 2021 ja alkusyksystä",
-        organisers=(ELY,),
         focus_areas=(5,),
         materials_url="https://peda.net/hankkeet/elotori/eloliv/eloliv-2021",
     ),
@@ -1055,7 +1118,6 @@ EVENTS: tuple[EventData, ...] = (
         _d(21, 10),
         "Kaakkois-Suomen ELO-yhteistyöryhmien kokous ja työpaja",
         EventKind.NETWORK_MEETING,
-        organisers=(ELY,),
     ),
     # "Kaakkois-Suomen ELY-keskus ja Etelä-Suomen aluehallintovirasto suunnittelevat ja
     # toteuttavat ... tulevaisuusohjaus webinaarit & työpajat"; future guidance is focus area 4's
@@ -1089,7 +1151,6 @@ EVENTS: tuple[EventData, ...] = (
         "KASELO Tuloswebinaari",
         EventKind.WEBINAR,
         hours=(_t(9), _t(11, 30)),
-        organisers=(ELY,),
         focus_areas=(2,),
     ),
 )

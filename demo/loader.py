@@ -10,7 +10,6 @@ every many-to-many set is replaced only when its members differ. So a second run
 nothing, not even ``Strategy.updated_at``, and its report says so.
 """
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from django.utils.text import slugify
 
 from actions.lookups import write_lookup_rows
 from actions.models import GoodPractice, GuidanceChannel, TargetGroup
-from demo import kaselo
+from demo import kaselo, seed_facts
 from events.models import Event, EventSeries
 from network.models import Organisation, Province, Region
 from network.reference import write_regions, write_row
@@ -38,13 +37,9 @@ from strategy.models import (
     Strategy,
 )
 from strategy.reference import write_national_goals
+from strategy.revisions import publish_draft, start_revision
 
 ModelT = TypeVar("ModelT", bound=models.Model)
-
-# A year of the 1900s or 2000s standing alone or closing a date ("22.1.2021", "2019-2020").
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-# The seeds describe the plan as it stood in 2021: what they date to 2021 or earlier is done.
-_LAST_REPORTED_YEAR = 2021
 
 
 @dataclass
@@ -68,18 +63,6 @@ class LoadReport:
         )
 
 
-def action_status(text: str) -> str:
-    """Return DONE when every year the text names is 2021 or earlier, else ONGOING.
-
-    The seeds date what the network did in 2019-2021; an action without a date, or one
-    reaching past 2021, belongs to the rest of the plan period 2021-2027.
-    """
-    years = [int(year) for year in _YEAR.findall(text)]
-    if years and max(years) <= _LAST_REPORTED_YEAR:
-        return Action.Status.DONE
-    return Action.Status.ONGOING
-
-
 @transaction.atomic
 def load_demo() -> LoadReport:
     """Load all the demo data in one transaction, so a failure leaves the database as it was."""
@@ -89,12 +72,19 @@ def load_demo() -> LoadReport:
     region = regions[kaselo.REGION]
     provinces = {province.name: province for province in Province.objects.filter(region=region)}
     national_goals: dict[int, NationalGoal] = write_national_goals(NationalGoal)
-    strategy = _load_strategy(report, region)
-    focus_areas, goals = _load_focus_areas(report, strategy, national_goals)
+    _check_seed_facts()
+    # The first version (seed 002) as it was; then the current one (seed 000), made from it
+    # as a coordinator's revision is, so the versions compare object by object.
+    first = _load_strategy(report, region, kaselo.FIRST_VERSION)
+    first_areas, _ = _load_focus_areas(report, first, national_goals, current=False)
     organisations = _load_organisations(report, region, provinces)
+    _load_actions(report, first_areas, {}, organisations)
+    _load_indicators(report, first, first_areas)
+    strategy = _load_current_version(report, region, first)
+    focus_areas, goals = _load_focus_areas(report, strategy, national_goals, current=True)
     actions = _load_actions(report, focus_areas, goals, organisations)
-    projects = _load_projects(report, region, actions)
     _load_indicators(report, strategy, focus_areas)
+    projects = _load_projects(report, region, actions)
     _load_good_practices(report, region, organisations, focus_areas, actions)
     _load_events(report, region, regions, organisations, focus_areas, projects)
     _load_event_series(report, region)
@@ -153,40 +143,74 @@ def _pick(rows: Mapping[Any, ModelT], keys: Iterable[Any], what: str) -> list[Mo
 # --- The data, model by model ---------------------------------------------------------------
 
 
-def _load_strategy(report: LoadReport, region: Region) -> Strategy:
-    """KASELO's strategy, version 1; made current only when it is first created."""
+def _strategy_values(version: kaselo.VersionData) -> dict[str, Any]:
     data = kaselo.STRATEGY
+    return {
+        "title": data.title,
+        "start_year": data.start_year,
+        "end_year": data.end_year,
+        "version_label": version.label,
+        "vision": data.vision,
+        "values": data.values,
+        "values_statement": data.values_statement,
+        "overall_goal": data.overall_goal,
+        "objectives": data.objectives,
+        "published_on": version.published_on,
+        "change_note": version.change_note,
+    }
+
+
+def _load_strategy(report: LoadReport, region: Region, version: kaselo.VersionData) -> Strategy:
+    """KASELO's first version; made current only when it is first created."""
     return _upsert(
         report,
         Strategy,
-        {"region": region, "version": data.version},
-        {
-            "title": data.title,
-            "start_year": data.start_year,
-            "end_year": data.end_year,
-            "version_label": data.version_label,
-            "vision": data.vision,
-            "values": data.values,
-            "values_statement": data.values_statement,
-            "overall_goal": data.overall_goal,
-            "objectives": data.objectives,
-        },
+        {"region": region, "version": version.number},
+        _strategy_values(version),
         on_create={"is_current": True},
     )
 
 
+def _load_current_version(report: LoadReport, region: Region, first: Strategy) -> Strategy:
+    """KASELO's current version: on the first run a revision of ``first``, published, so it
+    holds copies of the first version's rows (same lineage) and becomes current; later runs
+    find it and only bring its values back."""
+    version = kaselo.CURRENT_VERSION
+    if not Strategy.objects.filter(region=region, version=version.number).exists():
+        draft = start_revision(first, version.label, user=None)
+        publish_draft(draft, version.published_on, version.change_note, user=None)
+        # The copies are rows the load created, though the revision wrote them.
+        report.created[Strategy] += 1
+        report.created[FocusArea] += draft.focus_areas.count()
+        report.created[Action] += Action.objects.filter(focus_area__strategy=draft).count()
+        report.created[Indicator] += draft.indicators.count()
+    return _upsert(
+        report,
+        Strategy,
+        {"region": region, "version": version.number},
+        _strategy_values(version),
+    )
+
+
 def _load_focus_areas(
-    report: LoadReport, strategy: Strategy, national_goals: Mapping[int, NationalGoal]
+    report: LoadReport,
+    strategy: Strategy,
+    national_goals: Mapping[int, NationalGoal],
+    *,
+    current: bool,
 ) -> tuple[dict[int, FocusArea], dict[tuple[int, int], Goal]]:
-    """Focus areas by number, and their goals by (focus area number, 1-based position)."""
+    """Focus areas by number, and their goals by (focus area number, 1-based position).
+
+    The first version has its own titles and no goals: seed 002 sets none apart.
+    """
     focus_areas = {}
-    goals = {}
+    goals: dict[tuple[int, int], Goal] = {}
     for data in kaselo.FOCUS_AREAS:
         focus_area = _upsert(
             report,
             FocusArea,
             {"strategy": strategy, "number": data.number},
-            {"title": data.title},
+            {"title": data.title if current else data.first_version_title},
         )
         _set_members(
             report,
@@ -195,7 +219,7 @@ def _load_focus_areas(
             _pick(national_goals, data.national_goals, "national goal"),
         )
         focus_areas[data.number] = focus_area
-        for position, title in enumerate(data.goals, start=1):
+        for position, title in enumerate(data.goals if current else (), start=1):
             goals[data.number, position] = _upsert(
                 report, Goal, {"focus_area": focus_area, "position": position}, {"title": title}
             )
@@ -233,12 +257,18 @@ def _load_actions(
     goals: Mapping[tuple[int, int], Goal],
     organisations: Mapping[str, Organisation],
 ) -> dict[tuple[int, int], Action]:
-    """The actions by (focus area number, 1-based position), with goals and responsibles."""
-    (lead,) = _pick(organisations, [kaselo.LEAD_ORGANISATION], "organisation")
-    responsible = _pick(organisations, kaselo.RESPONSIBLE_ORGANISATIONS, "organisation")
+    """The actions by (focus area number, 1-based position), with goals and responsibles.
+
+    Status, lead and responsible organisations as ``seed_facts`` states them, and "not
+    known" where it does not. Goals only where there are goals (``goals`` is empty for the
+    first version).
+    """
     actions = {}
     for number, rows in kaselo.ACTIONS.items():
+        responsible_names, note = seed_facts.FOCUS_AREA_RESPONSIBLES.get(number, ((), ""))
+        responsible = _pick(organisations, responsible_names, "organisation")
         for position, data in enumerate(rows, start=1):
+            lead_name = seed_facts.ACTION_LEAD.get(data.title)
             action = _upsert(
                 report,
                 Action,
@@ -246,20 +276,37 @@ def _load_actions(
                 {
                     "title": data.title,
                     "description": data.description,
-                    "status": action_status(f"{data.title}\n{data.description}"),
-                    "lead_organisation": lead,
-                    "responsible_note": kaselo.RESPONSIBLE_NOTE,
+                    "status": seed_facts.ACTION_STATUS.get(data.title, Action.Status.UNKNOWN),
+                    "lead_organisation": organisations[lead_name] if lead_name else None,
+                    "lead_unknown": lead_name is None,
+                    "responsibles_unknown": number not in seed_facts.FOCUS_AREA_RESPONSIBLES,
+                    "responsible_note": note,
                 },
             )
             _set_members(
                 report,
                 action,
                 "goals",
-                _pick(goals, [(number, goal) for goal in data.goals], "goal"),
+                _pick(goals, [(number, goal) for goal in data.goals], "goal") if goals else [],
             )
             _set_members(report, action, "responsible_organisations", responsible)
             actions[number, position] = action
     return actions
+
+
+def _check_seed_facts() -> None:
+    """Stop the load when ``seed_facts`` names an action, event or organisation the demo
+    data lacks: a fact that names nothing would quietly leave a value unknown."""
+    titles = {data.title for rows in kaselo.ACTIONS.values() for data in rows}
+    events = {(data.starts_on, data.title) for data in kaselo.EVENTS}
+    names = {data.name for data in kaselo.ORGANISATIONS}
+    missing = [
+        *(set(seed_facts.ACTION_STATUS) | set(seed_facts.ACTION_LEAD)) - titles,
+        *(seed_facts.TEAMS_EVENTS | set(seed_facts.EVENT_ORGANISERS)) - events,
+        *set(seed_facts.ACTION_LEAD.values()) - names,
+    ]
+    if missing:
+        raise LookupError(f"The seed facts name what the demo data lacks: {missing!r}")
 
 
 def _actions_naming(
@@ -346,7 +393,7 @@ def _load_good_practices(
             report,
             GoodPractice,
             {"region": region, "number": data.number},
-            {"title": data.title, "is_published": True},
+            {"title": data.title, "description": data.description, "is_published": True},
         )
         _set_members(
             report,
@@ -379,6 +426,7 @@ def _load_events(
     """The dated events of 2021, one row per day."""
     for data in kaselo.EVENTS:
         start_time, end_time = data.hours or (None, None)
+        channel, place = seed_facts.event_channel(data.starts_on, data.title)
         event = _upsert(
             report,
             Event,
@@ -389,7 +437,8 @@ def _load_events(
                 "day_part": Event.DayPart.TIMED if data.hours else data.day_part,
                 "start_time": start_time,
                 "end_time": end_time,
-                "channel": data.channel,
+                "channel": channel,
+                "place": place,
                 "description": data.description,
                 "materials_url": data.materials_url,
                 "review_status": ReviewStatus.ACCEPTED,

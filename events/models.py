@@ -168,6 +168,8 @@ class Event(Reviewable):
         ONLINE = "online", _("Online")
         ON_SITE = "on_site", _("On site")
         HYBRID = "hybrid", _("Hybrid")
+        # The sources do not say how the event was held.
+        UNKNOWN = "unknown", _("Not known")
 
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="events", verbose_name=_("region")

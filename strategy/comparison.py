@@ -222,8 +222,14 @@ def action_values(action: Action) -> dict[str, str]:
         "title": action.title,
         "description": action.description,
         "status": str(action.get_status_display()),  # type: ignore[attr-defined]
-        "lead_organisation": lead.name if lead is not None else "",
-        "responsible_organisations": _names(action.responsible_organisations.all()),
+        "lead_organisation": (
+            str(_("Not known")) if action.lead_unknown else (lead.name if lead is not None else "")
+        ),
+        "responsible_organisations": (
+            str(_("Not known"))
+            if action.responsibles_unknown
+            else _names(action.responsible_organisations.all())
+        ),
         "responsible_note": action.responsible_note,
         "period": _period(action.start_date, action.end_date),
         "monitoring_note": action.monitoring_note,

@@ -507,6 +507,8 @@ class Action(models.Model):
         DONE = "done", _("Done")
         POSTPONED = "postponed", _("Postponed")
         CANCELLED = "cancelled", _("Cancelled")
+        # The sources do not say: shown as such rather than guessed (e.g. from a date).
+        UNKNOWN = "unknown", _("Not known")
 
     focus_area = models.ForeignKey(
         FocusArea, on_delete=models.CASCADE, related_name="actions", verbose_name=_("focus area")
@@ -529,6 +531,18 @@ class Action(models.Model):
         blank=True,
         related_name="led_actions",
         verbose_name=_("lead organisation"),
+    )
+    # Whether the plan names a lead organisation, or other responsible ones, at all: the
+    # sources of an imported plan often leave them out, which is not the same as "none".
+    lead_unknown = models.BooleanField(
+        _("lead organisation not known"),
+        default=False,
+        help_text=_("The plan does not say which organisation leads the action."),
+    )
+    responsibles_unknown = models.BooleanField(
+        _("responsible organisations not known"),
+        default=False,
+        help_text=_("The plan does not say which organisations are responsible for the action."),
     )
     responsible_note = models.CharField(
         _("other responsible bodies"),
@@ -561,6 +575,10 @@ class Action(models.Model):
                 name="action_end_after_start",
             ),
             models.UniqueConstraint(fields=["focus_area", "lineage"], name="action_unique_lineage"),
+            models.CheckConstraint(
+                condition=Q(lead_unknown=False) | Q(lead_organisation__isnull=True),
+                name="action_unknown_lead_is_unnamed",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -584,6 +602,28 @@ class Action(models.Model):
             o for o in self.responsible_organisations.all() if o.pk != self.lead_organisation_id
         ]
         return [lead, *others] if lead is not None else others
+
+    @property
+    def responsibility_unknowns(self) -> list[str]:
+        """What the plan leaves unknown of who does the action, as the pages say it after
+        the bodies it does name: "Not known" alone when it names none of them."""
+        if self.lead_unknown and self.responsibles_unknown:
+            return [str(_("Not known"))]
+        if self.lead_unknown:
+            return [str(_("lead organisation: not known"))]
+        if self.responsibles_unknown:
+            return [str(_("responsible organisations: not known"))]
+        return []
+
+    @property
+    def names_responsibility(self) -> bool:
+        """Whether the pages have anything to say of who does the action, known or not."""
+        return bool(
+            self.responsible_bodies
+            or self.responsible_note
+            or self.lead_unknown
+            or self.responsibles_unknown
+        )
 
 
 class FundingSource(models.TextChoices):

@@ -126,7 +126,9 @@ class GuidanceActionResource(ReviewedResource):
                     lambda name: _("Unknown guidance channel '%(name)s'.") % {"name": name},
                 ),
             ),
-            "status": column("status", STATUS, ChoiceWidget(Action.Status)),
+            "status": column(
+                "status", STATUS, ChoiceWidget(Action.Status, exclude=(Action.Status.UNKNOWN,))
+            ),
             "start_date": column("start_date", START_DATE, DateWidget()),
             "end_date": column("end_date", END_DATE, DateWidget()),
             "outcomes": column("outcomes", OUTCOMES, TextWidget()),

@@ -120,6 +120,7 @@ def _action_row(action: Action) -> ActionRow:
     names = [organisation.name for organisation in action.responsible_bodies]
     if action.responsible_note:
         names.append(action.responsible_note)
+    names.extend(action.responsibility_unknowns)
     return ActionRow(
         title=action.title,
         status=action.status,

@@ -134,7 +134,9 @@ class ActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
             "description",
             "goals",
             "lead_organisation",
+            "lead_unknown",
             "responsible_organisations",
+            "responsibles_unknown",
             "responsible_note",
             "start_date",
             "end_date",
@@ -166,6 +168,16 @@ class ActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date cannot be before the start date."))
+        if cleaned.get("lead_unknown") and cleaned.get("lead_organisation"):
+            self.add_error(
+                "lead_unknown",
+                _("Choose a lead organisation or mark it as not known, not both."),
+            )
+        if cleaned.get("responsibles_unknown") and cleaned.get("responsible_organisations"):
+            self.add_error(
+                "responsibles_unknown",
+                _("Choose responsible organisations or mark them as not known, not both."),
+            )
         return cleaned
 
 

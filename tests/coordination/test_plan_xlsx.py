@@ -462,7 +462,24 @@ def test_the_demo_plan_round_trips_into_a_draft_with_the_changes(demo, monkeypat
     assert removed["ID"] not in sources.values()
     assert "Uusi toimenpide Excelistä" not in sources
     new = draft_actions.get(title="Uusi toimenpide Excelistä")
-    assert (new.focus_area.number, new.status, new.lead_organisation.name) == (5, "planned", lead)
+    # The demo's first action names its responsible organisations but not its lead: the
+    # file says so, and the new row copying the cells keeps it so.
+    assert lead == plan_transfer.NOT_KNOWN
+    assert (new.focus_area.number, new.status, new.lead_organisation, new.lead_unknown) == (
+        5,
+        "planned",
+        None,
+        True,
+    )
+    assert not new.responsibles_unknown
+    assert new.responsible_organisations.count() == 2
+    # What the current version leaves unknown stays unknown in the draft.
+    for flag in ("lead_unknown", "responsibles_unknown", "status"):
+        assert sorted(draft_actions.exclude(pk=new.pk).values_list(flag, flat=True)) == sorted(
+            Action.objects.filter(focus_area__strategy=current)
+            .exclude(pk=removed["ID"])
+            .values_list(flag, flat=True)
+        )
     assert new.position == max(a.position for a in Action.objects.filter(focus_area=new.focus_area))
     for model, path in ((FocusArea, "strategy"), (Goal, "focus_area__strategy")):
         assert model.objects.filter(**{path: draft}).count() == (

@@ -324,3 +324,36 @@ def test_delete_asks_for_confirmation_and_deletes_only_on_post(
 
     assert response.status_code == 302
     assert not model.objects.filter(pk=target.pk).exists()
+
+
+def test_the_action_form_offers_not_known_for_the_lead_and_the_responsibles(
+    coordinator_client, region, plan
+):
+    response = coordinator_client.post(
+        editor_url(region, "action_add", focus_area=plan["focus_area"].pk),
+        action_data(
+            plan,
+            lead_organisation="",
+            lead_unknown="on",
+            responsible_organisations=[],
+            responsibles_unknown="on",
+            status="unknown",
+        ),
+    )
+
+    assert response.status_code == 302
+    action = Action.objects.get(title="Ohjaamojen yhteinen chat")
+    assert (action.lead_organisation, action.lead_unknown) == (None, True)
+    assert action.responsibles_unknown
+    assert action.status == Action.Status.UNKNOWN
+
+
+def test_an_action_cannot_name_a_lead_and_call_it_not_known(coordinator_client, region, plan):
+    response = coordinator_client.post(
+        editor_url(region, "action_add", focus_area=plan["focus_area"].pk),
+        action_data(plan, lead_unknown="on", responsibles_unknown="on"),
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"lead_unknown", "responsibles_unknown"}
+    assert not Action.objects.filter(title="Ohjaamojen yhteinen chat").exists()
