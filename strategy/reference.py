@@ -209,7 +209,11 @@ def write_national_strategy(
     national, _ = write_row(
         strategy_model,
         {"title": NATIONAL_STRATEGY["title"], "start_year": NATIONAL_STRATEGY["start_year"]},
-        {key: value for key, value in NATIONAL_STRATEGY.items() if key not in ("title",)},
+        {
+            key: value
+            for key, value in NATIONAL_STRATEGY.items()
+            if key not in ("title", "start_year")
+        },
     )
     goals = {
         data.number: upsert(
