@@ -100,10 +100,9 @@ class FocusAreaData:
     # The title of the current version (000).
     title: str
     # Goal rows (tavoitteet), in the order of seed 000's bullets: the current version's only,
-    # as 002 sets no goals apart from the actions.
+    # as 002 sets no goals apart from the actions. No seed links a focus area to the national
+    # strategy's goals or measures: the coordinator does, in the editor.
     goals: tuple[str, ...]
-    # NationalGoalData.number of the national goals the focus area evidently serves.
-    national_goals: tuple[int, ...]
     # The first version's title (002) where it differs.
     first_title: str = ""
 
@@ -127,9 +126,6 @@ FOCUS_AREAS: tuple[FocusAreaData, ...] = (
             "Yksilön ja työelämän tarpeista lähtevää opinto- ja uraohjausta on tasapuolisesti "
             "saatavilla. Ohjaus vahvistaa työelämävalmiuksia, yritteliäisyyttä ja yrittäjyyttä.",
         ),
-        # "SAAVUTETTAVUUS" -> Saavutettavasti ja asiakaslähtöisesti; "MONIKANAVAISESTI" and the
-        # goal "Ohjauspalvelujen saatavuus monikanavaisesti" -> Digitaalisesti.
-        national_goals=(1, 3),
         first_title="OHJAUSPALVELUN SAATAVUUS JA KEHITTÄMINEN MONIKANAVAISESTI",
     ),
     FocusAreaData(
@@ -145,8 +141,6 @@ FOCUS_AREAS: tuple[FocusAreaData, ...] = (
             "Kaakkois-Suomen ohjaustoimijat sitoutuvat systemaattiseen kehittämisotteeseen "
             "(tahtotila).",
         ),
-        # "MONIALAISEN YHTEISTYÖN KOORDINOINTI" -> Monialaisesti ja koordinoidusti.
-        national_goals=(4,),
     ),
     FocusAreaData(
         3,
@@ -158,9 +152,6 @@ FOCUS_AREAS: tuple[FocusAreaData, ...] = (
             "kattavasti sekä yksilöiden että koko Kaakkois-Suomen elinkeinoelämän ja "
             "yhteiskunnan asettamiin vaatimuksiin.",
         ),
-        # "LAADUN ... YHDENVERTAISESTI" -> Laadukkaasti ja yhdenvertaisesti;
-        # "TIETOON PERUSTUEN" -> Tietoon perustuen.
-        national_goals=(2, 5),
     ),
     FocusAreaData(
         4,
@@ -176,10 +167,6 @@ FOCUS_AREAS: tuple[FocusAreaData, ...] = (
             "Nivelvaiheyhteistyön tehostaminen",
             "Digitaalisten menetelmien, osaamisen ja toimintamallien kehittäminen",
         ),
-        # Goal 2 "Eri hallinnonalojen välisen ... yhteistyön" -> Monialaisesti ja koordinoidusti;
-        # goal 3 "Ennakointitiedon ja tiedolla johtamisen" -> Tietoon perustuen;
-        # goal 5 "Digitaalisten menetelmien" -> Digitaalisesti.
-        national_goals=(3, 4, 5),
         first_title=(
             "ELINIKÄISEN OHJAUKSEN KEHITTÄMINEN OSANA INNOVATIIVISTA, ALUEELLISTA KEHITTÄMISTYÖTÄ"
         ),
@@ -193,8 +180,6 @@ FOCUS_AREAS: tuple[FocusAreaData, ...] = (
             "Tiedolla johtaminen, asiakaspalautteiden ja hiljaisen tiedon hyödyntäminen "
             "päätöksenteossa",
         ),
-        # Goal 2 "Tiedolla johtaminen ... päätöksenteossa" -> Tietoon perustuen.
-        national_goals=(5,),
     ),
 )
 
@@ -1021,6 +1006,20 @@ EVENTS: tuple[EventData, ...] = (
         "Ajankohtaiskatsaus kevät 2 Kaakkois-Suomen Ohjaamot-työryhmä",
         EventKind.OHJAAMO_MEETING,
         hours=(_t(12), _t(13)),
+    ),
+    # 003: the national ELO forum of the ministry (TEM), on the national strategy's plan of
+    # measures and its follow-up. Events belong to a region, and the forum to none: it is
+    # kept with KASELO, whose material holds the deck.
+    EventData(
+        _d(9, 4),
+        "ELO-foorumi",
+        EventKind.ELO_FORUM,
+        description=(
+            "Työ- ja elinkeinoministeriön valtakunnallinen ELO-foorumi. Asialista: "
+            "puheenjohtajan tervehdys; elinikäisen ohjauksen strategian tilanteen esittely; "
+            "strategian toimenpidesuunnitelma sekä toteutumisen seuranta ja keskustelu; "
+            "keskustelun yhteenveto; muut asiat."
+        ),
     ),
     EventData(
         _d(14, 4),

@@ -32,11 +32,13 @@ from strategy.models import (
     FundingLine,
     Goal,
     Indicator,
+    KeyMeasure,
     NationalGoal,
+    NationalStrategy,
     Project,
     Strategy,
 )
-from strategy.reference import write_national_goals
+from strategy.reference import write_national_strategy
 from strategy.revisions import publish_draft, start_revision
 
 ModelT = TypeVar("ModelT", bound=models.Model)
@@ -71,17 +73,18 @@ def load_demo() -> LoadReport:
     regions: dict[str, Region] = write_regions(Region, Province)
     region = regions[kaselo.REGION]
     provinces = {province.name: province for province in Province.objects.filter(region=region)}
-    national_goals: dict[int, NationalGoal] = write_national_goals(NationalGoal)
+    # Reference data of the migrations, like the regions: written again, not reported.
+    write_national_strategy(NationalStrategy, NationalGoal, KeyMeasure)
     _check_seed_facts()
     # The first version (seed 002) as it was; then the current one (seed 000), made from it
     # as a coordinator's revision is, so the versions compare object by object.
     first = _load_strategy(report, region, kaselo.FIRST_VERSION)
-    first_areas, _ = _load_focus_areas(report, first, national_goals, current=False)
+    first_areas, _ = _load_focus_areas(report, first, current=False)
     organisations = _load_organisations(report, region, provinces)
     _load_actions(report, first_areas, {}, organisations)
     _load_indicators(report, first, first_areas)
     strategy = _load_current_version(report, region, first)
-    focus_areas, goals = _load_focus_areas(report, strategy, national_goals, current=True)
+    focus_areas, goals = _load_focus_areas(report, strategy, current=True)
     actions = _load_actions(report, focus_areas, goals, organisations)
     _load_indicators(report, strategy, focus_areas)
     projects = _load_projects(report, region, actions)
@@ -195,7 +198,6 @@ def _load_current_version(report: LoadReport, region: Region, first: Strategy) -
 def _load_focus_areas(
     report: LoadReport,
     strategy: Strategy,
-    national_goals: Mapping[int, NationalGoal],
     *,
     current: bool,
 ) -> tuple[dict[int, FocusArea], dict[tuple[int, int], Goal]]:
@@ -211,12 +213,6 @@ def _load_focus_areas(
             FocusArea,
             {"strategy": strategy, "number": data.number},
             {"title": data.title if current else data.first_version_title},
-        )
-        _set_members(
-            report,
-            focus_area,
-            "national_goals",
-            _pick(national_goals, data.national_goals, "national goal"),
         )
         focus_areas[data.number] = focus_area
         for position, title in enumerate(data.goals if current else (), start=1):

@@ -153,6 +153,7 @@ class Event(Reviewable):
         WEBINAR = "webinar", _("Webinar")
         WORKSHOP = "workshop", _("Workshop")
         TNO_FORUM = "tno_forum", _("TNO forum")
+        ELO_FORUM = "elo_forum", _("National ELO forum")
         ELOLIV = "eloliv", _("ELOLIV")
         STEERING_GROUP = "steering_group", _("Steering group")
         OTHER = "other", _("Other")

@@ -12,17 +12,32 @@ from strategy.models import (
     Goal,
     Indicator,
     IndicatorValue,
+    KeyMeasure,
     NationalGoal,
+    NationalStrategy,
     Project,
     RegionProfile,
     Strategy,
 )
 
 
+@admin.register(NationalStrategy)
+class NationalStrategyAdmin(admin.ModelAdmin):
+    list_display = ["title", "start_year", "end_year", "published_on"]
+
+
 @admin.register(NationalGoal)
 class NationalGoalAdmin(admin.ModelAdmin):
-    list_display = ["number", "title"]
+    list_display = ["number", "title", "national_strategy"]
     search_fields = ["title", "description"]
+
+
+@admin.register(KeyMeasure)
+class KeyMeasureAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "responsible", "funding", "start_year", "status"]
+    list_filter = ["national_strategy", "status"]
+    search_fields = ["title", "responsible", "funding"]
+    filter_horizontal = ["goals"]
 
 
 class FocusAreaInline(admin.TabularInline):
@@ -62,7 +77,7 @@ class FocusAreaAdmin(admin.ModelAdmin):
     list_filter = ["strategy__region", "strategy"]
     list_select_related = ["strategy__region"]
     search_fields = ["title", "description"]
-    filter_horizontal = ["national_goals"]
+    filter_horizontal = ["national_goals", "key_measures"]
     inlines = [GoalInline]
 
 

@@ -179,6 +179,7 @@ def focus_area_fields() -> dict[str, str]:
         "title": _label(FocusArea, "title"),
         "description": _label(FocusArea, "description"),
         "national_goals": _label(FocusArea, "national_goals"),
+        "key_measures": _label(FocusArea, "key_measures"),
     }
 
 
@@ -191,6 +192,10 @@ def focus_area_values(focus_area: FocusArea) -> dict[str, str]:
         "title": focus_area.title,
         "description": focus_area.description,
         "national_goals": "; ".join(goal.title for goal in national_goals),
+        "key_measures": "; ".join(
+            measure.title
+            for measure in sorted(focus_area.key_measures.all(), key=lambda m: m.number)
+        ),
     }
 
 
@@ -326,7 +331,9 @@ def compare_versions(old: Strategy, new: Strategy) -> VersionComparison:
     if old.pk == new.pk:
         raise ValueError("A version is compared with another version.")
     both = [old.pk, new.pk]
-    focus_areas = FocusArea.objects.filter(strategy__in=both).prefetch_related("national_goals")
+    focus_areas = FocusArea.objects.filter(strategy__in=both).prefetch_related(
+        "national_goals", "key_measures"
+    )
     goals = Goal.objects.filter(focus_area__strategy__in=both).select_related("focus_area")
     actions = (
         Action.objects.filter(focus_area__strategy__in=both)

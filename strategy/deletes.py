@@ -22,6 +22,14 @@ LABELS: dict[str, Label] = {
         ngettext("%(count)s link to a national goal", "%(count)s links to national goals", n)
         % {"count": n}
     ),
+    "strategy.FocusArea.key_measures": lambda n: (
+        ngettext(
+            "%(count)s link to a national key measure",
+            "%(count)s links to national key measures",
+            n,
+        )
+        % {"count": n}
+    ),
     "strategy.Indicator.focus_areas": lambda n: (
         ngettext(
             "%(count)s link of an indicator to a focus area",

@@ -26,9 +26,62 @@ def lineage_field() -> models.UUIDField:
     return models.UUIDField(_("lineage"), default=uuid.uuid4, editable=False, db_index=True)
 
 
-class NationalGoal(models.Model):
-    """One of the five goals of the national lifelong-guidance strategy (2020-2023)."""
+class NationalStrategyQuerySet(models.QuerySet["NationalStrategy"]):
+    def with_goals_and_measures(self) -> "NationalStrategyQuerySet":
+        """Prefetch the goals and key measures, each with the focus areas of the regions'
+        current strategies that link to it (regions joined), and the measures' goals: five
+        queries besides the strategy's own, whatever the rows."""
+        linked = (
+            FocusArea.objects.current()
+            .select_related("strategy__region")
+            .order_by("strategy__region__position", "strategy__region__name", "number")
+        )
+        return self.prefetch_related(
+            Prefetch("goals", queryset=NationalGoal.objects.order_by("number")),
+            Prefetch("goals__focus_areas", queryset=linked, to_attr="goal_focus_areas"),
+            Prefetch("key_measures", queryset=KeyMeasure.objects.order_by("number")),
+            Prefetch("key_measures__goals", queryset=NationalGoal.objects.order_by("number")),
+            Prefetch("key_measures__focus_areas", queryset=linked, to_attr="measure_focus_areas"),
+        )
 
+
+class NationalStrategy(models.Model):
+    """The national lifelong-guidance strategy (elinikäisen ohjauksen strategia) the regions'
+    focus areas serve: its goals and key measures are national reference data, not a
+    region's."""
+
+    title = models.CharField(_("title"), max_length=300, unique=True)
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    published_on = models.DateField(_("published on"))
+    description = models.TextField(_("description"), blank=True)
+
+    objects = NationalStrategyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("national strategy")
+        verbose_name_plural = _("national strategies")
+        ordering = ["-start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=F("start_year")),
+                name="national_strategy_years_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.start_year}-{self.end_year}"
+
+
+class NationalGoal(models.Model):
+    """One of the six goals of the national lifelong-guidance strategy (2020-2023)."""
+
+    national_strategy = models.ForeignKey(
+        NationalStrategy,
+        on_delete=models.PROTECT,
+        related_name="goals",
+        verbose_name=_("national strategy"),
+    )
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     title = models.CharField(_("title"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -37,6 +90,69 @@ class NationalGoal(models.Model):
         verbose_name = _("national goal")
         verbose_name_plural = _("national goals")
         ordering = ["number"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class KeyMeasureQuerySet(models.QuerySet["KeyMeasure"]):
+    def with_goals(self) -> "KeyMeasureQuerySet":
+        return self.prefetch_related("goals")
+
+
+class KeyMeasure(models.Model):
+    """A key measure (keskeinen toimenpide) of the national strategy for the government's
+    term: who answers for it, where its money comes from, when it starts and how far its
+    funding has got. Where the source does not say, the status is "unknown", chosen."""
+
+    class Status(models.TextChoices):
+        TO_BE_PROPOSED = "to_be_proposed", _("Funding to be proposed")
+        PROPOSED = "proposed", _("Funding proposed")
+        GRANTED = "granted", _("Funding granted")
+        UNKNOWN = "unknown", _("Not known")
+
+    national_strategy = models.ForeignKey(
+        NationalStrategy,
+        on_delete=models.PROTECT,
+        related_name="key_measures",
+        verbose_name=_("national strategy"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    goals = models.ManyToManyField(
+        NationalGoal, related_name="key_measures", verbose_name=_("national goals")
+    )
+    policy_area = models.CharField(
+        _("policy area"),
+        max_length=200,
+        blank=True,
+        help_text=_("The government's policy entity the measure belongs to."),
+    )
+    responsible = models.CharField(
+        _("responsible ministries and agencies"),
+        max_length=200,
+        blank=True,
+        help_text=_("Left empty where the source does not name them: shown as not known."),
+    )
+    funding = models.CharField(_("funding source"), max_length=200)
+    start_year = models.PositiveSmallIntegerField(_("start year"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+
+    objects = KeyMeasureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("key measure")
+        verbose_name_plural = _("key measures")
+        ordering = ["national_strategy", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["national_strategy", "number"], name="key_measure_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["to_be_proposed", "proposed", "granted", "unknown"]),
+                name="key_measure_status_known_choice",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -110,6 +226,7 @@ def action_plan_prefetches() -> list[Prefetch]:
             "focus_areas",
             queryset=FocusArea.objects.order_by("number").prefetch_related(
                 "national_goals",
+                "key_measures",
                 "goals",
                 Prefetch("actions", queryset=Action.objects.with_responsibles()),
             ),
@@ -124,6 +241,7 @@ def focus_area_detail_prefetches() -> list[str | Prefetch]:
     return [
         "goals",
         "national_goals",
+        "key_measures",
         Prefetch("indicators", queryset=Indicator.objects.with_yearly_values()),
     ]
 
@@ -257,10 +375,16 @@ class FocusArea(models.Model):
         blank=True,
         verbose_name=_("national strategy goals"),
     )
+    key_measures = models.ManyToManyField(
+        KeyMeasure,
+        related_name="focus_areas",
+        blank=True,
+        verbose_name=_("national key measures"),
+    )
 
     objects = RegionScopedManager.from_queryset(FocusAreaQuerySet)("strategy__region")
 
-    history = HistoricalRecords(m2m_fields=["national_goals"])
+    history = HistoricalRecords(m2m_fields=["national_goals", "key_measures"])
 
     class Meta:
         verbose_name = _("focus area")

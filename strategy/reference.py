@@ -1,15 +1,18 @@
-"""Reference data every deployment has: the goals of the national lifelong-guidance strategy.
+"""Reference data every deployment has: the national lifelong-guidance strategy 2020-2023,
+its six goals and its nine key measures (seed 003).
 
-Migration ``strategy.0003_national_goals`` writes them; ``load_demo`` writes them again, which
-changes nothing on a migrated database (see ``network.reference`` for the writers' rules).
+Migration ``strategy.0010_national_strategy`` writes them; ``load_demo`` writes them again,
+which changes nothing on a migrated database (see ``network.reference`` for the writers'
+rules).
 """
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
 
-from network.reference import upsert
+from network.reference import upsert, write_row
 
 
 @dataclass(frozen=True)
@@ -19,15 +22,41 @@ class NationalGoalData:
     description: str = ""
 
 
-# Seed 003, slide "Elinikäisen ohjauksen strategian tavoitteet" (OCR letters fixed). The slide
-# shows six goals; the strategy's key-measures table groups them under five labels, joining
-# "Laadukkaasti" and "Yhdenvertaisesti ja kestävästi", and the portal keeps those five (the
-# regions' focus areas link to them by number). The slide sets one sentence beside each goal;
-# only sentences that read whole are kept:
-# - 2: the slide's "Laadukkaasti" sentence (003 repeats it on the VN-TEAS slide). The
-#   sentence beside "Yhdenvertaisesti ja kestävästi" loses a word to the OCR ("yh}e?_styb"),
-#   so it is left out.
-# - 3 and 4: the first sentence only; the rest of each is unreadable.
+@dataclass(frozen=True)
+class KeyMeasureData:
+    number: int
+    title: str
+    goals: tuple[int, ...]
+    policy_area: str
+    # "": the seed's table names no ministry for the measure; the page says "not known".
+    responsible: str
+    funding: str
+    start_year: int
+    # The word in parentheses after the funding ("esitetään", "esitetty", "myönnetty");
+    # "unknown" where the table gives none.
+    status: str
+
+
+NATIONAL_STRATEGY: dict[str, Any] = {
+    "title": "Elinikäisen ohjauksen strategia",
+    "start_year": 2020,
+    "end_year": 2023,
+    "published_on": dt.date(2020, 12, 3),
+    "description": (
+        "Elinikäisen ohjauksen strategia tarkastelee laajasti ohjauksen ja koulutus- ja "
+        "urasuunnittelun kokonaisuutta vauvasta vaariin."
+    ),
+}
+
+
+# Seed 003, slide "Elinikäisen ohjauksen strategian tavoitteet" (OCR letters fixed): six goals,
+# each with the sentence the slide sets beside it. Numbers 1-5 are the goals the portal had
+# before (regions' links keep them); "Yhdenvertaisesti ja kestävästi", once merged into
+# "Laadukkaasti ja yhdenvertaisesti", is 6. Where a sentence runs on unreadably only its
+# readable part is kept:
+# - 2: the slide's sentence is broken by the columns beside it; the VN-TEAS slide of the same
+#   deck gives it whole ("valmiudet ja osaaminen laadukkaaseen monikanavaiseen ohjaustyöhön").
+# - 3 and 4: the first sentence only.
 # - 5: the first sentence ("Ohjauksen järjestämistä ... tietoon.") is unreadable; the second
 #   is kept.
 NATIONAL_GOALS: tuple[NationalGoalData, ...] = (
@@ -39,7 +68,7 @@ NATIONAL_GOALS: tuple[NationalGoalData, ...] = (
     ),
     NationalGoalData(
         2,
-        "Laadukkaasti ja yhdenvertaisesti",
+        "Laadukkaasti",
         "Ohjaustyötä tekevillä on valmiudet ja osaaminen laadukkaaseen monikanavaiseen "
         "ohjaustyöhön.",
     ),
@@ -60,16 +89,160 @@ NATIONAL_GOALS: tuple[NationalGoalData, ...] = (
         "Kansallisella, sektorirajat ylittävällä palvelujen ja vaikuttavuuden seurannalla "
         "voidaan tehostaa tiedolla johtamista sekä paikallisesti että kansallisesti.",
     ),
+    NationalGoalData(
+        6,
+        "Yhdenvertaisesti ja kestävästi",
+        "Ohjaus edistää tasa-arvoista, oikeudenmukaista ja monimuotoista yhteiskuntaa ja "
+        "hyvinvointia Suomessa.",
+    ),
+)
+
+#: The label the key-measures table uses for goals 2 and 6 together; the portal called goal 2
+#: so before the six goals were kept apart.
+JOINT_LABEL = "Laadukkaasti ja yhdenvertaisesti"
+
+
+# Seed 003, slide "Keskeiset toimenpiteet hallituskaudelle": one row a measure, in the table's
+# order. The table's goal "Laadukkaasti ja yhdenvertaisesti" is goals 2 and 6. Its first row
+# names no ministry; its last gives no status.
+KEY_MEASURES: tuple[KeyMeasureData, ...] = (
+    KeyMeasureData(
+        1,
+        "Uraohjauksen kehittäminen TE-hallinnossa (Pohjoismainen malli)",
+        (1,),
+        "Työllisyystoimet",
+        "",
+        "Kansallinen budjetti",
+        2021,
+        "to_be_proposed",
+    ),
+    KeyMeasureData(
+        2,
+        "Opinto-ohjauksen kehittämisohjelma ja resurssit",
+        (1,),
+        "Oppivelvollisuus",
+        "OKM",
+        "Kansallinen",
+        2020,
+        "granted",
+    ),
+    KeyMeasureData(
+        3,
+        "Urasuunnittelutaitojen kehittäminen ja työssäolevien proaktiivinen ohjaus",
+        (1,),
+        "Jatkuva oppiminen / TYÖ2030",
+        "OKM, TEM, STM",
+        "RRF",
+        2021,
+        "proposed",
+    ),
+    KeyMeasureData(
+        4,
+        "Ohjaajakoulutusten kokonaisarviointi ja kompetenssit",
+        (2, 6),
+        "Elinikäinen ohjaus",
+        "OKM, TEM",
+        "VN-TEAS",
+        2021,
+        "to_be_proposed",
+    ),
+    KeyMeasureData(
+        5,
+        "Ohjaajien täydennyskoulutukset",
+        (2, 6),
+        "Jatkuva oppiminen / työllisyys",
+        "OKM, TEM, OPH",
+        "RRF, ESR+",
+        2022,
+        "proposed",
+    ),
+    KeyMeasureData(
+        6,
+        "Jatkuvan oppimisen digitaalinen palvelukokonaisuus",
+        (3,),
+        "Jatkuva oppiminen / työllisyys",
+        "OKM, TEM, KEHA, OPH",
+        "RRF",
+        2020,
+        "proposed",
+    ),
+    KeyMeasureData(
+        7,
+        "Monialaisen ohjauksen kehittäminen (tukirakenne, lainsäädäntö, kehittämistoimet)",
+        (4,),
+        "Nuoret / Työllisyys / Jatkuva oppiminen / Sote",
+        "TEM, OKM, STM, KEHA, OPH",
+        "Kansallinen, ESR+",
+        2021,
+        "granted",
+    ),
+    KeyMeasureData(
+        8,
+        "Elinikäisen ohjauksen koordinaatio",
+        (4,),
+        "Työllisyyden ja jatkuvan oppimisen palvelukeskus",
+        "OKM, TEM, OPH",
+        "Kansallinen + RRF",
+        2021,
+        "proposed",
+    ),
+    KeyMeasureData(
+        9,
+        "Ohjauksen laadun ja strategian toteutumisen seuranta",
+        (5,),
+        "Julkisen hallinnon strategia",
+        "OKM, TEM, STM",
+        "RRF; osana muuta työtä",
+        2021,
+        "unknown",
+    ),
 )
 
 
-def write_national_goals(national_goal_model: type[models.Model]) -> dict[int, Any]:
-    """Write the national goals; return them by number."""
-    return {
+def write_national_strategy(
+    strategy_model: type[models.Model],
+    goal_model: type[models.Model],
+    measure_model: type[models.Model],
+) -> tuple[Any, dict[int, Any], dict[int, Any]]:
+    """Write the national strategy, its goals and key measures; return the strategy and the
+    goals and measures by number."""
+    national, _ = write_row(
+        strategy_model,
+        {"title": NATIONAL_STRATEGY["title"], "start_year": NATIONAL_STRATEGY["start_year"]},
+        {
+            key: value
+            for key, value in NATIONAL_STRATEGY.items()
+            if key not in ("title", "start_year")
+        },
+    )
+    goals = {
         data.number: upsert(
-            national_goal_model,
+            goal_model,
             {"number": data.number},
-            {"title": data.title, "description": data.description},
+            {
+                "title": data.title,
+                "description": data.description,
+                "national_strategy": national,
+            },
         )
         for data in NATIONAL_GOALS
     }
+    measures = {}
+    for data in KEY_MEASURES:
+        measure = upsert(
+            measure_model,
+            {"national_strategy": national, "number": data.number},
+            {
+                "title": data.title,
+                "policy_area": data.policy_area,
+                "responsible": data.responsible,
+                "funding": data.funding,
+                "start_year": data.start_year,
+                "status": data.status,
+            },
+        )
+        wanted = {goals[number].pk for number in data.goals}
+        if set(measure.goals.values_list("pk", flat=True)) != wanted:
+            measure.goals.set(wanted)
+        measures[data.number] = measure
+    return national, goals, measures

@@ -96,12 +96,17 @@ def _copy_version(old: Strategy, version_label: str, user: Any) -> Strategy:
     save_with_history(new, user=user)
 
     focus_area_copies: dict[int, FocusArea] = {}
-    for focus_area in old.focus_areas.prefetch_related("national_goals"):
+    for focus_area in old.focus_areas.prefetch_related("national_goals", "key_measures"):
         national_goals = list(focus_area.national_goals.all())
+        key_measures = list(focus_area.key_measures.all())
         source_pk = focus_area.pk
         _as_new_copy(focus_area)
         focus_area.strategy = new
-        save_with_history(focus_area, _links(focus_area, national_goals=national_goals), user)
+        save_with_history(
+            focus_area,
+            _links(focus_area, national_goals=national_goals, key_measures=key_measures),
+            user,
+        )
         focus_area_copies[source_pk] = focus_area
 
     goal_copies: dict[int, Goal] = {}

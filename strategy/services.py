@@ -665,7 +665,7 @@ STATE_FIELDS: dict[str, tuple[str, ...]] = {
         "overall_goal",
         "objectives",
     ),
-    "focusarea": ("number", "title", "description", "national_goals"),
+    "focusarea": ("number", "title", "description", "national_goals", "key_measures"),
     "goal": ("title",),
     "action": (
         "title",

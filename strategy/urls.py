@@ -12,6 +12,12 @@ from strategy.editor import views as editor_views
 
 public: list[URLPattern] = [
     path("", views.RegionHomeView.as_view(), name="home"),
+    # Of no region; before <slug:region>/ so that no region slug hides it.
+    path(
+        "valtakunnallinen/strategia/",
+        views.NationalStrategyView.as_view(),
+        name="national_strategy",
+    ),
     path("<slug:region>/", views.RegionHomeView.as_view(), name="region_home"),
     path(
         "<slug:region>/painopisteet/<int:number>/",

@@ -5,15 +5,23 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
+from lib.scoping import render_in_scope
 from network.mixins import RegionMixin
 from network.models import Organisation, Region
-from strategy.models import FocusArea, RegionProfile, Strategy, focus_area_detail_prefetches
+from strategy.models import (
+    FocusArea,
+    NationalStrategy,
+    RegionProfile,
+    Strategy,
+    focus_area_detail_prefetches,
+)
 
 
 class RegionHomeView(RegionMixin, TemplateView):
@@ -145,3 +153,29 @@ class StrategyVersionDetailView(RegionMixin, DetailView):
         if version.is_draft and not self.request.user.has_perm("strategy.edit_plan", version):
             raise Http404(_("No such version."))
         return version
+
+
+class NationalStrategyView(TemplateView):
+    """The national lifelong-guidance strategy: each goal and key measure with the regions'
+    focus areas that say they serve it, from the current version of each region's strategy.
+
+    Public and of no region: it reads every region's focus areas on purpose
+    (``scope(region=None)``). Queries: the national strategy, its goals, their focus areas
+    (regions joined), the key measures, their goals and their focus areas: six however
+    many regions and links.
+    """
+
+    template_name = "strategy/national_strategy.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        return render_in_scope(
+            None, lambda: super(NationalStrategyView, self).dispatch(request, *args, **kwargs)
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        national = NationalStrategy.objects.with_goals_and_measures().first()
+        if national is None:
+            raise Http404(_("No national strategy has been entered."))
+        context.update(national=national, nav_section="national", nav_current="page")
+        return context

@@ -36,7 +36,9 @@ from strategy.models import (
     Goal,
     Indicator,
     IndicatorValue,
+    KeyMeasure,
     NationalGoal,
+    NationalStrategy,
     Project,
     RegionProfile,
     Strategy,
@@ -107,13 +109,39 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Membership.Role.EDITOR
 
 
+class NationalStrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NationalStrategy
+        django_get_or_create = ("title",)
+
+    title = "Elinikäisen ohjauksen strategia"
+    start_year = 2020
+    end_year = 2023
+    published_on = dt.date(2020, 12, 3)
+
+
 class NationalGoalFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = NationalGoal
         django_get_or_create = ("number",)
 
+    national_strategy = factory.SubFactory(NationalStrategyFactory)
     number = factory.Sequence(lambda n: n + 1)
     title = factory.LazyAttribute(lambda o: f"Valtakunnallinen tavoite {o.number}")
+
+
+class KeyMeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KeyMeasure
+        django_get_or_create = ("national_strategy", "number")
+
+    national_strategy = factory.SubFactory(NationalStrategyFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.LazyAttribute(lambda o: f"Keskeinen toimenpide {o.number}")
+    responsible = "OKM, TEM"
+    funding = "RRF"
+    start_year = 2021
+    status = KeyMeasure.Status.PROPOSED
 
 
 class StrategyFactory(factory.django.DjangoModelFactory):

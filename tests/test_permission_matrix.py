@@ -437,6 +437,7 @@ PUBLIC_URLS = {
     "strategy:focus_area_detail",
     "strategy:version_detail",
     "strategy:compare_versions",
+    "strategy:national_strategy",
     "network:organisation_list",
     "network:organisation_detail",
     "events:event_list",

@@ -146,6 +146,8 @@ NOT_REGION_PRIVATE = {
     "network.Region": "the regions themselves are public",
     "network.ContentVersion": "a number per region for the page cache's keys, no content",
     "strategy.NationalGoal": "national reference data",
+    "strategy.NationalStrategy": "national reference data",
+    "strategy.KeyMeasure": "national reference data",
     "actions.TargetGroup": "lookup shared by all regions",
     "actions.GuidanceChannel": "lookup shared by all regions",
     "reporting.ReportingYear": "national reference data",

@@ -28,6 +28,7 @@ from strategy.models import (
     Goal,
     Indicator,
     IndicatorValue,
+    KeyMeasure,
     NationalGoal,
     Project,
     RegionProfile,
@@ -78,19 +79,24 @@ class StrategyForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
 
 
 class FocusAreaForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
-    """A focus area: its number within the strategy, title, description and national goals."""
+    """A focus area: its number within the strategy, title, description, and the national
+    strategy's goals and key measures it serves, as the coordinator says."""
 
     class Meta:
         model = FocusArea
-        fields = ["number", "title", "description", "national_goals"]
+        fields = ["number", "title", "description", "national_goals", "key_measures"]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
             "description": forms.Textarea(attrs={"rows": 4}),
             "national_goals": forms.CheckboxSelectMultiple,
+            "key_measures": forms.CheckboxSelectMultiple,
         }
         help_texts = {
             "number": _("Focus areas are shown in number order."),
             "national_goals": _("The goals of the national strategy this focus area serves."),
+            "key_measures": _(
+                "The key measures of the national strategy this focus area carries forward."
+            ),
         }
 
     def __init__(self, *args: Any, strategy: Strategy, **kwargs: Any) -> None:
@@ -100,6 +106,9 @@ class FocusAreaForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["number"].validators.append(MinValueValidator(1))
         self.fields["number"].widget.attrs["min"] = 1
         limit_choices(self.fields["national_goals"], NationalGoal.objects.order_by("number"))
+        limit_choices(
+            self.fields["key_measures"], KeyMeasure.objects.order_by("national_strategy", "number")
+        )
 
     def clean_number(self) -> int:
         number: int = self.cleaned_data["number"]

@@ -296,7 +296,7 @@ class EditorHomeView(EditorMixin, TemplateView):
         context.update(focus_areas=focus_areas, focus_area=chosen)
         if chosen is not None:
             chosen.strategy = strategy
-            prefetch_related_objects([chosen], "national_goals", "goals")
+            prefetch_related_objects([chosen], "national_goals", "key_measures", "goals")
             context.update(
                 action_list_context(self.region.slug, chosen, self.request.GET.get("page"))
             )

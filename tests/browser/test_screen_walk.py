@@ -423,6 +423,7 @@ def walk_data(transactional_db, settings) -> Objects:
         "strategy:region_home": {"region": slug},
         "strategy:focus_area_detail": {"region": slug, "number": focus_area.number},
         "strategy:version_detail": {"region": slug, "version": strategy.version},
+        "strategy:national_strategy": {},
         "network:organisation_list": {"region": slug},
         "network:organisation_detail": {"region": slug, "slug": lut.slug},
         "events:event_list": {"region": slug},

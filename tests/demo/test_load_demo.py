@@ -27,6 +27,7 @@ from strategy.models import (
     Indicator,
     IndicatorValue,
     NationalGoal,
+    NationalStrategy,
     Project,
     RegionProfile,
     Strategy,
@@ -104,17 +105,36 @@ def test_kaselo_has_its_abbreviation_network_name_and_two_provinces(kaselo):
     assert set(kaselo.provinces.values_list("name", flat=True)) == {"Etelä-Karjala", "Kymenlaakso"}
 
 
-def test_the_five_national_goals_are_loaded_with_readable_descriptions(kaselo):
-    assert list(NationalGoal.objects.values_list("number", "title")) == [
+def test_the_national_strategy_is_loaded_with_its_six_goals_and_nine_key_measures(kaselo):
+    national = NationalStrategy.objects.get()
+    assert (national.start_year, national.end_year) == (2020, 2023)
+    assert national.published_on == dt.date(2020, 12, 3)
+    assert list(national.goals.values_list("number", "title")) == [
         (1, "Saavutettavasti ja asiakaslähtöisesti"),
-        (2, "Laadukkaasti ja yhdenvertaisesti"),
+        (2, "Laadukkaasti"),
         (3, "Digitaalisesti"),
         (4, "Monialaisesti ja koordinoidusti"),
         (5, "Tietoon perustuen"),
+        (6, "Yhdenvertaisesti ja kestävästi"),
     ]
     assert NationalGoal.objects.get(number=4).description == (
         "Ohjausta toteuttavien sektoreiden yhteistyö on sujuvaa ja työnjako selvää."
     )
+    assert national.key_measures.count() == 9
+    assert not national.key_measures.filter(funding="").exists()
+
+
+def test_no_focus_area_links_to_the_national_strategy_as_no_seed_makes_such_a_link(kaselo):
+    areas = FocusArea.objects.filter(strategy__region=kaselo)
+    assert not areas.filter(national_goals__isnull=False).exists()
+    assert not areas.filter(key_measures__isnull=False).exists()
+
+
+def test_the_elo_forum_of_9_april_2021_is_an_event_of_its_own_kind(kaselo):
+    forum = Event.objects.get(region=kaselo, title="ELO-foorumi")
+    assert forum.starts_on == dt.date(2021, 4, 9)
+    assert forum.kind == Event.Kind.ELO_FORUM
+    assert not forum.organisers.exists()
 
 
 def test_kaselo_has_two_versions_the_later_current_made_from_the_first(kaselo):
@@ -199,18 +219,6 @@ def test_kaselo_strategy_has_exactly_the_five_focus_areas_of_the_seeds(kaselo):
         (5, "PÄÄTÖKSENTEKOON VAIKUTTAMINEN"),
     ]
     assert [area.goals.count() for area in focus_areas] == [4, 5, 2, 5, 2]
-
-
-def test_focus_areas_link_to_the_national_goals_they_evidently_serve(kaselo):
-    def national_goals(number):
-        area = FocusArea.objects.get(
-            strategy__region=kaselo, strategy__is_current=True, number=number
-        )
-        return set(area.national_goals.values_list("title", flat=True))
-
-    assert national_goals(1) == {"Saavutettavasti ja asiakaslähtöisesti", "Digitaalisesti"}
-    assert national_goals(2) == {"Monialaisesti ja koordinoidusti"}
-    assert national_goals(3) == {"Laadukkaasti ja yhdenvertaisesti", "Tietoon perustuen"}
 
 
 def current_actions(region):
@@ -395,7 +403,7 @@ def test_organisations_carry_kind_sector_and_the_seed_description(kaselo):
 def test_the_2021_events_are_there_with_their_real_dates(kaselo):
     events = Event.objects.for_region(kaselo)
 
-    assert events.count() == 53
+    assert events.count() == 54
     assert not events.exclude(starts_on__year=2021).exists()
     assert not events.exclude(ends_on=F("starts_on")).exists()
 
@@ -601,7 +609,7 @@ def test_the_first_run_reports_the_rows_it_created(first_run):
     assert "actions: 162," in first_run
     assert "regions:" not in first_run
     assert "organisations: 32" in first_run
-    assert "events: 53" in first_run
+    assert "events: 54" in first_run
     assert "Rows created: 0" not in first_run
 
 
@@ -624,17 +632,11 @@ def test_a_second_run_changes_nothing(kaselo):
 
 def test_a_second_run_restores_demo_values_an_edit_changed(kaselo):
     Event.objects.filter(region=kaselo, title="ELOLIV2021").update(kind=Event.Kind.OTHER)
-    FocusArea.objects.get(
-        strategy__region=kaselo, strategy__is_current=True, number=1
-    ).national_goals.clear()
+    Event.objects.get(region=kaselo, title="ELOLIV2021").focus_areas.clear()
 
     output = load_demo()
 
-    assert Event.objects.get(region=kaselo, title="ELOLIV2021").kind == Event.Kind.ELOLIV
-    assert (
-        FocusArea.objects.get(
-            strategy__region=kaselo, strategy__is_current=True, number=1
-        ).national_goals.count()
-        == 2
-    )
+    event = Event.objects.get(region=kaselo, title="ELOLIV2021")
+    assert event.kind == Event.Kind.ELOLIV
+    assert event.focus_areas.exists()
     assert "Rows created: 0, updated: 1; link sets changed: 1." in output

@@ -16,14 +16,16 @@ from pytest_django.asserts import assertContains
 from actions.models import GuidanceChannel, TargetGroup
 from network.models import Province, Region
 from reporting.models import Level, ReportingYear, SubTheme, Theme
-from strategy.models import NationalGoal
+from strategy.models import KeyMeasure, NationalGoal, NationalStrategy
 
 pytestmark = pytest.mark.django_db
 
 REFERENCE_MODELS = (
     Region,
     Province,
+    NationalStrategy,
     NationalGoal,
+    KeyMeasure,
     TargetGroup,
     GuidanceChannel,
 )
@@ -73,15 +75,60 @@ def test_the_migrations_write_kaselos_two_provinces():
     ]
 
 
-def test_the_migrations_write_the_national_goals():
+def test_the_migrations_write_the_national_strategy_with_its_six_goals():
+    national = NationalStrategy.objects.get()
+    assert (national.title, national.start_year, national.end_year) == (
+        "Elinikäisen ohjauksen strategia",
+        2020,
+        2023,
+    )
     assert list(NationalGoal.objects.values_list("number", "title")) == [
         (1, "Saavutettavasti ja asiakaslähtöisesti"),
-        (2, "Laadukkaasti ja yhdenvertaisesti"),
+        (2, "Laadukkaasti"),
         (3, "Digitaalisesti"),
         (4, "Monialaisesti ja koordinoidusti"),
         (5, "Tietoon perustuen"),
+        (6, "Yhdenvertaisesti ja kestävästi"),
     ]
     assert all(NationalGoal.objects.values_list("description", flat=True))
+    assert set(NationalGoal.objects.values_list("national_strategy", flat=True)) == {national.pk}
+
+
+def test_the_migrations_write_the_nine_key_measures_as_seed_003s_table_gives_them():
+    measures = KeyMeasure.objects.order_by("number")
+    assert measures.count() == 9
+    first = measures.get(number=1)
+    # The table names no ministry for the first measure and no status for the last.
+    assert first.responsible == ""
+    assert (first.funding, first.start_year, first.status) == (
+        "Kansallinen budjetti",
+        2021,
+        KeyMeasure.Status.TO_BE_PROPOSED,
+    )
+    assert measures.get(number=9).status == KeyMeasure.Status.UNKNOWN
+    assert list(measures.get(number=4).goals.values_list("number", flat=True)) == [2, 6]
+    assert list(measures.values_list("start_year", flat=True)) == [
+        2021,
+        2020,
+        2021,
+        2021,
+        2022,
+        2020,
+        2021,
+        2021,
+        2021,
+    ]
+    assert list(measures.values_list("status", flat=True)) == [
+        "to_be_proposed",
+        "granted",
+        "proposed",
+        "to_be_proposed",
+        "proposed",
+        "proposed",
+        "granted",
+        "proposed",
+        "unknown",
+    ]
 
 
 def test_the_migrations_write_the_lookups():

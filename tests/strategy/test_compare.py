@@ -208,16 +208,16 @@ def test_comparing_a_version_with_itself_is_refused(strategy):
 
 
 @pytest.mark.parametrize("size", [(1, 1), (3, 4)])
-def test_the_comparison_takes_nine_queries_whatever_the_plan(
+def test_the_comparison_takes_ten_queries_whatever_the_plan(
     size, strategy, kotka, coordinator, django_assert_num_queries
 ):
     build_plan(strategy, kotka, areas=size[0], rows=size[1])
     new = services.start_revision(strategy, "tarkistus 2025", coordinator)
     Action.objects.filter(focus_area__strategy=new).update(status=Action.Status.DONE)
 
-    # Focus areas and their national goals; goals; actions, their responsible organisations
-    # and goals; indicators and their yearly values and focus areas.
-    with django_assert_num_queries(9):
+    # Focus areas and their national goals and key measures; goals; actions, their
+    # responsible organisations and goals; indicators and their yearly values and focus areas.
+    with django_assert_num_queries(10):
         comparison = compare_versions(strategy, new)
 
     assert len(comparison.actions.changed) == size[0] * size[1]
@@ -320,8 +320,8 @@ def test_the_page_takes_the_same_queries_whatever_the_plan(
     Action.objects.filter(focus_area__strategy=new).update(status=Action.Status.DONE)
     revisions.publish_draft(new, dt.date(2025, 1, 15), "Tarkistus 2025", coordinator)
 
-    # The region with its content versions, the versions, the comparison's nine.
-    with django_assert_max_num_queries(11):
+    # The region with its content versions, the versions, the comparison's ten.
+    with django_assert_max_num_queries(12):
         response = client.get(compare_url(region, a=1, b=2))
 
     assert len(response.context["comparison"].actions.changed) == 15

@@ -13,6 +13,7 @@ from tests.factories import (
     GoalFactory,
     IndicatorFactory,
     IndicatorValueFactory,
+    KeyMeasureFactory,
     NationalGoalFactory,
     OrganisationFactory,
     RegionFactory,
@@ -102,6 +103,20 @@ def test_focus_area_page_names_the_national_strategy_goals_it_links_to(client, f
     assertContains(response, "Saavutettavasti ja asiakaslähtöisesti")
 
 
+def test_focus_area_page_names_the_national_key_measures_it_links_to(client, focus_area):
+    # The migrations' measure 3.
+    focus_area.key_measures.add(KeyMeasureFactory(number=3))
+
+    response = client.get(focus_area.get_absolute_url())
+
+    assertContains(
+        response,
+        f'href="{reverse("strategy:national_strategy")}#toimenpide-3">'
+        "Urasuunnittelutaitojen kehittäminen ja työssäolevien proaktiivinen ohjaus</a>",
+        html=False,
+    )
+
+
 def test_focus_area_page_lists_its_events(client, region, focus_area):
     event = EventFactory(region=region, title="Kaakon OPO-tiimi")
     event.focus_areas.add(focus_area)
@@ -150,6 +165,7 @@ def add_focus_area_rows(focus_area, count):
         indicator.focus_areas.add(focus_area)
         IndicatorValueFactory.create_batch(2, indicator=indicator)
         focus_area.national_goals.add(NationalGoalFactory())
+        focus_area.key_measures.add(KeyMeasureFactory())
         event = EventFactory(region=region)
         event.focus_areas.add(focus_area)
 
@@ -159,15 +175,15 @@ def test_focus_area_page_query_count_does_not_grow_with_rows(
 ):
     url = focus_area.get_absolute_url()
     add_focus_area_rows(focus_area, 2)
-    # region, focus area with its strategy and action count, goals, national goals,
-    # indicators, indicator values, a page of actions with lead organisations, responsible
+    # region, focus area with its strategy and action count, goals, national goals, key
+    # measures, indicators, indicator values, a page of actions with lead organisations, responsible
     # organisations, the upcoming events, the latest past events (10, not 9: the events
     # are two bounded lists now, no longer every event of the area)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         assert client.get(url).status_code == 200
 
     add_focus_area_rows(focus_area, 6)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         assert client.get(url).status_code == 200
 
 

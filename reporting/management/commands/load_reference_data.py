@@ -18,8 +18,8 @@ from network.models import Province, Region
 from network.reference import write_regions
 from reporting.framework import write_framework
 from reporting.models import Level, ReportingYear, SubTheme, Theme
-from strategy.models import NationalGoal
-from strategy.reference import write_national_goals
+from strategy.models import KeyMeasure, NationalGoal, NationalStrategy
+from strategy.reference import write_national_strategy
 
 
 def load_reference_data() -> None:
@@ -27,7 +27,7 @@ def load_reference_data() -> None:
     nothing."""
     with transaction.atomic():
         write_regions(Region, Province)
-        write_national_goals(NationalGoal)
+        write_national_strategy(NationalStrategy, NationalGoal, KeyMeasure)
         write_lookup_rows(TargetGroup, GuidanceChannel)
         # Each reporting year's framework is its own, written when the year is opened
         # (``reporting.models.copy_framework``): a year left without one gets seed 001's.
@@ -39,7 +39,7 @@ def load_reference_data() -> None:
 
 class Command(BaseCommand):
     help = (
-        "Write the reference data (regions, provinces, national goals, lookups, reporting "
+        "Write the reference data (regions, provinces, the national strategy, lookups, reporting "
         "framework) that the migrations write. Running it again changes nothing."
     )
 
@@ -50,6 +50,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Reference data: {Region.objects.count()} regions, "
                 f"{NationalGoal.objects.count()} national goals, "
+                f"{KeyMeasure.objects.count()} national key measures, "
                 f"{SubTheme.objects.count()} reporting sub-themes."
             )
         )

@@ -98,16 +98,17 @@ def test_tno_summary_shows_actions_responsibles_published_events_and_indicators(
 
 def test_tno_summary_query_count_does_not_grow_with_rows(plan, region, django_assert_num_queries):
     start, end = dt.date(2000, 1, 1), dt.date(2100, 1, 1)
-    # strategy; focus areas, national goals, goals, actions (lead joined), responsible
-    # organisations; indicators, their values; events, their organisers
-    with django_assert_num_queries(10):
+    # strategy; focus areas, national goals, key measures (the action plan's prefetch),
+    # goals, actions (lead joined), responsible organisations; indicators, their values;
+    # events, their organisers
+    with django_assert_num_queries(11):
         build_tno_summary(region, start, end)
 
     area = FocusAreaFactory(strategy=plan.strategy, number=3)
     for _ in range(5):
         ActionFactory(focus_area=area).responsible_organisations.add(plan.action.lead_organisation)
         EventFactory(region=region).organisers.add(plan.action.lead_organisation)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         build_tno_summary(region, start, end)
 
 

@@ -7,7 +7,16 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
-from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
+from strategy.models import (
+    Action,
+    FocusArea,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    KeyMeasure,
+    NationalGoal,
+    Strategy,
+)
 from tests.factories import NationalGoalFactory, OrganisationFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -85,6 +94,30 @@ def test_coordinator_adds_a_focus_area_with_national_goals(coordinator_client, r
         response, editor_url(region, "home") + f"?painopiste=2#painopiste-{focus_area.pk}"
     )
     assert list(focus_area.national_goals.all()) == [national_goal]
+
+
+def test_coordinator_links_a_focus_area_to_national_goals_and_key_measures(
+    coordinator_client, region, focus_area
+):
+    equal = NationalGoal.objects.get(title="Yhdenvertaisesti ja kestävästi")
+    training = KeyMeasure.objects.get(number=5)
+
+    page = coordinator_client.get(editor_url(region, "focus_area_edit", pk=focus_area.pk))
+    # Every goal and measure of the national strategy is offered.
+    assert len(page.context["form"].fields["national_goals"].queryset) == 6
+    assert len(page.context["form"].fields["key_measures"].queryset) == 9
+
+    data = {
+        "number": 1,
+        "title": focus_area.title,
+        "national_goals": [equal.pk],
+        "key_measures": [training.pk],
+    }
+    data.update(read_version=page.context["form"]["read_version"].value())
+    coordinator_client.post(editor_url(region, "focus_area_edit", pk=focus_area.pk), data)
+
+    assert list(focus_area.national_goals.all()) == [equal]
+    assert list(focus_area.key_measures.all()) == [training]
 
 
 def test_a_taken_focus_area_number_comes_back_in_finnish_beside_the_field(

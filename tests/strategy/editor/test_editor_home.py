@@ -43,10 +43,10 @@ def test_the_overview_query_count_does_not_grow_with_rows(
     coordinator_client, region, plan, django_assert_num_queries
 ):
     # user (the session is cached), region, roles, strategy (permission), focus areas
-    # with their action counts, then the shown one's national goals, goals, a page of
+    # with their action counts, then the shown one's national goals, key measures, goals, a page of
     # actions with lead, responsible organisations; indicators, values, indicator focus
     # areas; versions; the region's closed years
-    expected = 14
+    expected = 15
     with django_assert_num_queries(expected):
         assert coordinator_client.get(editor_home(region)).status_code == 200
 

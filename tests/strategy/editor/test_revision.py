@@ -10,7 +10,15 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from network.models import Region
 from strategy import services
-from strategy.models import Action, FocusArea, Goal, Indicator, Strategy
+from strategy.models import (
+    Action,
+    FocusArea,
+    Goal,
+    Indicator,
+    KeyMeasure,
+    NationalGoal,
+    Strategy,
+)
 from tests.factories import CoordinatorFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +56,8 @@ def test_the_revision_page_suggests_a_name_and_explains_the_copy(coordinator_cli
 def test_a_new_version_is_a_draft_with_copies_of_everything(coordinator_client, region, plan):
     old = plan["strategy"]
     old_goal_ids = set(Goal.objects.values_list("pk", flat=True))
+    plan["focus_area"].national_goals.set(NationalGoal.objects.filter(number__in=[2, 6]))
+    plan["focus_area"].key_measures.set(KeyMeasure.objects.filter(number__in=[4, 5]))
 
     response = start(coordinator_client, region)
 
@@ -64,6 +74,8 @@ def test_a_new_version_is_a_draft_with_copies_of_everything(coordinator_client, 
     assert focus_area.pk != plan["focus_area"].pk
     assert focus_area.title == plan["focus_area"].title
     assert list(focus_area.national_goals.all()) == list(plan["focus_area"].national_goals.all())
+    assert list(focus_area.key_measures.all()) == list(plan["focus_area"].key_measures.all())
+    assert focus_area.key_measures.count() == 2
     assert focus_area.goals.count() == 2
     assert not set(focus_area.goals.values_list("pk", flat=True)) & old_goal_ids
 
@@ -133,14 +145,14 @@ def test_the_version_page_query_count_does_not_grow_with_rows(
     client, region, plan, django_assert_num_queries
 ):
     url = reverse("strategy:version_detail", kwargs={"region": region.slug, "version": 1})
-    # region, strategy, focus areas, national goals, goals, actions with lead,
+    # region, strategy, focus areas, national goals, key measures, goals, actions with lead,
     # responsible organisations
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
 
     Action.objects.create(focus_area=plan["focus_area"], title="Neljäs", position=4)
     Goal.objects.create(focus_area=plan["focus_area"], title="Kolmas tavoite")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert client.get(url).status_code == 200
 
 
