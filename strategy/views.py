@@ -1,5 +1,7 @@
 """Public pages of a region's strategy: the home page, a focus area's page and earlier versions."""
 
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -13,7 +15,7 @@ from django.views.generic import DetailView, TemplateView
 
 from network.mixins import RegionMixin
 from network.models import Region
-from strategy.models import FocusArea, Strategy, focus_area_detail_prefetches
+from strategy.models import Action, FocusArea, Strategy, focus_area_detail_prefetches
 
 
 class RegionHomeView(RegionMixin, TemplateView):
@@ -138,3 +140,72 @@ class StrategyVersionDetailView(RegionMixin, DetailView):
         if version.is_draft and not self.request.user.has_perm("strategy.edit_plan", version):
             raise Http404(_("No such version."))
         return version
+
+
+@dataclass(frozen=True)
+class ActionRollUp:
+    """What the organisations' accepted entries under a plan action add up to."""
+
+    organisation_count: int
+    entry_count: int
+    #: (status label, status value, count) in the statuses' order, counted ones only.
+    by_status: list[tuple[str, str, int]]
+    latest_update: Any
+
+    @classmethod
+    def of(cls, entries: list[Any]) -> "ActionRollUp":
+        """Counted from the listed entries (their organisation and latest update loaded),
+        so the roll-up costs no query of its own."""
+        counts = Counter(entry.status for entry in entries)
+        dates = [entry.latest_update.date for entry in entries if entry.latest_update]
+        return cls(
+            organisation_count=len({entry.organisation_id for entry in entries}),
+            entry_count=len(entries),
+            by_status=[
+                (str(label), value, counts[value])
+                for value, label in Action.Status.choices
+                if counts[value]
+            ],
+            latest_update=max(dates, default=None),
+        )
+
+
+class ActionDetailView(RegionMixin, DetailView):
+    """A plan action with the organisations' work that carries it out.
+
+    The accepted guidance actions linked to it (``GuidanceAction.plan_actions``), each with
+    its latest accepted progress update, and a roll-up of them. Read through the action's
+    reverse relation: the entries' app sits above the plan's. An action of a draft is
+    shown only to those who may edit the plan.
+
+    Queries: the region, the action (its focus area, strategy and lead joined), its
+    responsible organisations, the entries with their organisations, and their accepted
+    updates: the same whatever the number of entries.
+    """
+
+    template_name = "strategy/action_detail.html"
+    context_object_name = "action"
+    nav_section = "focus_areas"
+    nav_is_section_page = False
+
+    def get_object(self, queryset: Any = None) -> Action:
+        action = get_object_or_404(
+            Action.objects.for_region(self.region)
+            .select_related("focus_area__strategy")
+            .with_responsibles(),
+            pk=self.kwargs["pk"],
+        )
+        strategy = action.focus_area.strategy
+        if strategy.is_draft and not self.request.user.has_perm("strategy.edit_plan", strategy):
+            raise Http404(_("No such action."))
+        return action
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        entries = list(
+            self.object.guidance_actions.published()
+            .with_latest_progress()
+            .order_by("-year", "organisation__name", "title", "pk")
+        )
+        context.update(entries=entries, roll_up=ActionRollUp.of(entries))
+        return context
