@@ -203,7 +203,10 @@ class ActionDetailView(RegionMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         entries = list(
-            self.object.guidance_actions.published()
+            # The region's own filter too: a link across regions (no form makes one)
+            # shows nothing of the other region.
+            self.object.guidance_actions.for_region(self.region)
+            .published()
             .with_latest_progress()
             .order_by("-year", "organisation__name", "title", "pk")
         )
