@@ -110,7 +110,7 @@ def waiting_for_review(region: Any) -> CombinedExpression:
     """
     return (
         _count(GuidanceAction.objects.awaiting_review().filter(organisation__region=region))
-        + _count(ProgressUpdate.objects.awaiting_review().for_region(region))
+        + _count(ProgressUpdate.objects.for_region(region).awaiting_review())
         + _count(Event.objects.awaiting_review().filter(region=region))
         + _count(GoodPractice.objects.waiting().filter(region=region))
     )
