@@ -30,7 +30,7 @@ from lib.forms import (
 )
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
-from strategy.models import FocusArea, Goal
+from strategy.models import Action, FocusArea, Goal
 
 
 def limit_choices(field: forms.Field, queryset: QuerySet[Any]) -> None:
@@ -60,6 +60,30 @@ class GoalChoiceField(forms.ModelMultipleChoiceField):
         return str(obj.title)
 
 
+def action_focus_area(action: Action) -> tuple[int, str]:
+    """The group of a plan action among the choices: its focus area's id and numbered title."""
+    return action.focus_area_id, f"{action.focus_area.number}. {action.focus_area.title}"
+
+
+class PlanActionChoiceField(forms.ModelMultipleChoiceField):
+    """The plan's actions under their focus area, shown as the areas are ticked (as goals).
+
+    Only the current version's actions of the region are offered; ``GuidanceActionForm.clean``
+    refuses one whose focus area is not chosen.
+    """
+
+    widget = GroupedCheckboxSelectMultiple(group_by=action_focus_area)
+    default_error_messages = {
+        "invalid_choice": _(
+            "Choose only actions of your region's current plan: one of the chosen actions "
+            "is not among them (%(value)s)."
+        ),
+    }
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.title)
+
+
 class GuidanceActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """A guidance action of one organisation; the view sets the organisation, not the form."""
 
@@ -75,6 +99,7 @@ class GuidanceActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
             "year",
             "focus_areas",
             "goals",
+            "plan_actions",
             "target_groups",
             "channels",
             "partners",
@@ -96,9 +121,13 @@ class GuidanceActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
             "outcomes": forms.Textarea(attrs={"rows": 4}),
             "links": forms.Textarea(attrs={"rows": 3}),
         }
-        field_classes = {"goals": GoalChoiceField}
+        field_classes = {"goals": GoalChoiceField, "plan_actions": PlanActionChoiceField}
         help_texts = {
             "goals": _("Choose only goals of the focus areas you chose."),
+            "plan_actions": _(
+                "The actions of the region's plan this work carries out, under the focus "
+                "areas you chose."
+            ),
             "links": _("One web address a line, e.g. https://www.ohjaamot.fi/."),
         }
 
@@ -117,6 +146,16 @@ class GuidanceActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
             .order_by("focus_area__number", "position", "id"),
         )
         cast(GroupedCheckboxSelectMultiple, goals.widget).filter_by = self.add_prefix("focus_areas")
+        plan_actions = self.fields["plan_actions"]
+        limit_choices(
+            plan_actions,
+            Action.objects.filter(focus_area__in=focus_areas)
+            .select_related("focus_area")
+            .order_by("focus_area__number", "position", "id"),
+        )
+        cast(GroupedCheckboxSelectMultiple, plan_actions.widget).filter_by = self.add_prefix(
+            "focus_areas"
+        )
         limit_choices(
             self.fields["partners"],
             Organisation.objects.for_region(region).exclude(pk=organisation.pk).order_by("name"),
@@ -173,6 +212,23 @@ class GuidanceActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
                         "Choose their focus areas too, or leave the goals out."
                     )
                     % {"goals": "; ".join(f"{g.focus_area.number}: {g.title}" for g in strays)},
+                )
+        plan_actions = cleaned.get("plan_actions")
+        if focus_areas is not None and plan_actions:
+            chosen = {focus_area.pk for focus_area in focus_areas}
+            strays = [action for action in plan_actions if action.focus_area_id not in chosen]
+            if strays:
+                self.add_error(
+                    "plan_actions",
+                    _(
+                        "These actions belong to focus areas you did not choose: %(actions)s. "
+                        "Choose their focus areas too, or leave the actions out."
+                    )
+                    % {
+                        "actions": "; ".join(
+                            f"{action.focus_area.number}: {action.title}" for action in strays
+                        )
+                    },
                 )
         title, year = cleaned.get("title"), cleaned.get("year")
         if title and year:

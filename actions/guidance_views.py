@@ -96,6 +96,7 @@ class GuidanceDetailView(RegionMixin, DetailView):
         action = self.object
         can_change = self.request.user.has_perm("actions.change_entry", action)
         # A closed year's entry: its edit, delete, submit and review buttons are left out.
+        reviewer = may_review(self.request, action)
         lock = closed_years.year_lock(action) if can_change else None
         is_open = lock is None or not lock.is_locked
         context.update(
@@ -113,6 +114,13 @@ class GuidanceDetailView(RegionMixin, DetailView):
             can_review=is_open
             and action.review_status == ReviewStatus.SUBMITTED
             and may_review(self.request, action),
+            # Insiders read every update with its review state; the public the accepted ones.
+            updates=[
+                update
+                for update in action.progress_updates.all()
+                if update.is_public or can_change or reviewer
+            ],
+            can_review_updates=is_open and reviewer,
         )
         return context
 
@@ -401,7 +409,7 @@ class ProgressUpdateFormMixin:
         context = super().get_context_data(**kwargs)  # type: ignore[misc]
         context.update(
             guidance_action=self.action,
-            returns_to_draft=services.returns_to_draft(
+            goes_to_review=services.update_goes_to_review(
                 self.action, may_review(self.request, self.action)
             ),
         )
@@ -415,7 +423,16 @@ class ProgressUpdateFormMixin:
         except services.GuidanceError as error:
             messages.error(self.request, str(error))
         else:
-            messages.success(self.request, _("The progress update was saved."))
+            if services.update_goes_to_review(self.action, may_review(self.request, self.action)):
+                messages.success(
+                    self.request,
+                    _(
+                        "The progress update was saved and sent to the coordinator. It is "
+                        "shown on the public page once accepted; the entry stays public."
+                    ),
+                )
+            else:
+                messages.success(self.request, _("The progress update was saved."))
         return redirect(self.action.get_absolute_url() + "#edistyminen")
 
 

@@ -1,6 +1,7 @@
 """What member organisations log: guidance actions, progress updates, good practices, lookups."""
 
 from pathlib import PurePath
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -203,12 +204,30 @@ class GuidanceActionQuerySet(ReviewableQuerySet):
             models.Prefetch(
                 "goals", queryset=Goal.objects.order_by("focus_area__number", "position")
             ),
+            models.Prefetch(
+                "plan_actions",
+                queryset=Action.objects.select_related("focus_area").order_by(
+                    "focus_area__number", "position", "id"
+                ),
+            ),
             "target_groups",
             "channels",
             models.Prefetch("partners", queryset=Organisation.objects.order_by("name")),
             models.Prefetch(
                 "progress_updates", queryset=ProgressUpdate.objects.order_by("date", "id")
             ),
+        )
+
+    def with_latest_progress(self) -> "GuidanceActionQuerySet":
+        """The organisation joined and the accepted progress updates prefetched newest
+        first into ``accepted_updates`` (``latest_update`` reads the first): two queries,
+        whatever the row count. A plan action's page lists its entries so."""
+        return self.select_related("organisation").prefetch_related(
+            models.Prefetch(
+                "progress_updates",
+                queryset=ProgressUpdate.objects.published().order_by("-date", "-id"),
+                to_attr="accepted_updates",
+            )
         )
 
 
@@ -239,6 +258,14 @@ class GuidanceAction(Reviewable):
     )
     goals = models.ManyToManyField(
         Goal, related_name="guidance_actions", blank=True, verbose_name=_("goals")
+    )
+    # The plan's actions the entry carries out, of the focus areas it names; a new
+    # version's publishing moves them to their counterparts (``strategy.revisions``).
+    plan_actions = models.ManyToManyField(
+        Action,
+        related_name="guidance_actions",
+        blank=True,
+        verbose_name=_("actions of the plan"),
     )
     target_groups = models.ManyToManyField(
         TargetGroup, related_name="guidance_actions", blank=True, verbose_name=_("target groups")
@@ -315,6 +342,20 @@ class GuidanceAction(Reviewable):
         )
 
     @property
+    def latest_update(self) -> "ProgressUpdate | None":
+        """The newest accepted progress update, from ``with_latest_progress``'s prefetch."""
+        updates = getattr(self, "accepted_updates", None)
+        return updates[0] if updates else None
+
+    def on_accepted(self, reviewer: Any, when: Any) -> None:
+        """Accepting the entry accepts the progress updates written before it was first
+        accepted (drafts, as the entry was): they were reviewed with it. Called by
+        ``portal.review_services.accept`` inside its transaction."""
+        self.progress_updates.filter(review_status=ReviewStatus.DRAFT).update(
+            review_status=ReviewStatus.ACCEPTED, reviewed_at=when, reviewed_by=reviewer
+        )
+
+    @property
     def owning_region_id(self) -> int:
         return self.organisation.region_id
 
@@ -325,8 +366,19 @@ class GuidanceAction(Reviewable):
         return self.organisation.region_id, self.year
 
 
-class ProgressUpdate(models.Model):
-    """A dated note on a guidance action, so the action tells its story across the years."""
+class ProgressUpdateQuerySet(ReviewableQuerySet):
+    def for_region(self, region: Region) -> "ProgressUpdateQuerySet":
+        return self.filter(action__organisation__region=region)
+
+
+class ProgressUpdate(Reviewable):
+    """A dated note on a guidance action, so the action tells its story across the years.
+
+    Reviewed on its own once its entry is public: an organisation's update to an accepted
+    entry waits for the coordinator (``submitted``) while the entry stays public, and is
+    shown once accepted. An update written while the entry is a draft is a draft too and
+    is accepted with the entry (``GuidanceAction.on_accepted``).
+    """
 
     action = models.ForeignKey(
         GuidanceAction,
@@ -356,15 +408,29 @@ class ProgressUpdate(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = RegionScopedManager["ProgressUpdate"]("action__organisation__region")
+    objects = RegionScopedManager.from_queryset(ProgressUpdateQuerySet)(
+        "action__organisation__region"
+    )
 
     class Meta:
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
         ordering = ["action", "date", "id"]
+        indexes = [
+            # The review queue: the few submitted updates, without reading the accepted ones.
+            models.Index(
+                fields=["action", "submitted_at"],
+                condition=Q(review_status=ReviewStatus.SUBMITTED),
+                name="progress_awaiting_review",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.action}: {self.date}"
+
+    def get_absolute_url(self) -> str:
+        """The update on its entry's page."""
+        return f"{self.action.get_absolute_url()}#paivitys-{self.pk}"
 
     @property
     def owning_region_id(self) -> int:

@@ -9,7 +9,9 @@ The review rules for changes:
 - an entry waiting for review (submitted) cannot be changed until the coordinator has
   accepted or returned it;
 - an accepted entry may be changed by the coordinator as it is; when its organisation
-  changes it (or its progress updates) it returns to draft, so nothing unreviewed is public;
+  changes it, it returns to draft, so nothing unreviewed is public;
+- a progress update is reviewed on its own: an organisation's update to an accepted
+  entry waits for the coordinator while the entry stays public (``save_progress_update``);
 - an organisation's editor deletes only drafts; the coordinator may delete any entry.
 """
 
@@ -93,13 +95,6 @@ def _lock(action: GuidanceAction) -> GuidanceAction:
     return action
 
 
-def _after_change(action: GuidanceAction, may_review: bool) -> None:
-    if returns_to_draft(action, may_review):
-        action.review_status = ReviewStatus.DRAFT
-        action.save(update_fields=["review_status", "updated_at"])
-        logger.info("Guidance action %s returned to draft by a change", action.pk)
-
-
 def save_guidance_action(form: ModelForm, user: Any, *, may_review: bool) -> GuidanceAction:
     """Save a valid ``GuidanceActionForm`` with its links; returns the saved entry.
 
@@ -130,10 +125,20 @@ def delete_guidance_action(action: GuidanceAction, *, may_review: bool) -> None:
         delete_after_commit(*files)
 
 
+def update_goes_to_review(action: GuidanceAction, may_review: bool) -> bool:
+    """Whether saving a progress update of ``action`` sends the update to the coordinator:
+    an organisation's update to an accepted entry is reviewed on its own, the entry
+    staying public meanwhile."""
+    return action.review_status == ReviewStatus.ACCEPTED and not may_review
+
+
 def save_progress_update(form: ModelForm, user: Any, *, may_review: bool) -> ProgressUpdate:
     """Save a valid ``ProgressUpdateForm``; returns the update.
 
-    A replaced or cleared attachment's old file is deleted once the change commits.
+    The entry keeps its review state. The update: the coordinator's is accepted as it is;
+    an organisation's to an accepted entry is submitted for review (``update_goes_to_review``),
+    to an entry not yet public a draft accepted with the entry. A replaced or cleared
+    attachment's old file is deleted once the change commits.
     """
     update: ProgressUpdate = form.instance
     action = update.action
@@ -145,21 +150,28 @@ def save_progress_update(form: ModelForm, user: Any, *, may_review: bool) -> Pro
         ensure_changeable(_lock(action))
         if update.pk is None:
             update.created_by = user
+        if may_review:
+            update.review_status = ReviewStatus.ACCEPTED
+            update.reviewed_at = timezone.now()
+            update.reviewed_by = user
+        else:
+            update.review_status = ReviewStatus.DRAFT
         form.save()
-        _after_change(action, may_review)
+        if update_goes_to_review(action, may_review):
+            review_services.submit(update, user)
         if old_file and old_file.name != update.attachment.name:
             delete_after_commit(old_file)
     return update
 
 
 def delete_progress_update(update: ProgressUpdate, *, may_review: bool) -> None:
-    """Delete a progress update, and its file once the deletion commits."""
+    """Delete a progress update, and its file once the deletion commits; the entry keeps
+    its review state (nothing unreviewed becomes public by a deletion)."""
     action = update.action
     with transaction.atomic():
         check_open(update)
         ensure_changeable(_lock(action))
         update.delete()
-        _after_change(action, may_review)
         delete_after_commit(update.attachment)
 
 

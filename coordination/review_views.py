@@ -1,6 +1,7 @@
 """The coordinator's review of what member organisations log, under /<region>/arviointi/.
 
-The queue lists the region's submitted guidance actions and events, oldest first, and
+The queue lists the region's submitted guidance actions, progress updates and events,
+oldest first, and
 the good practices proposed for publishing. Accepting and returning go through
 ``portal.review_services``; every view needs ``network.review_entries``, checked through
 ``lib.access`` on the region before any entry is looked up and again on the entry.
@@ -21,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
-from actions.models import GoodPractice, GuidanceAction
+from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
 from actions.services import GuidanceError, decline_good_practice, return_good_practice
 from coordination.review_forms import ReturnForm
 from events.models import Event
@@ -38,6 +39,17 @@ def submitted_guidance_actions(region: Region) -> QuerySet[GuidanceAction]:
         GuidanceAction.objects.for_region(region)
         .awaiting_review()
         .select_related("organisation__region")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def submitted_updates(region: Region) -> QuerySet[ProgressUpdate]:
+    """The region's progress updates waiting for review, oldest first, in one query: the
+    updates organisations added to their accepted entries, reviewed on their own."""
+    return (
+        ProgressUpdate.objects.for_region(region)
+        .awaiting_review()
+        .select_related("action__organisation__region")
         .order_by("submitted_at", "pk")
     )
 
@@ -98,6 +110,7 @@ def waiting_for_review(region: Any) -> CombinedExpression:
     """
     return (
         _count(GuidanceAction.objects.awaiting_review().filter(organisation__region=region))
+        + _count(ProgressUpdate.objects.for_region(region).awaiting_review())
         + _count(Event.objects.awaiting_review().filter(region=region))
         + _count(GoodPractice.objects.waiting().filter(region=region))
     )
@@ -109,6 +122,10 @@ def entries_of_kind(kind: str, region: Region) -> QuerySet[Any]:
         return GuidanceAction.objects.for_region(region).select_related("organisation__region")
     if kind == "event":
         return Event.objects.for_region(region).select_related("region")
+    if kind == "update":
+        return ProgressUpdate.objects.for_region(region).select_related(
+            "action__organisation__region"
+        )
     raise Http404(_("Unknown kind of entry."))
 
 
@@ -119,7 +136,11 @@ def entry_url(entry: Reviewable) -> str:
 
 def next_waiting(kind: str, region: Region, after: Reviewable) -> Reviewable | None:
     """The oldest entry of the kind still waiting for review, other than ``after``: one query."""
-    waiting = submitted_guidance_actions(region) if kind == "guidance" else submitted_events(region)
+    waiting: QuerySet[Any] = {
+        "guidance": submitted_guidance_actions,
+        "update": submitted_updates,
+        "event": submitted_events,
+    }[kind](region)
     entry: Reviewable | None = waiting.exclude(pk=after.pk).first()
     return entry
 
@@ -151,7 +172,8 @@ class ReviewQueueView(ReviewMixin, TemplateView):
 
     Queries: the region, the person's roles, the passed entry deadline and the
     organisations behind it (two, or one without), then, when the cached queue is out of date,
-    the guidance actions with their organisations, the events and their organisers (two),
+    the guidance actions with their organisations, the progress updates with their entries,
+    the events and their organisers (two),
     the proposals and their focus areas (two): the same whatever the number of entries.
     Each kind shows its oldest entries only (``QUEUE_LENGTH``), with the count of all that
     wait; the partial indexes ``guidance_awaiting_review`` and ``event_awaiting_review``
@@ -186,6 +208,7 @@ class ReviewQueueView(ReviewMixin, TemplateView):
         """What waits, by kind: the template's ``fragment`` calls this."""
         return {
             "guidance": oldest_waiting(submitted_guidance_actions(self.region), QUEUE_LENGTH),
+            "updates": oldest_waiting(submitted_updates(self.region), QUEUE_LENGTH),
             "events": oldest_waiting(submitted_events(self.region), QUEUE_LENGTH),
             "proposals": oldest_waiting(
                 GoodPractice.objects.for_region(self.region).proposed(), PROPOSALS_SHOWN

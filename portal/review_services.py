@@ -35,7 +35,7 @@ def _lock(entry: Reviewable) -> None:
     year (``portal.closed_years``) moves no more, unless the coordinator reopened it.
     """
     lock_and_reread(entry, "review_status")
-    if hasattr(entry, "closing_period"):
+    if hasattr(entry, "closing_period") or hasattr(entry, "closing_entry"):
         try:
             closed_years.check_open(entry)
         except closed_years.YearClosed as error:
@@ -126,6 +126,10 @@ def accept(entry: Reviewable, reviewer: Any, shown: str | None = None) -> None:
         entry.reviewed_at = timezone.now()
         entry.reviewed_by = reviewer
         entry.save(update_fields=["review_status", "review_comment", "reviewed_at", "reviewed_by"])
+        # What is reviewed with the entry (a guidance action's draft progress updates).
+        on_accepted = getattr(entry, "on_accepted", None)
+        if on_accepted is not None:
+            on_accepted(reviewer, entry.reviewed_at)
         tell_editors(
             "entry_accepted",
             organiser_ids_of(entry),

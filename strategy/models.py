@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from lib.scoping import RegionScopedManager
 from network.models import Organisation, Region
+from portal.review import ReviewStatus
 from strategy.formatting import indicator_value
 
 
@@ -608,6 +609,17 @@ class ActionQuerySet(models.QuerySet["Action"]):
             )
         )
 
+    def unreported(self, year: int) -> "ActionQuerySet":
+        """Actions no guidance action of ``year`` carries out that was submitted or accepted
+        (an organisation's draft is not yet reported): one query, a NOT EXISTS through the
+        entries' link, which sits in a higher app and is read by its relation name."""
+        reported = self.model.guidance_actions.through.objects.filter(  # type: ignore[attr-defined]
+            action_id=models.OuterRef("pk"),
+            guidanceaction__year=year,
+            guidanceaction__review_status__in=[ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED],
+        )
+        return self.exclude(models.Exists(reported))
+
     def with_focus_area(self) -> "ActionQuerySet":
         """Join the focus area, which lists of actions from several areas show on every row."""
         return self.select_related("focus_area")
@@ -707,6 +719,12 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "strategy:action_detail",
+            kwargs={"region": self.focus_area.strategy.region.slug, "pk": self.pk},
+        )
 
     @property
     def owning_region_id(self) -> int:

@@ -148,7 +148,7 @@ def publish_draft(
     ``change_note``; the version it replaces stays readable as an earlier one.
 
     The logged entries (guidance actions, events, good practices) linked to the replaced
-    version's focus areas and goals are moved to the draft's (``entry_mapping``), since
+    version's focus areas, goals and actions are moved to the draft's (``entry_mapping``), since
     every list and form reads the current version's. Of two coordinators publishing at
     once, the second is refused (``PlanError``): the rows are locked, current first.
     """
@@ -175,13 +175,16 @@ def publish_draft(
     return new
 
 
-def entry_mapping(old: Strategy, new: Strategy) -> tuple[dict[int, int], dict[int, int]]:
-    """Which focus area and goal of ``new`` takes over each of ``old``'s (old id → new id).
+def entry_mapping(
+    old: Strategy, new: Strategy
+) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """Which focus area, goal and action of ``new`` takes over each of ``old``'s (old id →
+    new id).
 
     A focus area by its number; a goal within its focus area by its title, or else by its
-    place among the goals, since the draft may have reworded or reordered them. An object
-    with no counterpart keeps its entries (they stay linked to the earlier version). Two
-    queries.
+    place among the goals, since the draft may have reworded or reordered them; an action
+    by its lineage (the draft's copy of it, wherever it was moved). An object with no
+    counterpart keeps its entries (they stay linked to the earlier version). Four queries.
     """
     numbers = dict(FocusArea.objects.filter(strategy=new).values_list("number", "pk"))
     focus_areas = {
@@ -206,7 +209,15 @@ def entry_mapping(old: Strategy, new: Strategy) -> tuple[dict[int, int], dict[in
             if index < len(candidates) and candidates[index][0] not in taken:
                 goals[pk] = candidates[index][0]
                 taken.add(candidates[index][0])
-    return focus_areas, goals
+    copies = dict(Action.objects.filter(focus_area__strategy=new).values_list("lineage", "pk"))
+    actions = {
+        pk: copies[lineage]
+        for pk, lineage in Action.objects.filter(focus_area__strategy=old).values_list(
+            "pk", "lineage"
+        )
+        if lineage in copies
+    }
+    return focus_areas, goals, actions
 
 
 def _goals_by_area(strategy: Strategy) -> dict[int, list[tuple[int, str]]]:

@@ -249,14 +249,14 @@ def start_revision(strategy: Strategy, version_label: str, user: Any) -> Strateg
 
 def _entry_links() -> list[tuple[Any, str, str]]:
     """The many-to-many links of logged entries to the plan: (through model, the entry's
-    column, the plan object's column); focus areas first, then goals.
+    column, the plan object's column); focus areas first, then goals, then actions.
 
     Read from the plan's models rather than named: every many-to-many of another app
-    that points at a focus area or a goal (guidance actions, events, good practices),
-    so an entry type added later follows a revision without a change here.
+    that points at a focus area, a goal or an action (guidance actions, events, good
+    practices), so an entry type added later follows a revision without a change here.
     """
     links: list[tuple[Any, str, str]] = []
-    for target in (FocusArea, Goal):
+    for target in (FocusArea, Goal, Action):
         for relation in target._meta.related_objects:
             field = relation.field
             if isinstance(field, ManyToManyField) and field.model._meta.app_label != "strategy":
@@ -265,9 +265,11 @@ def _entry_links() -> list[tuple[Any, str, str]]:
     return links
 
 
-def relink_entries(focus_areas: dict[int, int], goals: dict[int, int]) -> int:
-    """Move the links of guidance actions, events and good practices from focus areas
-    and goals to others (old id → new id); returns how many links moved.
+def relink_entries(
+    focus_areas: dict[int, int], goals: dict[int, int], actions: dict[int, int] | None = None
+) -> int:
+    """Move the links of guidance actions, events and good practices from focus areas,
+    goals and the plan's actions to others (old id → new id); returns how many links moved.
 
     Logged entries belong to the network's current plan: lists, filters, forms and
     exports read the current version's focus areas, so an entry left linked to an old
@@ -276,8 +278,9 @@ def relink_entries(focus_areas: dict[int, int], goals: dict[int, int]) -> int:
     none per entry: bulk updates, so the caller bumps the page cache.
     """
     moved = 0
+    mappings = {"focusarea_id": focus_areas, "goal_id": goals, "action_id": actions or {}}
     for through, entry_column, target_column in _entry_links():
-        mapping = goals if target_column == "goal_id" else focus_areas
+        mapping = mappings[target_column]
         if not mapping:
             continue
         rows = list(

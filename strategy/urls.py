@@ -25,6 +25,11 @@ public: list[URLPattern] = [
         name="focus_area_detail",
     ),
     path(
+        "<slug:region>/toimenpiteet/<int:pk>/",
+        views.ActionDetailView.as_view(),
+        name="action_detail",
+    ),
+    path(
         "<slug:region>/versiot/<int:version>/",
         views.StrategyVersionDetailView.as_view(),
         name="version_detail",
@@ -146,6 +151,8 @@ editor: list[URLPattern] = [
     ),
     # Change history
     path("historia/", editor_views.FeedView.as_view(), name="feed"),
+    # The plan's actions no organisation has reported on this year
+    path("raportoimatta/", editor_views.UnreportedActionsView.as_view(), name="unreported_actions"),
     path("historia/<str:kind>/<int:pk>/", editor_views.ObjectHistoryView.as_view(), name="history"),
     path(
         "historia/<str:kind>/<int:pk>/palauta/",

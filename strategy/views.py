@@ -1,5 +1,7 @@
 """Public pages of a region's strategy: the home page, a focus area's page and earlier versions."""
 
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +18,7 @@ from lib.scoping import render_in_scope
 from network.mixins import RegionMixin
 from network.models import Organisation, Region
 from strategy.models import (
+    Action,
     FocusArea,
     NationalStrategy,
     RegionProfile,
@@ -178,4 +181,76 @@ class NationalStrategyView(TemplateView):
         if national is None:
             raise Http404(_("No national strategy has been entered."))
         context.update(national=national, nav_section="national", nav_current="page")
+        return context
+
+
+@dataclass(frozen=True)
+class ActionRollUp:
+    """What the organisations' accepted entries under a plan action add up to."""
+
+    organisation_count: int
+    entry_count: int
+    #: (status label, status value, count) in the statuses' order, counted ones only.
+    by_status: list[tuple[str, str, int]]
+    latest_update: Any
+
+    @classmethod
+    def of(cls, entries: list[Any]) -> "ActionRollUp":
+        """Counted from the listed entries (their organisation and latest update loaded),
+        so the roll-up costs no query of its own."""
+        counts = Counter(entry.status for entry in entries)
+        dates = [entry.latest_update.date for entry in entries if entry.latest_update]
+        return cls(
+            organisation_count=len({entry.organisation_id for entry in entries}),
+            entry_count=len(entries),
+            by_status=[
+                (str(label), value, counts[value])
+                for value, label in Action.Status.choices
+                if counts[value]
+            ],
+            latest_update=max(dates, default=None),
+        )
+
+
+class ActionDetailView(RegionMixin, DetailView):
+    """A plan action with the organisations' work that carries it out.
+
+    The accepted guidance actions linked to it (``GuidanceAction.plan_actions``), each with
+    its latest accepted progress update, and a roll-up of them. Read through the action's
+    reverse relation: the entries' app sits above the plan's. An action of a draft is
+    shown only to those who may edit the plan.
+
+    Queries: the region, the action (its focus area, strategy and lead joined), its
+    responsible organisations, the entries with their organisations, and their accepted
+    updates: the same whatever the number of entries.
+    """
+
+    template_name = "strategy/action_detail.html"
+    context_object_name = "action"
+    nav_section = "focus_areas"
+    nav_is_section_page = False
+
+    def get_object(self, queryset: Any = None) -> Action:
+        action = get_object_or_404(
+            Action.objects.for_region(self.region)
+            .select_related("focus_area__strategy")
+            .with_responsibles(),
+            pk=self.kwargs["pk"],
+        )
+        strategy = action.focus_area.strategy
+        if strategy.is_draft and not self.request.user.has_perm("strategy.edit_plan", strategy):
+            raise Http404(_("No such action."))
+        return action
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        entries = list(
+            # The region's own filter too: a link across regions (no form makes one)
+            # shows nothing of the other region.
+            self.object.guidance_actions.for_region(self.region)
+            .published()
+            .with_latest_progress()
+            .order_by("-year", "organisation__name", "title", "pk")
+        )
+        context.update(entries=entries, roll_up=ActionRollUp.of(entries))
         return context

@@ -287,6 +287,8 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     action = factory.SubFactory(GuidanceActionFactory)
     date = dt.date(2021, 6, 1)
     note = "Edistystä"
+    # As the updates written before they were reviewed on their own (the migration).
+    review_status = ReviewStatus.ACCEPTED
 
 
 def target_group(slug: str) -> TargetGroup:

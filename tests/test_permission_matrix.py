@@ -112,6 +112,7 @@ PRIVATE_URLS = {
     "editor:indicator_grid_form": ("region", PLAN_EDIT),
     "editor:indicator_cell": ("indicator_cell", PLAN_EDIT),
     "editor:feed": ("region", HISTORY),
+    "editor:unreported_actions": ("region", PLAN_EDIT),
     "editor:history": ("action_history", HISTORY),
     "editor:restore": ("action_history", PLAN_EDIT),
     "editor:restore_state": ("action_history", PLAN_EDIT),
@@ -232,6 +233,7 @@ METHOD_FIRST = {
 }
 GET_ONLY = {
     "editor:home",
+    "editor:unreported_actions",
     "editor:indicator_grid",
     "editor:feed",
     "editor:history",
@@ -435,6 +437,7 @@ PUBLIC_URLS = {
     "strategy:home",
     "strategy:region_home",
     "strategy:focus_area_detail",
+    "strategy:action_detail",
     "strategy:version_detail",
     "strategy:compare_versions",
     "strategy:national_strategy",

@@ -36,6 +36,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
 from accounts.models import Invitation
 from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
@@ -223,6 +224,7 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
             review_status=status,
         )
         entry.focus_areas.add(focus_area)
+        entry.plan_actions.add(action)
         guidance[str(status)] = entry
     update = ProgressUpdateFactory(
         action=guidance[ReviewStatus.DRAFT],
@@ -233,6 +235,12 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
         action=guidance[ReviewStatus.ACCEPTED],
         note=f"{label} julkinen edistyminen",
         attachment=SimpleUploadedFile("julkinen.pdf", b"%PDF-1.4 " + label.encode()),
+    )
+    submitted_update = ProgressUpdateFactory(
+        action=guidance[ReviewStatus.ACCEPTED],
+        note=f"{label} odottava edistyminen",
+        review_status=ReviewStatus.SUBMITTED,
+        submitted_at=timezone.now(),
     )
     series = EventSeriesFactory(region=region, title=f"{label} sarja", description=label)
     events = {}
@@ -338,6 +346,7 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
         "guidance": guidance,
         "update": update,
         "accepted_update": accepted_update,
+        "submitted_update": submitted_update,
         "series": series,
         "events": events,
         "material": material,
@@ -366,7 +375,11 @@ def world(django_db_setup, django_db_blocker, media):
             ReportingYear.objects.get_or_create(year=year)
         kaselo = RegionFactory(name="Kaakkois-Suomi", slug="kaakkois-suomi", abbreviation="KASELO")
         twin = RegionFactory(name="Kaksosmaa", slug="kaksosmaa", abbreviation="KAKSO")
-        yield {"k": side(kaselo, "Kaselon", media), "t": side(twin, MARK, media)}
+        k, t = side(kaselo, "Kaselon", media), side(twin, MARK, media)
+        # A link across regions no form makes: KASELO's plan action page must still not
+        # show the twin's entry.
+        t["guidance"][ReviewStatus.ACCEPTED].plan_actions.add(k["action"])
+        yield {"k": k, "t": t}
         transaction.set_rollback(True)
 
 
@@ -566,10 +579,12 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     "review:queue": _twin_region(),
     "review:accept": [
         *_twin_ids(lambda t: {"kind": "guidance", "pk": t["guidance"][SUBMITTED].pk}, "-guidance"),
+        *_twin_ids(lambda t: {"kind": "update", "pk": t["submitted_update"].pk}, "-update"),
         *_twin_ids(lambda t: {"kind": "event", "pk": t["events"][SUBMITTED].pk}, "-event"),
     ],
     "review:return": [
         *_twin_ids(lambda t: {"kind": "guidance", "pk": t["guidance"][SUBMITTED].pk}, "-guidance"),
+        *_twin_ids(lambda t: {"kind": "update", "pk": t["submitted_update"].pk}, "-update"),
         *_twin_ids(lambda t: {"kind": "event", "pk": t["events"][SUBMITTED].pk}, "-event"),
     ],
     "review:reopen_entry": [
@@ -673,6 +688,9 @@ TWIN_URLS: dict[str, list[tuple[str, Kwargs]]] = {
     ],
     "strategy:project_detail": [
         ("kaselo-slug", lambda k, t: {"region": k["region"].slug, "pk": t["project"].pk})
+    ],
+    "strategy:action_detail": [
+        ("kaselo-slug", lambda k, t: {"region": k["region"].slug, "pk": t["action"].pk})
     ],
     "feeds:organisation": [
         ("kaselo-slug", lambda k, t: {"region": k["region"].slug, "slug": t["org"].slug})
@@ -827,6 +845,7 @@ READ_AS_COORDINATOR: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = dic
         _read("editor:funding_line_delete", lambda k: {"pk": k["funding_line"].pk}),
         _read("strategy:project_list"),
         _read("strategy:project_detail", lambda k: {"pk": k["project"].pk}),
+        _read("editor:unreported_actions"),
         _read("editor:history", lambda k: {"kind": "action", "pk": k["action"].pk}),
         _read("people:list"),
         _read("people:invite"),
@@ -857,6 +876,7 @@ READ_AS_COORDINATOR: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = dic
         _read("reports:compare", lambda k: {"year": 2020}),
         _read("strategy:region_home"),
         _read("strategy:focus_area_detail", lambda k: {"number": 1}),
+        _read("strategy:action_detail", lambda k: {"pk": k["action"].pk}),
         _read("strategy:version_detail", lambda k: {"version": 1}),
         _read("strategy:compare_versions"),
         _read("feeds:region"),

@@ -1029,3 +1029,30 @@ class FeedView(HistoryMixin, TemplateView):
         page = paginator.get_page(self.request.GET.get("page"))
         context.update(page_obj=page, entries=page.object_list, editor_crumb=_("Recent changes"))
         return context
+
+
+class UnreportedActionsView(EditorMixin, TemplateView):
+    """The current plan's actions that no organisation has reported on this year: no
+    guidance action of the year, submitted or accepted, names them. The coordinator asks
+    their responsible bodies for news.
+
+    Queries: the region, the person's roles, the versions (the mixin's), the actions with
+    their focus areas and lead organisations, and their responsible organisations: the same
+    whatever the number of rows.
+    """
+
+    template_name = "strategy/editor/unreported.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        year = timezone.localdate().year
+        actions = (
+            Action.objects.for_region(self.region)
+            .current()
+            .unreported(year)
+            .with_focus_area()
+            .with_responsibles()
+            .order_by("focus_area__number", "position", "id")
+        )
+        context.update(year=year, actions=list(actions), editor_crumb=_("Not reported this year"))
+        return context

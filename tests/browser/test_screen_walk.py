@@ -62,6 +62,7 @@ from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from actions.models import GoodPractice
@@ -280,6 +281,27 @@ def walk_data(transactional_db, settings) -> Objects:
         review_status=ReviewStatus.SUBMITTED,
     )
     submitted.focus_areas.add(focus_area)
+    # Work that carries out the plan's action: its page lists it with the latest accepted
+    # update; the update waiting for review shows in the queue and on the entry's page.
+    carrying_out = GuidanceActionFactory(
+        organisation=kotka,
+        title="Ohjaamon kouluvierailut",
+        description="Ohjaajat kertovat Ohjaamon palveluista yläkouluissa.",
+        review_status=ReviewStatus.ACCEPTED,
+    )
+    carrying_out.focus_areas.add(focus_area)
+    carrying_out.plan_actions.add(action)
+    draft.plan_actions.add(action)
+    ProgressUpdateFactory(
+        action=carrying_out, date=dt.date(2021, 11, 2), note="Syksyn kierros: kuusi koulua."
+    )
+    ProgressUpdateFactory(
+        action=carrying_out,
+        date=dt.date(2022, 1, 10),
+        note="Kevään kierros suunniteltu.",
+        review_status=ReviewStatus.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
     draft_event = Event.objects.create(
         region=region,
         title="Ohjaamon avoimet ovet",
@@ -422,6 +444,7 @@ def walk_data(transactional_db, settings) -> Objects:
         "strategy:home": {},
         "strategy:region_home": {"region": slug},
         "strategy:focus_area_detail": {"region": slug, "number": focus_area.number},
+        "strategy:action_detail": {"region": slug, "pk": action.pk},
         "strategy:version_detail": {"region": slug, "version": strategy.version},
         "strategy:national_strategy": {},
         "network:organisation_list": {"region": slug},

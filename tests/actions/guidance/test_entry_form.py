@@ -1,12 +1,14 @@
 """The entry form: validation in Finnish, nothing saved on error, and the review rules."""
 
+import datetime as dt
+
 import pytest
 from pytest_django.asserts import assertContains, assertFormError
 
 from actions.models import GuidanceAction
 from portal.review import ReviewStatus
 from tests.actions.guidance.conftest import url
-from tests.factories import FocusAreaFactory, GoalFactory
+from tests.factories import ActionFactory, FocusAreaFactory, GoalFactory, StrategyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -227,3 +229,74 @@ def test_the_coordinator_may_log_for_any_organisation_of_the_region(
 
     assert response.status_code == 302
     assert GuidanceAction.objects.get().organisation == lut
+
+
+# --- The plan's actions it carries out -------------------------------------------------------
+
+
+def test_the_form_offers_the_current_plans_actions_under_their_focus_area(
+    client_of, editor, kotka, focus_area, goal
+):
+    plan_action = ActionFactory(focus_area=focus_area, title="Ohjaamot jalkautuvat kouluihin")
+
+    response = client_of(editor).get(url("add", kotka.slug))
+
+    html = response.content.decode()
+    field = html.split('name="plan_actions"')[0].rsplit(f'data-choice-group="{focus_area.pk}"')[1]
+    assert "Ohjaamot jalkautuvat kouluihin" in html
+    assert "<legend>1. OHJAUSPALVELUN SAAVUTETTAVUUS</legend>" in field
+    assert f'value="{plan_action.pk}"' in html
+
+
+def test_an_entry_names_the_plans_actions_it_carries_out(
+    client_of, editor, kotka, focus_area, goal
+):
+    plan_action = ActionFactory(focus_area=focus_area)
+
+    response = post_new(
+        client_of, editor, kotka, valid_data(focus_area, goal, plan_actions=[plan_action.pk])
+    )
+
+    assert response.status_code == 302
+    assert list(GuidanceAction.objects.get().plan_actions.all()) == [plan_action]
+
+
+def test_a_plan_action_of_a_focus_area_not_chosen_is_refused(
+    client_of, editor, kotka, focus_area, goal
+):
+    other_area = FocusAreaFactory(strategy=focus_area.strategy, number=2, title="OSAAMINEN")
+    stray = ActionFactory(focus_area=other_area, title="Ohjaajien koulutus")
+
+    response = post_new(
+        client_of, editor, kotka, valid_data(focus_area, goal, plan_actions=[stray.pk])
+    )
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors["plan_actions"]
+    assert "2: Ohjaajien koulutus" in errors[0]
+    assert not GuidanceAction.objects.exists()
+
+
+@pytest.mark.parametrize("where", ["earlier-version", "other-region"])
+def test_a_plan_action_of_another_version_or_region_is_refused(
+    client_of, editor, kotka, focus_area, goal, etela_savo, where
+):
+    if where == "earlier-version":
+        earlier = StrategyFactory(
+            region=focus_area.strategy.region,
+            version=0,
+            is_current=False,
+            published_on=dt.date(2020, 1, 1),
+        )
+        area = FocusAreaFactory(strategy=earlier, number=1)
+    else:
+        area = FocusAreaFactory(strategy=StrategyFactory(region=etela_savo), number=1)
+    stray = ActionFactory(focus_area=area)
+
+    response = post_new(
+        client_of, editor, kotka, valid_data(focus_area, goal, plan_actions=[stray.pk])
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].has_error("plan_actions", code="invalid_choice")
+    assert not GuidanceAction.objects.exists()

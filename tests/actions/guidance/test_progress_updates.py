@@ -2,12 +2,14 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils.html import escape
-from pytest_django.asserts import assertContains, assertFormError
+from pytest_django.asserts import assertContains, assertFormError, assertNotContains
 
 from actions.models import ProgressUpdate
 from lib.uploads import MAX_UPLOAD_SIZE
 from portal.review import ReviewStatus
+from portal.review_services import shown_version
 from tests.actions.guidance.conftest import url
 from tests.factories import ProgressUpdateFactory
 from tests.lib import samples
@@ -207,13 +209,96 @@ def test_an_editor_changes_and_deletes_an_update_with_its_file(client_of, editor
     assert not ProgressUpdate.objects.exists()
 
 
-def test_an_update_to_an_accepted_entry_by_its_editor_returns_the_entry_to_draft(
-    client_of, editor, accepted
+def test_an_update_to_an_accepted_entry_waits_for_review_and_the_entry_stays_public(
+    client, client_of, editor, accepted
 ):
-    client_of(editor).post(url("add_update", accepted.pk), update_data())
+    client_of(editor).post(url("add_update", accepted.pk), update_data(note="Uutta edistystä"))
 
     accepted.refresh_from_db()
-    assert accepted.review_status == ReviewStatus.DRAFT
+    update = ProgressUpdate.objects.get()
+    assert accepted.review_status == ReviewStatus.ACCEPTED
+    assert update.review_status == ReviewStatus.SUBMITTED
+    assert update.submitted_at is not None
+    public = client.get(url("detail", accepted.pk))
+    assert public.status_code == 200
+    assertNotContains(public, "Uutta edistystä")
+
+
+def test_an_accepted_update_appears_on_the_public_page(
+    client, client_of, editor, coordinator, accepted
+):
+    client_of(editor).post(url("add_update", accepted.pk), update_data(note="Uutta edistystä"))
+    update = ProgressUpdate.objects.get()
+
+    response = client_of(coordinator).post(
+        reverse("review:accept", args=["kaakkois-suomi", "update", update.pk]),
+        {"shown": shown_version(update)},
+    )
+
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert update.review_status == ReviewStatus.ACCEPTED
+    assertContains(client.get(url("detail", accepted.pk)), "Uutta edistystä")
+
+
+def test_a_returned_update_stays_hidden_and_its_entry_public(
+    client, client_of, editor, coordinator, accepted
+):
+    client_of(editor).post(url("add_update", accepted.pk), update_data(note="Uutta edistystä"))
+    update = ProgressUpdate.objects.get()
+
+    client_of(coordinator).post(
+        reverse("review:return", args=["kaakkois-suomi", "update", update.pk]),
+        {"shown": shown_version(update), "comment": "Lisää osallistujamäärä."},
+    )
+
+    update.refresh_from_db()
+    accepted.refresh_from_db()
+    assert update.review_status == ReviewStatus.RETURNED
+    assert accepted.review_status == ReviewStatus.ACCEPTED
+    assertNotContains(client.get(url("detail", accepted.pk)), "Uutta edistystä")
+    # The editor changes it: it goes to the coordinator again.
+    client_of(editor).post(url("edit_update", update.pk), update_data(note="Korjattu"))
+    update.refresh_from_db()
+    assert update.review_status == ReviewStatus.SUBMITTED
+
+
+def test_a_decision_on_an_update_changed_since_shown_is_refused(
+    client_of, editor, coordinator, accepted
+):
+    client_of(editor).post(url("add_update", accepted.pk), update_data())
+    update = ProgressUpdate.objects.get()
+    shown = shown_version(update)
+    # The editor changes the update after the coordinator opened it: submitted again.
+    client_of(editor).post(url("edit_update", update.pk), update_data(note="Muutettu"))
+
+    client_of(coordinator).post(
+        reverse("review:accept", args=["kaakkois-suomi", "update", update.pk]), {"shown": shown}
+    )
+
+    update.refresh_from_db()
+    assert update.review_status == ReviewStatus.SUBMITTED
+
+
+def test_the_coordinators_update_is_accepted_as_it_is(client, client_of, coordinator, accepted):
+    client_of(coordinator).post(url("add_update", accepted.pk), update_data(note="Koordinaattori"))
+
+    assert ProgressUpdate.objects.get().review_status == ReviewStatus.ACCEPTED
+    assertContains(client.get(url("detail", accepted.pk)), "Koordinaattori")
+
+
+def test_updates_of_a_draft_are_accepted_with_the_entry(client_of, editor, coordinator, draft):
+    client_of(editor).post(url("add_update", draft.pk), update_data())
+    assert ProgressUpdate.objects.get().review_status == ReviewStatus.DRAFT
+    client_of(editor).post(url("submit", draft.pk))
+    draft.refresh_from_db()
+
+    client_of(coordinator).post(
+        reverse("review:accept", args=["kaakkois-suomi", "guidance", draft.pk]),
+        {"shown": shown_version(draft)},
+    )
+
+    assert ProgressUpdate.objects.get().review_status == ReviewStatus.ACCEPTED
 
 
 def test_no_update_is_added_while_the_entry_waits_for_review(client_of, editor, submitted):

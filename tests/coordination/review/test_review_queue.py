@@ -16,11 +16,13 @@ from tests.factories import (
     GoodPracticeFactory,
     GuidanceActionFactory,
     OrganisationFactory,
+    ProgressUpdateFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
 SUBMITTED = ReviewStatus.SUBMITTED
+ACCEPTED = ReviewStatus.ACCEPTED
 
 
 def queue_url(region="kaakkois-suomi"):
@@ -202,6 +204,11 @@ def add_queue_rows(region, count):
         GuidanceActionFactory(
             organisation=organisation, review_status=SUBMITTED, submitted_at=timezone.now()
         )
+        ProgressUpdateFactory(
+            action=GuidanceActionFactory(organisation=organisation, review_status=ACCEPTED),
+            review_status=SUBMITTED,
+            submitted_at=timezone.now(),
+        )
         EventFactory(region=region, review_status=SUBMITTED).organisers.add(organisation)
         GoodPracticeFactory(region=region, number=None, is_published=False)
 
@@ -214,9 +221,9 @@ def test_the_queue_query_count_does_not_grow_with_entries(
     # A passed entry deadline: the organisations of the rows have logged nothing of 2024.
     EntryDeadline.objects.create(region=region, year=2024, due_date=dt.date(2025, 1, 31))
     # user (the session is cached), region, the person's roles, the passed entry deadline,
-    # the organisations behind it, guidance actions with their organisations, events, their
-    # organisers, proposals, their focus areas
-    with django_assert_num_queries(10):
+    # the organisations behind it, guidance actions with their organisations, progress
+    # updates with their entries, events, their organisers, proposals, their focus areas
+    with django_assert_num_queries(11):
         assert client.get(queue_url()).status_code == 200
     # Until an entry changes the queue comes from the cache: user, region, roles, and the
     # entry deadline with the organisations behind it, which change with the day.
@@ -224,7 +231,7 @@ def test_the_queue_query_count_does_not_grow_with_entries(
         assert client.get(queue_url()).status_code == 200
 
     add_queue_rows(region, 10)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(queue_url())
     assert response.status_code == 200
     assert response.content.decode().count("/organisaatiot/") >= 12

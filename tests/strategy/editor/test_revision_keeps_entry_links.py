@@ -16,8 +16,9 @@ from coordination import transfer
 from events.models import Event
 from portal.review import ReviewStatus
 from strategy import revisions, services
-from strategy.models import FocusArea, Goal
+from strategy.models import Action, FocusArea, Goal
 from tests.factories import (
+    ActionFactory,
     EventFactory,
     FocusAreaFactory,
     GoalFactory,
@@ -117,3 +118,22 @@ def test_entries_linked_to_an_older_version_are_relinked_by_number(
     services.relink_entries_to_current(region)
 
     assert [(area.strategy_id, area.number) for area in action.focus_areas.all()] == [(new.pk, 3)]
+
+
+def test_a_revision_carries_the_plan_action_links_over_to_the_copies(strategy, coordinator, kotka):
+    area = FocusAreaFactory(strategy=strategy, number=1)
+    plan_action = ActionFactory(focus_area=area, title="Ohjaamot kouluihin")
+    untouched = ActionFactory(focus_area=area, title="Ei linkkejä")
+    entry = GuidanceActionFactory(organisation=kotka, review_status=ReviewStatus.ACCEPTED)
+    entry.plan_actions.set([plan_action])
+    practice = GoodPracticeFactory(region=strategy.region, number=1)
+    practice.actions.set([plan_action])
+
+    new = revise(strategy, coordinator)
+
+    copy = Action.objects.get(focus_area__strategy=new, lineage=plan_action.lineage)
+    assert list(entry.plan_actions.all()) == [copy]
+    assert list(practice.actions.all()) == [copy]
+    assert not Action.objects.get(
+        focus_area__strategy=new, lineage=untouched.lineage
+    ).guidance_actions.exists()
