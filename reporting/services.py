@@ -610,16 +610,17 @@ class ReportDocument:
     accepted_by_role: str = ""
 
 
-def framework(year: int) -> list[Theme]:
+def framework(year: int, with_activities: bool = False) -> list[Theme]:
     """The themes of ``year``'s framework with their sub-themes and each sub-theme's
-    levels: three queries."""
+    levels: three queries; with each level's own activities, four."""
+    levels = "levels__activities" if with_activities else "levels"
     return list(
         Theme.objects.filter(reporting_year__year=year)
         .order_by("number")
         .prefetch_related(
             Prefetch(
                 "sub_themes",
-                queryset=SubTheme.objects.order_by("number").prefetch_related("levels"),
+                queryset=SubTheme.objects.order_by("number").prefetch_related(levels),
             )
         )
     )
