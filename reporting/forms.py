@@ -25,8 +25,10 @@ class ReportForm(BoundedFormMixin, forms.Form):
 
     The fields are built from the framework (``themes`` with sub-themes and levels
     prefetched), named by the sub-theme's id: ``level_<id>``, ``activities_<id>``,
-    ``examples_<id>``. ``sections()`` groups the bound fields by theme for the template.
-    A draft may leave levels open; submitting asks for all of them.
+    ``examples_<id>``, and per rung of its ladder ``rung_<id>_<level>``: the activities the
+    region places on that rung whatever level it chooses (``answers`` with their
+    ``rung_activities`` prefetched). ``sections()`` groups the bound fields by theme for
+    the template. A draft may leave levels open; submitting asks for all of them.
     """
 
     # The report as it was read (``services.report_version``): a later save refuses it.
@@ -74,6 +76,25 @@ class ReportForm(BoundedFormMixin, forms.Form):
                     widget=forms.Textarea(attrs={"rows": 2}),
                     initial=answer.examples if answer else "",
                 )
+                own = [
+                    row
+                    for row in (answer.rung_activities.all() if answer else [])
+                    if not row.regions_label
+                ]
+                for level in sub_theme.levels.all():
+                    self.fields[f"rung_{sub_theme.pk}_{level.value}"] = forms.CharField(
+                        label=_("Activities on level %(level)s: %(title)s")
+                        % {"level": level.value, "title": level.title},
+                        help_text=_("One activity a line."),
+                        required=False,
+                        max_length=ACTIVITIES_MAX,
+                        widget=forms.Textarea(attrs={"rows": 2}),
+                        initial="\n".join(
+                            row.text
+                            for row in sorted(own, key=lambda row: (row.position, row.pk))
+                            if row.level == level.value
+                        ),
+                    )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -97,10 +118,20 @@ class ReportForm(BoundedFormMixin, forms.Form):
                     "sub_themes": [
                         {
                             "sub_theme": sub_theme,
+                            # Open where something is written on a rung, or refused.
+                            "rungs_open": any(
+                                self[f"rung_{sub_theme.pk}_{level.value}"].value()
+                                or self[f"rung_{sub_theme.pk}_{level.value}"].errors
+                                for level in sub_theme.levels.all()
+                            ),
                             "number": f"{theme.number}.{sub_theme.number}",
                             "level": self[f"level_{sub_theme.pk}"],
                             "activities": self[f"activities_{sub_theme.pk}"],
                             "examples": self[f"examples_{sub_theme.pk}"],
+                            "rungs": [
+                                self[f"rung_{sub_theme.pk}_{level.value}"]
+                                for level in sub_theme.levels.all()
+                            ],
                         }
                         for sub_theme in theme.sub_themes.all()
                     ],
@@ -121,10 +152,20 @@ class ReportForm(BoundedFormMixin, forms.Form):
                         if line.strip()
                     ),
                     examples=data[f"examples_{sub_theme.pk}"].strip(),
+                    rung_activities={
+                        level.value: lines
+                        for level in sub_theme.levels.all()
+                        if (lines := _lines(data[f"rung_{sub_theme.pk}_{level.value}"]))
+                    },
                 )
                 for sub_theme in self.sub_themes
             },
         )
+
+
+def _lines(text: str) -> list[str]:
+    """The non-blank lines of a text box, stripped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class ReturnForm(BoundedFormMixin, forms.Form):

@@ -340,7 +340,12 @@ class AnswerActivity(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.text
+        return self.line
+
+    @property
+    def line(self) -> str:
+        """The activity as the report shows it: with the regions a summary named, if any."""
+        return f"{self.text} ({self.regions_label})" if self.regions_label else self.text
 
 
 class ReportVersion(models.Model):

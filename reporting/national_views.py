@@ -265,7 +265,8 @@ class NationalHomeView(NationalMixin, TemplateView):
                     # a region whose unaccepted reports they read (``reporting.view_report``).
                     "report_link": region.pk in statuses
                     and (
-                        statuses[region.pk] == AnnualReport.Status.ACCEPTED
+                        statuses[region.pk]
+                        in (AnnualReport.Status.ACCEPTED, AnnualReport.Status.HISTORICAL)
                         or user.has_perm("reporting.view_report", region)
                     ),
                 }
