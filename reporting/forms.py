@@ -365,23 +365,64 @@ class ThemeForm(BoundedFormMixin, forms.Form):
 
 
 class SubThemeForm(ThemeForm):
-    """A sub-theme's title, description and its ladder: a title per level, 1 to 4; an empty
-    title leaves that level out (the drafts' answers on it lose their level)."""
+    """A sub-theme's title, description and its ladder: a title per level, 1 to 4, and the
+    level's own activities (those that describe the rung, one a line); an empty title leaves
+    that level out (the drafts' answers on it lose their level)."""
 
     level_1 = forms.CharField(label=_("Level 1"), required=False, max_length=300)
+    activities_1 = forms.CharField(
+        label=_("Activities of level 1"),
+        help_text=_("One activity a line."),
+        required=False,
+        max_length=ACTIVITIES_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     level_2 = forms.CharField(label=_("Level 2"), required=False, max_length=300)
+    activities_2 = forms.CharField(
+        label=_("Activities of level 2"),
+        help_text=_("One activity a line."),
+        required=False,
+        max_length=ACTIVITIES_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     level_3 = forms.CharField(label=_("Level 3"), required=False, max_length=300)
+    activities_3 = forms.CharField(
+        label=_("Activities of level 3"),
+        help_text=_("One activity a line."),
+        required=False,
+        max_length=ACTIVITIES_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     level_4 = forms.CharField(label=_("Level 4"), required=False, max_length=300)
+    activities_4 = forms.CharField(
+        label=_("Activities of level 4"),
+        help_text=_("One activity a line."),
+        required=False,
+        max_length=ACTIVITIES_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not any(cleaned.get(f"level_{value}", "").strip() for value in range(1, 5)):
             raise forms.ValidationError(_("Give the ladder at least one level."), code="no_levels")
+        for value in range(1, 5):
+            if (
+                cleaned.get(f"activities_{value}", "").strip()
+                and not cleaned.get(f"level_{value}", "").strip()
+            ):
+                self.add_error(
+                    f"activities_{value}", _("Give the level a title, or leave its activities out.")
+                )
         return cleaned
 
     def ladder(self) -> dict[int, str]:
         """Level value → title, as typed (empty: the level is left out)."""
         return {value: self.cleaned_data[f"level_{value}"].strip() for value in range(1, 5)}
+
+    def rung_activities(self) -> dict[int, list[str]]:
+        """Level value → the level's own activities, one a line, blank lines dropped."""
+        return {value: _lines(self.cleaned_data[f"activities_{value}"]) for value in range(1, 5)}
 
 
 class FrameworkMoveForm(BoundedFormMixin, forms.Form):

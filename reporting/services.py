@@ -281,7 +281,10 @@ def start_report(region: Region, year: int, user: Any) -> AnnualReport:
         previous = previous_report(report)
         # The previous report answered its own year's framework: matched by number ("1.2").
         earlier = (
-            {sub_theme_number(answer.sub_theme): answer for answer in previous.answers.all()}
+            {
+                sub_theme_number(answer.sub_theme): answer
+                for answer in previous.answers.prefetch_related("rung_activities")
+            }
             if previous
             else {}
         )
@@ -297,6 +300,20 @@ def start_report(region: Region, year: int, user: Any) -> AnnualReport:
             for sub_theme in SubTheme.objects.filter(theme__reporting_year__year=year)
             .select_related("theme")
             .order_by("theme__number", "number")
+        )
+        # The activities it placed on the rungs too, as the region's own lines (a summary's
+        # joint label named other regions too; the draft is this region's alone).
+        ladders = set(
+            Level.objects.filter(sub_theme__theme__reporting_year__year=year).values_list(
+                "sub_theme_id", "value"
+            )
+        )
+        AnswerActivity.objects.bulk_create(
+            AnswerActivity(answer=answer, level=row.level, text=row.text, position=position)
+            for answer in Answer.objects.filter(report=report).select_related("sub_theme__theme")
+            if (before := earlier.get(sub_theme_number(answer.sub_theme))) is not None
+            for position, row in enumerate(rung_rows(before), start=1)
+            if (answer.sub_theme_id, row.level) in ladders
         )
         page_cache.bump(region.pk)  # the answers went in bulk, without signals
     logger.info("%s started the report %s", user, report)
@@ -722,12 +739,14 @@ def live_themes(report: AnnualReport) -> list[ThemeDoc]:
     return themes
 
 
+def rung_rows(answer: Answer) -> list[AnswerActivity]:
+    """The answer's activities on the rungs in the ladder's order, from its prefetched rows."""
+    return sorted(answer.rung_activities.all(), key=lambda row: (row.level, row.position, row.pk))
+
+
 def rung_lines(answer: Answer | None) -> list[tuple[int, str]]:
     """The answer's activities on the rungs, (level, line), from its prefetched rows."""
-    if answer is None:
-        return []
-    rows = sorted(answer.rung_activities.all(), key=lambda row: (row.level, row.position, row.pk))
-    return [(row.level, row.line) for row in rows]
+    return [(row.level, row.line) for row in rung_rows(answer)] if answer else []
 
 
 def current_version(report: AnnualReport) -> ReportVersion | None:

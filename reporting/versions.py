@@ -32,6 +32,14 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _rung_lines(answer: Answer | None) -> list[list[Any]]:
+    """The answer's activities on the rungs as [level, line], from its prefetched rows."""
+    if answer is None:
+        return []
+    rows = sorted(answer.rung_activities.all(), key=lambda row: (row.level, row.position, row.pk))
+    return [[row.level, row.line] for row in rows]
+
+
 def snapshot_of(report: AnnualReport) -> dict[str, Any]:
     """The report's summary and answers as JSON, the framework's wording included.
 
@@ -70,15 +78,9 @@ def snapshot_of(report: AnnualReport) -> dict[str, Any]:
                     "ladder": ladder,
                     "activities": _lines(answer.activities) if answer else [],
                     "examples": answer.examples if answer else "",
-                    "rung_activities": [
-                        [row.level, row.line]
-                        for row in sorted(
-                            answer.rung_activities.all(),
-                            key=lambda row: (row.level, row.position, row.pk),
-                        )
-                    ]
-                    if answer
-                    else [],
+                    # Only where there are any: a version kept before rungs had
+                    # activities reads the same.
+                    **({"rung_activities": rungs} if (rungs := _rung_lines(answer)) else {}),
                 }
             )
         snapshot_themes.append(
