@@ -375,7 +375,7 @@ class SubThemeForm(ThemeForm):
         help_text=_("One activity a line."),
         required=False,
         max_length=ACTIVITIES_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     level_2 = forms.CharField(label=_("Level 2"), required=False, max_length=300)
     activities_2 = forms.CharField(
@@ -383,7 +383,7 @@ class SubThemeForm(ThemeForm):
         help_text=_("One activity a line."),
         required=False,
         max_length=ACTIVITIES_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     level_3 = forms.CharField(label=_("Level 3"), required=False, max_length=300)
     activities_3 = forms.CharField(
@@ -391,7 +391,7 @@ class SubThemeForm(ThemeForm):
         help_text=_("One activity a line."),
         required=False,
         max_length=ACTIVITIES_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     level_4 = forms.CharField(label=_("Level 4"), required=False, max_length=300)
     activities_4 = forms.CharField(
@@ -399,7 +399,7 @@ class SubThemeForm(ThemeForm):
         help_text=_("One activity a line."),
         required=False,
         max_length=ACTIVITIES_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
     def clean(self) -> dict[str, Any]:
