@@ -22,7 +22,7 @@ from io import TextIOBase
 from django.db import transaction
 from django.utils.text import slugify
 
-from network.models import Region
+from network.models import ClosedYear, Region
 from network.reference import REGIONS, upsert
 from reporting.framework import FRAMEWORK, write_framework
 from reporting.models import (
@@ -125,13 +125,21 @@ def _load_2016_reports(sub_themes: dict[tuple[int, int], SubTheme]) -> tuple[int
         if region is None:
             logger.info("Region %s is not loaded; its 2016 report is skipped", slug)
             continue
+        before = (
+            AnnualReport.objects.filter(region=region, year=SEED_YEAR)
+            .values_list("status", flat=True)
+            .first()
+        )
         report = upsert(
             AnnualReport,
             {"region": region, "year": SEED_YEAR},
             {"status": AnnualReport.Status.HISTORICAL},
         )
-        # An earlier load kept the reports as accepted versions: they were never submitted.
-        ReportVersion.objects.filter(report=report).delete()
+        if before == AnnualReport.Status.ACCEPTED:
+            # An earlier load kept the reports as accepted versions that closed the year:
+            # they were never submitted, and close nothing.
+            ReportVersion.objects.filter(report=report).delete()
+            ClosedYear.objects.filter(region=region, year=SEED_YEAR).delete()
         for key, answer in answers.items():
             row = upsert(
                 Answer,
