@@ -141,6 +141,7 @@ NOT_REGION_PRIVATE = {
     "reporting.Theme": "the national reporting framework",
     "reporting.SubTheme": "the national reporting framework",
     "reporting.Level": "the national reporting framework",
+    "reporting.LevelActivity": "the national reporting framework",
     "reporting.Answer": "part of an annual report: reached only through its report",
     "notices.Notice": "a person's own: read only by its recipient (``recipient_id``)",
 }
