@@ -3,11 +3,10 @@
 The framework itself (themes, sub-themes, levels) is seed 001's, ``reporting.framework``;
 each reporting year has its own copy, written when the year is opened. ``load_reporting_demo``
 opens 2016 and 2021, writes 2016's framework again (nothing changes where it is there; a
-flushed database gets it back) and turns the seed's activities into one accepted 2016 report
-per region the seed names, on 2016's framework.
-
-Activities the seed lists without a region cannot be given to any report: they are kept in
-the framework's data as the seed writes them, but not loaded.
+flushed database gets it back) with each rung's own activities (the seed's lines without a
+region), and turns the lines with regions into one 2016 report per region the seed names,
+on 2016's framework: a historical record from the 2017 summary, not a report the region
+submitted, so it is neither accepted nor closes the year.
 
 Running the loader again changes nothing: every row is looked up by its natural key and
 only saved when a value differs.
@@ -23,20 +22,20 @@ from io import TextIOBase
 from django.db import transaction
 from django.utils.text import slugify
 
-from network.models import Region
+from network.models import ClosedYear, Region
 from network.reference import REGIONS, upsert
-from portal import closed_years
 from reporting.framework import FRAMEWORK, write_framework
 from reporting.models import (
     AnnualReport,
     Answer,
+    AnswerActivity,
     Level,
+    LevelActivity,
     ReportingYear,
     ReportVersion,
     SubTheme,
     Theme,
 )
-from reporting.versions import record_submission
 
 logger = logging.getLogger(__name__)
 
@@ -87,64 +86,75 @@ _KNOWN_SLUGS = frozenset(slugify(data.name) for data in REGIONS)
 @dataclass
 class _SeedAnswer:
     level: int
-    activities: list[str]
+    #: (level, position on the level, text, the seed's regions as written)
+    activities: list[tuple[int, int, str, str]]
 
 
 def seed_answers() -> dict[str, dict[tuple[int, int], _SeedAnswer]]:
     """Each region's 2016 answers by (theme number, sub-theme number), from ``FRAMEWORK``.
 
-    A region listed under two levels of one sub-theme answers the higher level and keeps
-    the activities of both, in the seed's order.
+    Every line naming the region is one of its activities on the line's rung, with the
+    seed's parentheses kept as written, so a line of two regions shows once, as the seed
+    writes it. The summary gives no region a level of its own: a region listed under
+    several rungs of a sub-theme is taken to stand on the highest.
     """
     answers: dict[str, dict[tuple[int, int], _SeedAnswer]] = {}
     for theme_number, theme in enumerate(FRAMEWORK, start=1):
         for sub_number, sub_theme in enumerate(theme.sub_themes, start=1):
             for level in sub_theme.levels:
-                for activity in level.activities:
+                for position, activity in enumerate(level.activities, start=1):
+                    line = (level.value, position, activity.text, activity.regions)
                     for slug in region_slugs(activity.regions):
                         key = (theme_number, sub_number)
                         answer = answers.setdefault(slug, {}).get(key)
                         if answer is None:
-                            answers[slug][key] = _SeedAnswer(level.value, [activity.text])
+                            answers[slug][key] = _SeedAnswer(level.value, [line])
                         else:
                             answer.level = max(answer.level, level.value)
-                            answer.activities.append(activity.text)
+                            answer.activities.append(line)
     return answers
 
 
-def _load_2016_reports(sub_themes: dict[tuple[int, int], SubTheme]) -> int:
+def _load_2016_reports(sub_themes: dict[tuple[int, int], SubTheme]) -> tuple[int, int]:
+    """The 2016 reports as historical records (``AnnualReport.Status.HISTORICAL``): no
+    version, no acceptance, no closed year. Returns the reports and their activities."""
     regions = {region.slug: region for region in Region.objects.all()}
-    loaded = 0
+    loaded = lines = 0
     for slug, answers in seed_answers().items():
         region = regions.get(slug)
         if region is None:
             logger.info("Region %s is not loaded; its 2016 report is skipped", slug)
             continue
+        before = (
+            AnnualReport.objects.filter(region=region, year=SEED_YEAR)
+            .values_list("status", flat=True)
+            .first()
+        )
         report = upsert(
             AnnualReport,
             {"region": region, "year": SEED_YEAR},
-            {"status": AnnualReport.Status.ACCEPTED},
+            {"status": AnnualReport.Status.HISTORICAL},
         )
+        if before == AnnualReport.Status.ACCEPTED:
+            # An earlier load kept the reports as accepted versions that closed the year:
+            # they were never submitted, and close nothing.
+            ReportVersion.objects.filter(report=report).delete()
+            ClosedYear.objects.filter(region=region, year=SEED_YEAR).delete()
         for key, answer in answers.items():
-            upsert(
+            row = upsert(
                 Answer,
                 {"report": report, "sub_theme": sub_themes[key]},
-                {"level": answer.level, "activities": "\n".join(answer.activities)},
+                {"level": answer.level, "activities": ""},
             )
-        _keep_accepted_version(report)
-        # An accepted report closes its year (``portal.closed_years``), as accepting does.
-        closed_years.close_year(region.pk, SEED_YEAR)
+            for value, position, text, named in answer.activities:
+                upsert(
+                    AnswerActivity,
+                    {"answer": row, "level": value, "position": position},
+                    {"text": text, "regions_label": named},
+                )
+                lines += 1
         loaded += 1
-    return loaded
-
-
-def _keep_accepted_version(report: AnnualReport) -> None:
-    """The seed's report as its accepted version 1 (the seed names no acceptor), once."""
-    if ReportVersion.objects.filter(report=report).exists():
-        return
-    version = record_submission(report, None)
-    version.accepted_at = version.submitted_at
-    version.save(update_fields=["accepted_at"])
+    return loaded, lines
 
 
 def load_reporting_demo(stdout: TextIOBase | None = None) -> None:
@@ -156,12 +166,16 @@ def load_reporting_demo(stdout: TextIOBase | None = None) -> None:
     with transaction.atomic():
         # The seed year first, so 2021 opens as a copy of its framework.
         seed_year, _created = ReportingYear.objects.get_or_create(year=SEED_YEAR)
-        sub_themes = write_framework(Theme, SubTheme, Level, reporting_year=seed_year)
+        sub_themes = write_framework(
+            Theme, SubTheme, Level, reporting_year=seed_year, activity_model=LevelActivity
+        )
         ReportingYear.objects.get_or_create(year=NEXT_YEAR)
-        reports = _load_2016_reports(sub_themes)
+        reports, lines = _load_2016_reports(sub_themes)
     message = (
         f"Reporting: {Theme.objects.count()} themes, {SubTheme.objects.count()} sub-themes, "
-        f"{Level.objects.count()} levels, {reports} reports on {SEED_YEAR}."
+        f"{Level.objects.count()} levels with {LevelActivity.objects.count()} activities of "
+        f"their own, {reports} historical reports on {SEED_YEAR} with {lines} activities "
+        f"on the levels."
     )
     logger.info(message)
     if stdout is not None:

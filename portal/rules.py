@@ -208,8 +208,9 @@ rules.add_perm("network.transfer_data", can_edit_plan)
 # ``obj`` is an AnnualReport (its region decides) or a Region.
 
 
-#: The status of a report everybody may read (``AnnualReport.Status.ACCEPTED``).
-ACCEPTED_REPORT = "accepted"
+#: The statuses of a report everybody may read (``AnnualReport.Status.ACCEPTED``, and
+#: ``HISTORICAL``: a report made from a published national summary).
+PUBLIC_REPORT_STATUSES = ("accepted", "historical")
 
 
 @dataclass(frozen=True)
@@ -217,8 +218,8 @@ class ReportAudience:
     """Whose annual reports a person reads: the one rule for a report and for any list,
     summary or PDF made of reports.
 
-    Accepted reports are public. Every other report (a draft, a submitted or a returned
-    one) is read by its region's people only (coordinators and organisation members),
+    Accepted and historical reports are public. Every other report (a draft, a submitted
+    or a returned one) is read by its region's people only (coordinators and organisation members),
     and by the national team and site administrators, who read every report
     (``region_ids`` None). ``reads`` decides for one report (``reporting.view_report``),
     ``as_q`` for a queryset of reports (``AnnualReportQuerySet.readable_by``).
@@ -233,7 +234,7 @@ class ReportAudience:
 
     def reads(self, obj: Model | None) -> bool:
         """Whether the person reads the report (or, for a Region, its unaccepted reports)."""
-        if self.region_ids is None or getattr(obj, "status", None) == ACCEPTED_REPORT:
+        if self.region_ids is None or getattr(obj, "status", None) in PUBLIC_REPORT_STATUSES:
             return True
         return region_id_of(obj) in self.region_ids
 
@@ -242,7 +243,7 @@ class ReportAudience:
         ``prefix``, e.g. "report__", leads to one)."""
         if self.region_ids is None:
             return Q()
-        return Q(**{f"{prefix}status": ACCEPTED_REPORT}) | Q(
+        return Q(**{f"{prefix}status__in": PUBLIC_REPORT_STATUSES}) | Q(
             **{f"{prefix}region_id__in": sorted(self.region_ids)}
         )
 

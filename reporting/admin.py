@@ -13,7 +13,17 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from reporting.framework_services import fixed_message
-from reporting.models import AnnualReport, Answer, Level, PdfJob, ReportingYear, SubTheme, Theme
+from reporting.models import (
+    AnnualReport,
+    Answer,
+    AnswerActivity,
+    Level,
+    LevelActivity,
+    PdfJob,
+    ReportingYear,
+    SubTheme,
+    Theme,
+)
 
 
 def year_of(obj: Any) -> ReportingYear | None:
@@ -24,6 +34,8 @@ def year_of(obj: Any) -> ReportingYear | None:
         return obj.theme.reporting_year
     if isinstance(obj, Level):
         return obj.sub_theme.theme.reporting_year
+    if isinstance(obj, LevelActivity):
+        return obj.level.sub_theme.theme.reporting_year
     return None
 
 
@@ -130,12 +142,21 @@ class SubThemeAdmin(FixedFrameworkAdmin):
     inlines = [LevelInline]
 
 
+class LevelActivityInline(FixedFrameworkInline):
+    """The rung's own activities, those a summary gives without a region."""
+
+    model = LevelActivity
+    extra = 0
+    fields = ["position", "text"]
+
+
 @admin.register(Level)
 class LevelAdmin(FixedFrameworkAdmin):
     list_display = ["value", "title", "sub_theme"]
     list_filter = ["value", "sub_theme__theme__reporting_year"]
     list_select_related = ["sub_theme__theme__reporting_year"]
-    search_fields = ["title", "sub_theme__title"]
+    search_fields = ["title", "sub_theme__title", "activities__text"]
+    inlines = [LevelActivityInline]
 
 
 class AnswerInline(admin.StackedInline):
@@ -156,6 +177,12 @@ class AnnualReportAdmin(admin.ModelAdmin):
     inlines = [AnswerInline]
 
 
+class AnswerActivityInline(admin.TabularInline):
+    model = AnswerActivity
+    extra = 0
+    fields = ["level", "position", "text", "regions_label"]
+
+
 @admin.register(Answer)
 class AnswerAdmin(admin.ModelAdmin):
     list_display = ["report", "sub_theme", "level"]
@@ -164,6 +191,7 @@ class AnswerAdmin(admin.ModelAdmin):
     search_fields = ["activities", "examples", "sub_theme__title", "report__region__name"]
     autocomplete_fields = ["sub_theme"]
     raw_id_fields = ["report"]
+    inlines = [AnswerActivityInline]
 
 
 @admin.register(PdfJob)

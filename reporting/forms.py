@@ -25,8 +25,10 @@ class ReportForm(BoundedFormMixin, forms.Form):
 
     The fields are built from the framework (``themes`` with sub-themes and levels
     prefetched), named by the sub-theme's id: ``level_<id>``, ``activities_<id>``,
-    ``examples_<id>``. ``sections()`` groups the bound fields by theme for the template.
-    A draft may leave levels open; submitting asks for all of them.
+    ``examples_<id>``, and per rung of its ladder ``rung_<id>_<level>``: the activities the
+    region places on that rung whatever level it chooses (``answers`` with their
+    ``rung_activities`` prefetched). ``sections()`` groups the bound fields by theme for
+    the template. A draft may leave levels open; submitting asks for all of them.
     """
 
     # The report as it was read (``services.report_version``): a later save refuses it.
@@ -74,6 +76,25 @@ class ReportForm(BoundedFormMixin, forms.Form):
                     widget=forms.Textarea(attrs={"rows": 2}),
                     initial=answer.examples if answer else "",
                 )
+                own = [
+                    row
+                    for row in (answer.rung_activities.all() if answer else [])
+                    if not row.regions_label
+                ]
+                for level in sub_theme.levels.all():
+                    self.fields[f"rung_{sub_theme.pk}_{level.value}"] = forms.CharField(
+                        label=_("Activities on level %(level)s: %(title)s")
+                        % {"level": level.value, "title": level.title},
+                        help_text=_("One activity a line."),
+                        required=False,
+                        max_length=ACTIVITIES_MAX,
+                        widget=forms.Textarea(attrs={"rows": 2}),
+                        initial="\n".join(
+                            row.text
+                            for row in sorted(own, key=lambda row: (row.position, row.pk))
+                            if row.level == level.value
+                        ),
+                    )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -97,10 +118,20 @@ class ReportForm(BoundedFormMixin, forms.Form):
                     "sub_themes": [
                         {
                             "sub_theme": sub_theme,
+                            # Open where something is written on a rung, or refused.
+                            "rungs_open": any(
+                                self[f"rung_{sub_theme.pk}_{level.value}"].value()
+                                or self[f"rung_{sub_theme.pk}_{level.value}"].errors
+                                for level in sub_theme.levels.all()
+                            ),
                             "number": f"{theme.number}.{sub_theme.number}",
                             "level": self[f"level_{sub_theme.pk}"],
                             "activities": self[f"activities_{sub_theme.pk}"],
                             "examples": self[f"examples_{sub_theme.pk}"],
+                            "rungs": [
+                                self[f"rung_{sub_theme.pk}_{level.value}"]
+                                for level in sub_theme.levels.all()
+                            ],
                         }
                         for sub_theme in theme.sub_themes.all()
                     ],
@@ -121,10 +152,20 @@ class ReportForm(BoundedFormMixin, forms.Form):
                         if line.strip()
                     ),
                     examples=data[f"examples_{sub_theme.pk}"].strip(),
+                    rung_activities={
+                        level.value: lines
+                        for level in sub_theme.levels.all()
+                        if (lines := _lines(data[f"rung_{sub_theme.pk}_{level.value}"]))
+                    },
                 )
                 for sub_theme in self.sub_themes
             },
         )
+
+
+def _lines(text: str) -> list[str]:
+    """The non-blank lines of a text box, stripped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class ReturnForm(BoundedFormMixin, forms.Form):
@@ -324,23 +365,64 @@ class ThemeForm(BoundedFormMixin, forms.Form):
 
 
 class SubThemeForm(ThemeForm):
-    """A sub-theme's title, description and its ladder: a title per level, 1 to 4; an empty
-    title leaves that level out (the drafts' answers on it lose their level)."""
+    """A sub-theme's title, description and its ladder: a title per level, 1 to 4, and the
+    level's own activities (those that describe the rung, one a line); an empty title leaves
+    that level out (the drafts' answers on it lose their level)."""
 
     level_1 = forms.CharField(label=_("Level 1"), required=False, max_length=300)
+    activities_1 = forms.CharField(
+        label=_("Activities of level 1"),
+        help_text=_("One activity a line."),
+        required=False,
+        max_length=ACTIVITIES_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     level_2 = forms.CharField(label=_("Level 2"), required=False, max_length=300)
+    activities_2 = forms.CharField(
+        label=_("Activities of level 2"),
+        help_text=_("One activity a line."),
+        required=False,
+        max_length=ACTIVITIES_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     level_3 = forms.CharField(label=_("Level 3"), required=False, max_length=300)
+    activities_3 = forms.CharField(
+        label=_("Activities of level 3"),
+        help_text=_("One activity a line."),
+        required=False,
+        max_length=ACTIVITIES_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     level_4 = forms.CharField(label=_("Level 4"), required=False, max_length=300)
+    activities_4 = forms.CharField(
+        label=_("Activities of level 4"),
+        help_text=_("One activity a line."),
+        required=False,
+        max_length=ACTIVITIES_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not any(cleaned.get(f"level_{value}", "").strip() for value in range(1, 5)):
             raise forms.ValidationError(_("Give the ladder at least one level."), code="no_levels")
+        for value in range(1, 5):
+            if (
+                cleaned.get(f"activities_{value}", "").strip()
+                and not cleaned.get(f"level_{value}", "").strip()
+            ):
+                self.add_error(
+                    f"activities_{value}", _("Give the level a title, or leave its activities out.")
+                )
         return cleaned
 
     def ladder(self) -> dict[int, str]:
         """Level value → title, as typed (empty: the level is left out)."""
         return {value: self.cleaned_data[f"level_{value}"].strip() for value in range(1, 5)}
+
+    def rung_activities(self) -> dict[int, list[str]]:
+        """Level value → the level's own activities, one a line, blank lines dropped."""
+        return {value: _lines(self.cleaned_data[f"activities_{value}"]) for value in range(1, 5)}
 
 
 class FrameworkMoveForm(BoundedFormMixin, forms.Form):

@@ -11,8 +11,9 @@ deployment opens gets this seed's framework (``reporting.models.copy_framework``
 ``write_framework``), every later year a copy of the year before's. Migration
 ``reporting.0002_framework`` wrote it once for all years; ``0008_framework_per_year`` gave
 each year its own copy. The activities are kept
-beside their levels as the seed writes them; only the demo reads them, to build the regions'
-2016 reports (``demo.reports``).
+beside their levels as the seed writes them: those without a region describe the rung and
+belong to the framework (``LevelActivity``, ``0010_ladder_activities``); those with regions
+are the regions' own, which the demo turns into the 2016 reports (``demo.reports``).
 """
 
 from dataclasses import dataclass
@@ -501,6 +502,7 @@ def write_framework(
     sub_theme_model: type[models.Model],
     level_model: type[models.Model],
     reporting_year: Any = None,
+    activity_model: type[models.Model] | None = None,
 ) -> dict[tuple[int, int], Any]:
     """Write the themes, sub-themes and levels of ``reporting_year``'s framework; return the
     sub-themes by (theme, number).
@@ -508,7 +510,9 @@ def write_framework(
     Takes the models so a migration can pass historical ones (migration 0002 wrote one
     framework for all years, before themes belonged to a year, so without
     ``reporting_year``); idempotent, every row found by its natural key (a theme's number
-    in its year, a sub-theme's number in its theme, a level's value).
+    in its year, a sub-theme's number in its theme, a level's value). With
+    ``activity_model`` (``LevelActivity``), each level's own activities too: the lines the
+    seed gives without a region, found by their position on the level.
     """
     sub_themes: dict[tuple[int, int], Any] = {}
     year_key = {} if reporting_year is None else {"reporting_year": reporting_year}
@@ -524,9 +528,22 @@ def write_framework(
             )
             sub_themes[(theme_number, sub_number)] = sub_theme
             for level in sub_data.levels:
-                upsert(
+                level_row = upsert(
                     level_model,
                     {"sub_theme": sub_theme, "value": level.value},
                     {"title": level.title},
                 )
+                if activity_model is None:
+                    continue
+                for position, text in enumerate(level_activities(level), start=1):
+                    upsert(
+                        activity_model,
+                        {"level": level_row, "position": position},
+                        {"text": text},
+                    )
     return sub_themes
+
+
+def level_activities(level: LevelData) -> list[str]:
+    """The level's own activities: the seed's lines under it that name no region."""
+    return [activity.text for activity in level.activities if not activity.regions]

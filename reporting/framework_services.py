@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from lib.concurrency import decode, encode
 from portal import page_cache
-from reporting.models import Answer, Level, ReportingYear, SubTheme, Theme
+from reporting.models import Answer, Level, LevelActivity, ReportingYear, SubTheme, Theme
 from reporting.services import ReportError
 
 logger = logging.getLogger(__name__)
@@ -74,12 +74,23 @@ def theme_values(theme: Theme) -> dict[str, str]:
 
 
 def sub_theme_values(sub_theme: SubTheme) -> dict[str, str]:
-    """What the sub-theme form edits, the ladder as ``level_1`` to ``level_4`` (one query)."""
+    """What the sub-theme form edits, the ladder as ``level_1`` to ``level_4`` and each
+    level's own activities as ``activities_1`` to ``activities_4``, a line each (two
+    queries)."""
     titles = dict(Level.objects.filter(sub_theme=sub_theme).values_list("value", "title"))
+    activities: dict[int, list[str]] = {}
+    for value, text in LevelActivity.objects.filter(level__sub_theme=sub_theme).values_list(
+        "level__value", "text"
+    ):
+        activities.setdefault(value, []).append(text)
     return {
         "title": sub_theme.title,
         "description": sub_theme.description,
         **{f"level_{value}": titles.get(value, "") for value in range(1, LADDER_SIZE + 1)},
+        **{
+            f"activities_{value}": "\n".join(activities.get(value, []))
+            for value in range(1, LADDER_SIZE + 1)
+        },
     }
 
 
@@ -180,9 +191,12 @@ def move_theme(theme: Theme, up: bool, user: Any) -> None:
             _changed(year, f"moved theme {theme.number}", user)
 
 
-def _write_ladder(sub_theme: SubTheme, ladder: dict[int, str]) -> None:
+def _write_ladder(
+    sub_theme: SubTheme, ladder: dict[int, str], activities: dict[int, list[str]] | None = None
+) -> None:
     """Make the sub-theme's levels those of ``ladder`` (value → title; an empty title or a
-    value left out removes that level, and the drafts' answers on it lose their level)."""
+    value left out removes that level, and the drafts' answers on it lose their level),
+    and, given ``activities`` (value → lines), each kept level's own activities those."""
     kept = {value: title for value, title in ladder.items() if title}
     Level.objects.filter(sub_theme=sub_theme).exclude(value__in=kept).delete()
     Answer.objects.filter(sub_theme=sub_theme, level__isnull=False).exclude(level__in=kept).update(
@@ -195,10 +209,25 @@ def _write_ladder(sub_theme: SubTheme, ladder: dict[int, str]) -> None:
             Level.objects.create(sub_theme=sub_theme, value=value, title=title)
         elif level.title != title:
             Level.objects.filter(pk=level.pk).update(title=title)
+    if activities is None:
+        return
+    LevelActivity.objects.filter(level__sub_theme=sub_theme).delete()
+    levels = {level.value: level for level in Level.objects.filter(sub_theme=sub_theme)}
+    LevelActivity.objects.bulk_create(
+        LevelActivity(level=levels[value], text=text, position=position)
+        for value, lines in sorted(activities.items())
+        if value in levels
+        for position, text in enumerate(lines, start=1)
+    )
 
 
 def add_sub_theme(
-    theme: Theme, title: str, description: str, ladder: dict[int, str], user: Any
+    theme: Theme,
+    title: str,
+    description: str,
+    ladder: dict[int, str],
+    user: Any,
+    activities: dict[int, list[str]] | None = None,
 ) -> SubTheme:
     """Add a sub-theme with its ladder at the end of a theme; the drafts answer it empty."""
     with transaction.atomic():
@@ -210,7 +239,7 @@ def add_sub_theme(
             title=title,
             description=description,
         )
-        _write_ladder(sub_theme, ladder)
+        _write_ladder(sub_theme, ladder, activities)
         _changed(year, f"added sub-theme {theme.number}.{sub_theme.number}", user)
     return sub_theme
 
@@ -222,14 +251,16 @@ def change_sub_theme(
     ladder: dict[int, str],
     user: Any,
     read_version: str | None = None,
+    activities: dict[int, list[str]] | None = None,
 ) -> None:
-    """Rename a sub-theme, change its description and its ladder of levels; refused with
+    """Rename a sub-theme, change its description and its ladder of levels (with the
+    levels' own ``activities`` when given); refused with
     ``ChangedMeanwhile`` if any of them changed after ``read_version`` was read."""
     with transaction.atomic():
         year = lock_open_year(sub_theme.theme.reporting_year)
         _check_unchanged(read_version, sub_theme_values(SubTheme.objects.get(pk=sub_theme.pk)))
         SubTheme.objects.filter(pk=sub_theme.pk).update(title=title, description=description)
-        _write_ladder(sub_theme, ladder)
+        _write_ladder(sub_theme, ladder, activities)
         _changed(year, f"changed sub-theme {sub_theme.pk}", user)
 
 

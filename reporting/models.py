@@ -174,6 +174,25 @@ class Level(models.Model):
         return f"{self.value} {self.title}"
 
 
+class LevelActivity(models.Model):
+    """An activity that describes a rung of the ladder, as seed 001 lists the lines it
+    gives without a region: part of the year's framework, copied with it to the next year."""
+
+    level = models.ForeignKey(
+        Level, on_delete=models.CASCADE, related_name="activities", verbose_name=_("level")
+    )
+    text = models.TextField(_("activity"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("activity of a level")
+        verbose_name_plural = _("activities of a level")
+        ordering = ["level", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class AnnualReportQuerySet(models.QuerySet["AnnualReport"]):
     def readable_by(self, user: Any) -> AnnualReportQuerySet:
         """The reports ``user`` may read, the same rule as ``reporting.view_report``:
@@ -198,6 +217,10 @@ class AnnualReport(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         ACCEPTED = "accepted", _("Accepted")
         RETURNED = "returned", _("Returned for changes")
+        # A report made from the national summary of another year (seed 001 summarises
+        # the regions' 2016 reports): examples in a summary, not the region's own report,
+        # so no one submits, returns or accepts it and it closes no year.
+        HISTORICAL = "historical", _("Historical record (from the 2017 summary)")
 
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="annual_reports", verbose_name=_("region")
@@ -246,7 +269,12 @@ class AnnualReport(models.Model):
 
     @property
     def is_frozen(self) -> bool:
-        return self.status in (self.Status.SUBMITTED, self.Status.ACCEPTED)
+        return self.status in (self.Status.SUBMITTED, self.Status.ACCEPTED, self.Status.HISTORICAL)
+
+    @property
+    def is_historical(self) -> bool:
+        """Imported from a summary: no step of the review applies to it."""
+        return self.status == self.Status.HISTORICAL
 
 
 class Answer(models.Model):
@@ -278,6 +306,46 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report}: {self.sub_theme}"
+
+
+class AnswerActivity(models.Model):
+    """An activity a region places on a rung of the sub-theme's ladder, beside the level it
+    chooses: a region at level 4 may still list what it did at level 3.
+
+    ``regions_label`` keeps the regions as a summary names them for a line shared by
+    several ("Pirkanmaa, KESKI-SUOMI", "Pohjanmaa ja Keski-Pohjanmaa"); each named
+    region's answer holds the line, and the national summary shows it once with the label.
+    Blank for the region's own line, shown with the region's name.
+    """
+
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, related_name="rung_activities", verbose_name=_("answer")
+    )
+    level = models.PositiveSmallIntegerField(_("level"))
+    text = models.TextField(_("activity"))
+    regions_label = models.CharField(_("regions as written"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = RegionScopedManager["AnswerActivity"]("answer__report__region")
+
+    class Meta:
+        verbose_name = _("activity on a level")
+        verbose_name_plural = _("activities on a level")
+        ordering = ["answer", "level", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level__gte=1) & Q(level__lte=4),
+                name="answer_activity_level_between_1_and_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.line
+
+    @property
+    def line(self) -> str:
+        """The activity as the report shows it: with the regions a summary named, if any."""
+        return f"{self.text} ({self.regions_label})" if self.regions_label else self.text
 
 
 class ReportVersion(models.Model):
@@ -548,8 +616,9 @@ class SentReminder(models.Model):
 def copy_framework(target: ReportingYear) -> None:
     """Give ``target`` (with no framework yet) a copy of the framework of the latest year
     before it that has one, or of the earliest after it; with no other year, seed 001's
-    framework (``reporting.framework``). Themes, sub-themes and levels are new rows: the
-    source year's answers stay on the source's rows. Six queries whatever the size."""
+    framework (``reporting.framework``). Themes, sub-themes, levels and the levels' own
+    activities are new rows: the source year's answers stay on the source's rows. Eight
+    queries whatever the size."""
     from reporting.framework import write_framework
 
     years = ReportingYear.objects.exclude(pk=target.pk).filter(
@@ -560,7 +629,7 @@ def copy_framework(target: ReportingYear) -> None:
         or years.filter(year__gt=target.year).order_by("year").first()
     )
     if source is None:
-        write_framework(Theme, SubTheme, Level, reporting_year=target)
+        write_framework(Theme, SubTheme, Level, reporting_year=target, activity_model=LevelActivity)
         return
     themes = list(Theme.objects.filter(reporting_year=source).order_by("number"))
     new_themes = Theme.objects.bulk_create(
@@ -584,7 +653,15 @@ def copy_framework(target: ReportingYear) -> None:
         for sub_theme in sub_themes
     )
     sub_map = {old.pk: new for old, new in zip(sub_themes, new_sub_themes, strict=True)}
-    Level.objects.bulk_create(
+    levels = list(Level.objects.filter(sub_theme__theme__reporting_year=source).order_by("pk"))
+    new_levels = Level.objects.bulk_create(
         Level(sub_theme=sub_map[level.sub_theme_id], value=level.value, title=level.title)
-        for level in Level.objects.filter(sub_theme__theme__reporting_year=source)
+        for level in levels
+    )
+    level_map = {old.pk: new for old, new in zip(levels, new_levels, strict=True)}
+    LevelActivity.objects.bulk_create(
+        LevelActivity(
+            level=level_map[activity.level_id], text=activity.text, position=activity.position
+        )
+        for activity in LevelActivity.objects.filter(level__sub_theme__theme__reporting_year=source)
     )

@@ -265,7 +265,8 @@ class NationalHomeView(NationalMixin, TemplateView):
                     # a region whose unaccepted reports they read (``reporting.view_report``).
                     "report_link": region.pk in statuses
                     and (
-                        statuses[region.pk] == AnnualReport.Status.ACCEPTED
+                        statuses[region.pk]
+                        in (AnnualReport.Status.ACCEPTED, AnnualReport.Status.HISTORICAL)
                         or user.has_perm("reporting.view_report", region)
                     ),
                 }
@@ -337,7 +338,7 @@ class FrameworkView(FrameworkMixin, TemplateView):
         fixed = reporting_year.framework_is_fixed()
         context.update(
             reporting_year=reporting_year,
-            themes=services.framework(reporting_year.year),
+            themes=services.framework(reporting_year.year, with_activities=True),
             fixed=fixed,
             fixed_message=framework_services.fixed_message(reporting_year.year) if fixed else "",
         )
@@ -439,8 +440,11 @@ class SubThemeEditView(FrameworkEditMixin, FormView):
 
     def get_initial(self) -> dict[str, Any]:
         initial = {"title": self.sub_theme.title, "description": self.sub_theme.description}
-        for level in self.sub_theme.levels.all():
+        for level in self.sub_theme.levels.prefetch_related("activities"):
             initial[f"level_{level.value}"] = level.title
+            initial[f"activities_{level.value}"] = "\n".join(
+                activity.text for activity in level.activities.all()
+            )
         return initial
 
     def get_form_kwargs(self) -> dict[str, Any]:
@@ -472,6 +476,7 @@ class SubThemeEditView(FrameworkEditMixin, FormView):
                 form.ladder(),
                 self.request.user,
                 read_version=form.sent_version(),
+                activities=form.rung_activities(),
             )
         except framework_services.FrameworkFixed as refused:
             form.add_error(None, str(refused))
@@ -554,6 +559,7 @@ class SubThemeAddView(FrameworkEditMixin, OnceOnlyCreateMixin, FormView):
                 form.cleaned_data["description"],
                 form.ladder(),
                 self.request.user,
+                activities=form.rung_activities(),
             )
         except framework_services.FrameworkFixed as refused:
             form.add_error(None, str(refused))

@@ -237,7 +237,11 @@ def _annual_report_inputs(report: AnnualReport) -> dict[str, Any]:
 def _national_summary_inputs(year: int, audience: ReportAudience) -> dict[str, Any]:
     """The counted reports the audience reads of the year and of earlier years: frozen
     versions, and the framework. Two queries and three for the framework."""
-    counted = (AnnualReport.Status.SUBMITTED, AnnualReport.Status.ACCEPTED)
+    counted = (
+        AnnualReport.Status.SUBMITTED,
+        AnnualReport.Status.ACCEPTED,
+        AnnualReport.Status.HISTORICAL,
+    )
     return {
         "reports": _digest(
             AnnualReport.objects.for_audience(audience)
@@ -419,7 +423,8 @@ def request_pdf(
     """
     if kind == PdfJob.Kind.ANNUAL_REPORT:
         report = annual_report_for(region.pk if region else None, year)
-        if report is not None and report.is_frozen:
+        # A historical record was never submitted: it has no official version to print.
+        if report is not None and report.is_frozen and not report.is_historical:
             return request_official_pdf(report, user=user)
     stored = normalise_parameters(kind, parameters)
     if kind == PdfJob.Kind.NATIONAL_SUMMARY:

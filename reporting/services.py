@@ -16,7 +16,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -37,6 +37,7 @@ from reporting import versions
 from reporting.models import (
     AnnualReport,
     Answer,
+    AnswerActivity,
     Level,
     ReportingYear,
     ReportVersion,
@@ -219,6 +220,8 @@ class AnswerInput:
     level: int | None
     activities: str
     examples: str
+    #: Level → the activities the region places on that rung, one a line.
+    rung_activities: Mapping[int, list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -281,7 +284,10 @@ def start_report(region: Region, year: int, user: Any) -> AnnualReport:
         previous = previous_report(report)
         # The previous report answered its own year's framework: matched by number ("1.2").
         earlier = (
-            {sub_theme_number(answer.sub_theme): answer for answer in previous.answers.all()}
+            {
+                sub_theme_number(answer.sub_theme): answer
+                for answer in previous.answers.prefetch_related("rung_activities")
+            }
             if previous
             else {}
         )
@@ -298,6 +304,20 @@ def start_report(region: Region, year: int, user: Any) -> AnnualReport:
             .select_related("theme")
             .order_by("theme__number", "number")
         )
+        # The activities it placed on the rungs too, as the region's own lines (a summary's
+        # joint label named other regions too; the draft is this region's alone).
+        ladders = set(
+            Level.objects.filter(sub_theme__theme__reporting_year__year=year).values_list(
+                "sub_theme_id", "value"
+            )
+        )
+        AnswerActivity.objects.bulk_create(
+            AnswerActivity(answer=answer, level=row.level, text=row.text, position=position)
+            for answer in Answer.objects.filter(report=report).select_related("sub_theme__theme")
+            if (before := earlier.get(sub_theme_number(answer.sub_theme))) is not None
+            for position, row in enumerate(rung_rows(before), start=1)
+            if (answer.sub_theme_id, row.level) in ladders
+        )
         page_cache.bump(region.pk)  # the answers went in bulk, without signals
     logger.info("%s started the report %s", user, report)
     return report
@@ -312,14 +332,30 @@ class StaleReport(ReportError):
 
 
 def report_version(report: AnnualReport) -> str:
-    """A digest of what the edit form edits: the summary and every answer (one query).
+    """A digest of what the edit form edits: the summary, every answer and the region's
+    own activities on the rungs (two queries).
 
     The form carries it from when it was read; a save whose digest no longer matches
     was read before someone else's save, and would silently undo it.
     """
     answers = sorted(report.answers.values_list("sub_theme_id", "level", "activities", "examples"))
-    payload = json.dumps([report.summary, answers], ensure_ascii=False, default=str)
+    rungs = list(
+        AnswerActivity.objects.filter(answer__report=report, regions_label="")
+        .order_by("answer__sub_theme_id", "level", "position", "pk")
+        .values_list("answer__sub_theme_id", "level", "text")
+    )
+    payload = json.dumps([report.summary, answers, rungs], ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+
+def frozen_reason(report: AnnualReport) -> str:
+    """Why a frozen report is not edited, as the person reads it."""
+    if report.is_historical:
+        return _(
+            "This report is a historical record drawn from a national summary: it is kept "
+            "as the summary gives it and is not edited, submitted or decided on."
+        )
+    return _("The report has been submitted and can no longer be changed.")
 
 
 def save_answers(report: AnnualReport, data: ReportInput, read_version: str = "") -> None:
@@ -331,7 +367,7 @@ def save_answers(report: AnnualReport, data: ReportInput, read_version: str = ""
     with transaction.atomic():
         _lock(report)
         if report.is_frozen:
-            raise ReportError(_("The report has been submitted and can no longer be changed."))
+            raise ReportError(frozen_reason(report))
         report.summary = AnnualReport.objects.values_list("summary", flat=True).get(pk=report.pk)
         current = report_version(report)
         if read_version and read_version != current:
@@ -355,6 +391,8 @@ def save_answers(report: AnnualReport, data: ReportInput, read_version: str = ""
         for sub_theme_id, given in data.answers.items():
             if given.level is not None and (sub_theme_id, given.level) not in ladders:
                 raise ReportError(_("Choose a level of the sub-theme's own ladder."))
+            if any((sub_theme_id, value) not in ladders for value in given.rung_activities):
+                raise ReportError(_("Place activities on the sub-theme's own ladder only."))
         answers = {answer.sub_theme_id: answer for answer in report.answers.all()}
         new, changed = [], []
         for sub_theme_id, given in data.answers.items():
@@ -369,6 +407,19 @@ def save_answers(report: AnnualReport, data: ReportInput, read_version: str = ""
             answer.examples = given.examples
         Answer.objects.bulk_create(new)
         Answer.objects.bulk_update(changed, ["level", "activities", "examples"])
+        # The region's own lines on the rungs are replaced; lines a summary named with
+        # several regions (``regions_label``) are not the form's to change.
+        answer_ids = {sub_theme_id: answer.pk for sub_theme_id, answer in answers.items()}
+        answer_ids.update({answer.sub_theme_id: answer.pk for answer in new})
+        AnswerActivity.objects.filter(answer__report=report, regions_label="").delete()
+        AnswerActivity.objects.bulk_create(
+            AnswerActivity(
+                answer_id=answer_ids[sub_theme_id], level=value, text=text, position=position
+            )
+            for sub_theme_id, given in data.answers.items()
+            for value, lines in sorted(given.rung_activities.items())
+            for position, text in enumerate(lines, start=1)
+        )
         page_cache.bump(report.region_id)  # written in bulk, without signals
 
 
@@ -586,6 +637,8 @@ class AnswerDoc:
     ladder: list[tuple[int, str]]
     activities: list[str]
     examples: str
+    #: The activities placed on the ladder's rungs: (level, line), in the ladder's order.
+    rung_activities: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -613,16 +666,17 @@ class ReportDocument:
     accepted_by_role: str = ""
 
 
-def framework(year: int) -> list[Theme]:
+def framework(year: int, with_activities: bool = False) -> list[Theme]:
     """The themes of ``year``'s framework with their sub-themes and each sub-theme's
-    levels: three queries."""
+    levels: three queries; with each level's own activities, four."""
+    levels = "levels__activities" if with_activities else "levels"
     return list(
         Theme.objects.filter(reporting_year__year=year)
         .order_by("number")
         .prefetch_related(
             Prefetch(
                 "sub_themes",
-                queryset=SubTheme.objects.order_by("number").prefetch_related("levels"),
+                queryset=SubTheme.objects.order_by("number").prefetch_related(levels),
             )
         )
     )
@@ -648,6 +702,9 @@ def themes_from_snapshot(snapshot: dict[str, Any]) -> list[ThemeDoc]:
                     ladder=[(value, title) for value, title in answer["ladder"]],
                     activities=list(answer["activities"]),
                     examples=answer["examples"],
+                    rung_activities=[
+                        (value, line) for value, line in answer.get("rung_activities", [])
+                    ],
                 )
                 for answer in theme["sub_themes"]
             ],
@@ -657,8 +714,11 @@ def themes_from_snapshot(snapshot: dict[str, Any]) -> list[ThemeDoc]:
 
 
 def live_themes(report: AnnualReport) -> list[ThemeDoc]:
-    """The report's answers as they stand, on today's framework: four queries."""
-    answers = {answer.sub_theme_id: answer for answer in Answer.objects.filter(report=report)}
+    """The report's answers as they stand, on today's framework: five queries."""
+    answers = {
+        answer.sub_theme_id: answer
+        for answer in Answer.objects.filter(report=report).prefetch_related("rung_activities")
+    }
     themes = []
     for theme in framework(report.year):
         docs = []
@@ -675,10 +735,21 @@ def live_themes(report: AnnualReport) -> list[ThemeDoc]:
                     ladder=ladder,
                     activities=activity_lines(answer.activities) if answer else [],
                     examples=answer.examples if answer else "",
+                    rung_activities=rung_lines(answer),
                 )
             )
         themes.append(ThemeDoc(number=theme.number, title=theme.title, sub_themes=docs))
     return themes
+
+
+def rung_rows(answer: Answer) -> list[AnswerActivity]:
+    """The answer's activities on the rungs in the ladder's order, from its prefetched rows."""
+    return sorted(answer.rung_activities.all(), key=lambda row: (row.level, row.position, row.pk))
+
+
+def rung_lines(answer: Answer | None) -> list[tuple[int, str]]:
+    """The answer's activities on the rungs, (level, line), from its prefetched rows."""
+    return [(row.level, row.line) for row in rung_rows(answer)] if answer else []
 
 
 def current_version(report: AnnualReport) -> ReportVersion | None:

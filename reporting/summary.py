@@ -1,10 +1,13 @@
 """The national summary of a year's reports, shaped like seed 001.
 
-For each theme and sub-theme: the ladder's levels, under each the activities reported with
-the regions in parentheses, identical texts of several regions on one line; then a matrix of
-regions by sub-themes, how many regions stand on each level, and each region's change from
-the previous report. Only submitted and accepted reports count: a draft is not yet a
-region's word. And only the reports the reader may read: the builder is given them.
+For each theme and sub-theme: the ladder's levels, under each the level's own activities
+(``LevelActivity``), then the activities the regions reported on it with the regions in
+parentheses: those of a region's chosen level (``Answer.activities``) and those it placed
+on the rung (``AnswerActivity``), identical texts of several regions on one line, a line
+with the regions as a summary wrote them once with that text; then a matrix of regions by
+sub-themes, how many regions stand on each level, and each region's change from the
+previous report. Only submitted, accepted and historical reports count: a draft is not yet
+a region's word. And only the reports the reader may read: the builder is given them.
 """
 
 from __future__ import annotations
@@ -13,10 +16,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Max, QuerySet
 
-from reporting.models import AnnualReport, Answer
+from reporting.models import AnnualReport, Answer, AnswerActivity
 from reporting.services import activity_lines, framework
 
-COUNTED = (AnnualReport.Status.SUBMITTED, AnnualReport.Status.ACCEPTED)
+COUNTED = (
+    AnnualReport.Status.SUBMITTED,
+    AnnualReport.Status.ACCEPTED,
+    AnnualReport.Status.HISTORICAL,
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +37,7 @@ class AnswerRow:
 @dataclass(frozen=True)
 class ActivityLine:
     text: str
-    #: Region names in the official order.
+    #: Region names in the official order, or the one label a summary wrote for them.
     regions: list[str]
 
     @property
@@ -43,9 +50,16 @@ class ActivityLine:
 class LevelGroup:
     value: int
     title: str
+    #: The regions' activities on this rung.
     activities: list[ActivityLine]
     #: The regions on this level, in the official order.
     regions: list[str]
+    #: The rung's own activities, from the framework.
+    own_activities: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.activities or self.own_activities or self.regions)
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,8 @@ class NationalSummary:
     #: The latest earlier year with submitted or accepted reports, if any.
     previous_year: int | None
     sub_theme_titles: list[str] = field(default_factory=list)
+    #: Whether any report counted is a historical record, not a region's own report.
+    historical: bool = False
 
 
 def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> NationalSummary:
@@ -119,18 +135,20 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
     coordinator's summary, its previous year and its changes show only accepted reports
     and the coordinator's own region's; nothing here reads past it.
 
-    Six queries for any number of regions: the previous year, the reporting regions, the
-    framework (three), and the answers of this and the previous year (one query, the
-    report and its region joined). Everything else is grouping in memory.
+    Eight queries for any number of regions: the previous year, the reporting regions, the
+    framework (four, the levels' own activities included), the answers of this and the
+    previous year (one query, the report and its region joined) and this year's activities
+    on the rungs. Everything else is grouping in memory.
     """
     counted = reports.filter(status__in=COUNTED)
     previous_year = counted.filter(year__lt=year).aggregate(previous=Max("year"))["previous"]
-    regions = list(
+    reporting = list(
         counted.filter(year=year)
         .order_by("region__position", "region__name")
-        .values_list("region_id", "region__name")
+        .values_list("region_id", "region__name", "status")
     )
-    themes = framework(year)
+    regions = [(region_id, name) for region_id, name, _status in reporting]
+    themes = framework(year, with_activities=True)
     years = [year] if previous_year is None else [year, previous_year]
     # Plain tuples of the five columns the summary reads, unordered: a region answers a
     # sub-theme once a year, so the keys below are unique and no order is needed. Models
@@ -161,7 +179,20 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
             )
         else:
             previous[(f"{theme_no}.{sub_no}", answer_region_id)] = answer_level
+    # (sub-theme id, level) → (region id, text, label) of each activity on the rung.
+    on_rungs: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
+    rung_rows = (
+        AnswerActivity.objects.filter(answer__report__in=counted.filter(year=year).values("pk"))
+        .order_by("position", "pk")
+        .values_list(
+            "answer__sub_theme_id", "answer__report__region_id", "level", "text", "regions_label"
+        )
+    )
+    for sub_theme_id, region_id, value, text, label in rung_rows:
+        on_rungs.setdefault((sub_theme_id, value), []).append((region_id, text, label))
 
+    names_by_id = dict(regions)
+    positions = {name: index for index, (_pk, name) in enumerate(regions)}
     theme_summaries = []
     labels, titles = [], []
     columns: list[int] = []
@@ -174,7 +205,8 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
             columns.append(sub_theme.pk)
             groups = []
             for level in sub_theme.levels.all():
-                lines: dict[str, list[str]] = {}
+                # (text, the label a summary wrote or "") → region names, in first-seen order
+                lines: dict[tuple[str, str], list[str]] = {}
                 on_level = []
                 for region_id, name in regions:
                     answer = current.get((sub_theme.pk, region_id))
@@ -182,15 +214,25 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
                         continue
                     on_level.append(name)
                     for text in activity_lines(answer.activities):
-                        names = lines.setdefault(text, [])
+                        names = lines.setdefault((text, ""), [])
                         if name not in names:
                             names.append(name)
+                for region_id, text, label in on_rungs.get((sub_theme.pk, level.value), []):
+                    names = lines.setdefault((text, label), [])
+                    if not label and names_by_id[region_id] not in names:
+                        names.append(names_by_id[region_id])
                 groups.append(
                     LevelGroup(
                         value=level.value,
                         title=level.title,
-                        activities=[ActivityLine(text, names) for text, names in lines.items()],
+                        activities=[
+                            ActivityLine(
+                                text, [label] if label else sorted(names, key=positions.__getitem__)
+                            )
+                            for (text, label), names in lines.items()
+                        ],
                         regions=on_level,
+                        own_activities=[activity.text for activity in level.activities.all()],
                     )
                 )
             changes = []
@@ -229,4 +271,5 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
         sub_theme_labels=labels,
         previous_year=previous_year,
         sub_theme_titles=titles,
+        historical=any(status == AnnualReport.Status.HISTORICAL for *_r, status in reporting),
     )

@@ -32,14 +32,26 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _rung_lines(answer: Answer | None) -> list[list[Any]]:
+    """The answer's activities on the rungs as [level, line], from its prefetched rows."""
+    if answer is None:
+        return []
+    rows = sorted(answer.rung_activities.all(), key=lambda row: (row.level, row.position, row.pk))
+    return [[row.level, row.line] for row in rows]
+
+
 def snapshot_of(report: AnnualReport) -> dict[str, Any]:
     """The report's summary and answers as JSON, the framework's wording included.
 
-    Five queries: the summary, the answers and the year's framework (three). Every
+    Six queries: the summary, the answers with their activities on the rungs (two) and
+    the year's framework (three). Every
     sub-theme of the framework is in it, answered or not, in the framework's order.
     """
     summary = AnnualReport.objects.values_list("summary", flat=True).get(pk=report.pk)
-    answers = {answer.sub_theme_id: answer for answer in Answer.objects.filter(report=report)}
+    answers = {
+        answer.sub_theme_id: answer
+        for answer in Answer.objects.filter(report=report).prefetch_related("rung_activities")
+    }
     themes = (
         Theme.objects.filter(reporting_year__year=report.year)
         .order_by("number")
@@ -66,6 +78,9 @@ def snapshot_of(report: AnnualReport) -> dict[str, Any]:
                     "ladder": ladder,
                     "activities": _lines(answer.activities) if answer else [],
                     "examples": answer.examples if answer else "",
+                    # Only where there are any: a version kept before rungs had
+                    # activities reads the same.
+                    **({"rung_activities": rungs} if (rungs := _rung_lines(answer)) else {}),
                 }
             )
         snapshot_themes.append(

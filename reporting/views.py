@@ -259,14 +259,15 @@ class ReportEditView(RegionReportMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def _refuse_frozen(self) -> HttpResponse:
-        messages.error(
-            self.request, _("The report has been submitted and can no longer be changed.")
-        )
+        messages.error(self.request, services.frozen_reason(self.report))
         return redirect(self.detail_url())
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
-        self.answers = {answer.sub_theme_id: answer for answer in self.report.answers.all()}
+        self.answers = {
+            answer.sub_theme_id: answer
+            for answer in self.report.answers.prefetch_related("rung_activities")
+        }
         kwargs.update(themes=services.framework(self.report.year), answers=self.answers)
         kwargs["initial"] = {
             "summary": self.report.summary,

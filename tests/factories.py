@@ -27,7 +27,17 @@ from network.models import (
     Region,
 )
 from portal.review import ReviewStatus
-from reporting.models import AnnualReport, EntryDeadline, PdfJob, ReportVersion, SentReminder
+from reporting.models import (
+    AnnualReport,
+    Answer,
+    AnswerActivity,
+    EntryDeadline,
+    PdfJob,
+    ReportingYear,
+    ReportVersion,
+    SentReminder,
+    SubTheme,
+)
 from strategy.models import (
     Action,
     FocusArea,
@@ -328,6 +338,32 @@ class AnnualReportFactory(factory.django.DjangoModelFactory):
     region = factory.SubFactory(RegionFactory)
     year = 2021
     summary = factory.Sequence(lambda n: f"Vuosiraportin yhteenveto {n}")
+
+
+def _first_sub_theme() -> SubTheme:
+    """The first sub-theme of 2021's framework (opening the year writes seed 001's)."""
+    year, _created = ReportingYear.objects.get_or_create(year=2021)
+    return SubTheme.objects.filter(theme__reporting_year=year).order_by("theme__number", "number")[
+        0
+    ]
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    report = factory.SubFactory(AnnualReportFactory)
+    sub_theme = factory.LazyFunction(_first_sub_theme)
+    level = 2
+
+
+class AnswerActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AnswerActivity
+
+    answer = factory.SubFactory(AnswerFactory)
+    level = 1
+    text = factory.Sequence(lambda n: f"Toiminto tasolla {n}")
 
 
 class PdfJobFactory(factory.django.DjangoModelFactory):

@@ -61,6 +61,8 @@ from reporting.documents.national_summary import prepare_national_summary
 from reporting.documents.tno import prepare_tno_summary
 from reporting.models import (
     AnnualReport,
+    Answer,
+    AnswerActivity,
     EntryDeadline,
     PdfJob,
     ReportingYear,
@@ -135,6 +137,7 @@ REGION_PATH: dict[type, str] = {
     EventMaterial: "event__region",
     AnnualReport: "region",
     ReportVersion: "report__region",
+    AnswerActivity: "answer__report__region",
     PdfJob: "region",
     EntryDeadline: "region",
     SentReminder: "region",
@@ -155,6 +158,7 @@ NOT_REGION_PRIVATE = {
     "reporting.Theme": "the national reporting framework",
     "reporting.SubTheme": "the national reporting framework",
     "reporting.Level": "the national reporting framework",
+    "reporting.LevelActivity": "the national reporting framework",
     "reporting.Answer": "part of an annual report: reached only through its report",
     "notices.Notice": "a person's own: read only by its recipient (``recipient_id``)",
 }
@@ -302,6 +306,11 @@ def side(region: Region, label: str, media: Any) -> dict[str, Any]:
             returned_at=dt.datetime(2021, 3, 2, tzinfo=dt.UTC) if status == "returned" else None,
             accepted_at=dt.datetime(2021, 3, 2, tzinfo=dt.UTC) if status == "accepted" else None,
         )
+    # An activity the region placed on a rung of the submitted report's first sub-theme.
+    year_2020, _created = ReportingYear.objects.get_or_create(year=2020)
+    first = year_2020.themes.order_by("number").first().sub_themes.order_by("number").first()
+    answer = Answer.objects.create(report=reports["submitted"], sub_theme=first, level=2)
+    AnswerActivity.objects.create(answer=answer, level=1, text=f"{label} portaan toiminto")
     # A passed entry deadline: the review queue lists the organisations behind it.
     EntryDeadline.objects.create(region=region, year=2021, due_date=dt.date(2022, 1, 31))
     SentReminder.objects.create(

@@ -68,7 +68,7 @@ from accounts.models import User
 from actions.models import GoodPractice
 from demo.users import DEMO_PASSWORD, load_demo_users
 from events.models import Event, EventSeries
-from network.models import Membership, Organisation, Region
+from network.models import ClosedYear, Membership, Organisation, Region
 from notices.models import Notice
 from portal.review import ReviewStatus
 from reporting.models import AnnualReport, PdfJob, ReportingYear, ReportVersion, Theme
@@ -375,7 +375,9 @@ def walk_data(transactional_db, settings) -> Objects:
         submitted_at=dt.datetime(2021, 2, 15, 9, tzinfo=dt.UTC),
         snapshot=second,
     )
-    # An entry of 2016, closed by the demo's accepted report: the coordinator may reopen it.
+    # An entry of a closed 2016 (the demo's 2016 reports are a historical record, which
+    # closes no year; an accepted report would): the coordinator may reopen it.
+    ClosedYear.objects.get_or_create(region=region, year=2016)
     closed = GuidanceActionFactory(
         organisation=kotka, year=2016, title="Ohjaamon vuoden 2016 kävijät"
     )

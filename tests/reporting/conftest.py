@@ -9,7 +9,7 @@ from reporting.models import AnnualReport, ReportingYear, SubTheme
 @pytest.fixture
 def framework(region, etela_savo):
     """Seed 001's 2016 reports on 2016's framework: every region the seed names (the
-    migrations write all 15, KASELO and Etelä-Savo among them) gets its accepted report.
+    migrations write all 15, KASELO and Etelä-Savo among them) gets its historical report.
     Returns 2021's sub-themes (a copy of 2016's), the year the tests report on."""
     load_reporting_demo()
     return list(

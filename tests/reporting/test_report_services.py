@@ -32,7 +32,10 @@ def test_a_new_report_starts_from_the_regions_previous_report(region, coordinato
     assert report.answers.count() == 8
     answered = report.answers.get(sub_theme__theme__number=1, sub_theme__number=2)
     assert answered.level == 4
-    assert "ELO-ryhmien yhteiset kokoukset" in answered.activities.splitlines()
+    # The activities the 2016 summary placed on the rungs, as the region's own lines now.
+    assert (4, "ELO-ryhmien yhteiset kokoukset", "") in answered.rung_activities.values_list(
+        "level", "text", "regions_label"
+    )
     blank = report.answers.get(sub_theme__theme__number=2, sub_theme__number=1)
     assert (blank.level, blank.activities) == (None, "")
 

@@ -70,6 +70,9 @@ def test_the_national_summary_and_the_all_regions_booklet_need_the_national_view
 def test_a_visitor_may_ask_for_an_accepted_report_but_not_a_draft(
     framework, draft, region, client, django_capture_on_commit_callbacks
 ):
+    AnnualReport.objects.filter(region=region, year=2016).update(
+        status=AnnualReport.Status.ACCEPTED
+    )
     url = reverse("pdf:request")
     with django_capture_on_commit_callbacks(execute=False):
         accepted = client.post(url, {"kind": "annual_report", "region": region.slug, "year": 2016})
@@ -81,6 +84,19 @@ def test_a_visitor_may_ask_for_an_accepted_report_but_not_a_draft(
     assert refused.url.startswith("/tili/login/")
     job = PdfJob.objects.get()
     assert job.parameters["official"] is True
+
+
+def test_a_historical_report_is_printed_as_it_stands_never_as_an_official_version(
+    framework, region, client, django_capture_on_commit_callbacks
+):
+    url = reverse("pdf:request")
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(url, {"kind": "annual_report", "region": region.slug, "year": 2016})
+
+    assert response.status_code == 302
+    assert response.url.startswith("/pdf/")
+    job = PdfJob.objects.get()
+    assert "official" not in job.parameters
 
 
 def test_an_incomplete_request_is_answered_with_400_and_the_reason(client_of, coordinator):
