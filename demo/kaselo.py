@@ -360,7 +360,9 @@ class ActionData:
     title: str
     # Sub-bullets folded into the action, one per line.
     description: str = ""
-    # 1-based positions of the focus area's goals the text clearly matches; mostly none.
+    # 1-based positions of the focus area's goals the seed links the action to. None: the
+    # slides set goals and actions side by side without saying which serves which, so the
+    # coordinator links them in the editor.
     goals: tuple[int, ...] = ()
     # Names of the projects the action names (ProjectData.name).
     projects: tuple[str, ...] = ()
@@ -387,22 +389,18 @@ ACTIONS: dict[int, tuple[ActionData, ...]] = {
             "Ohjaustoimijoiden ja työelämän yhteistyön tiivistäminen, ketteryys ja joustavuus"
         ),
         ActionData("Uraohjaus ja ohjauksen sukupuolisensitiivisyys & tekoäly"),
-        # "Ohjauksen eri muotojen" ... "digiloikka" -> goal 2, guidance through many channels.
         # The underscore is the seed's.
         ActionData(
             "Ohjauksen eri muotojen kehittäminen, ohjausosaaminen ja digiloikka_ Pelilliset ja "
             "luovat menetelmät",
-            goals=(2,),
         ),
         ActionData("Ura- ja ohjauspalvelut, osaamisen tunnistaminen"),
         ActionData("Kokonaisvaltainen hyvinvointi arjessa"),
         ActionData("Rohkeita kokeiluja"),
         ActionData("Hakevaa toiminta ELO&JAO", good_practices=(8,)),
-        # Ohjaustaverkossa.fi is guidance online -> goal 2 (monikanavaisesti).
         ActionData(
             "Ohjaustaverkossa.fi; Kokonaisvaltaisten palvelupolkujen ja ohjauksen rakentaminen, "
             "ELO & JAO Asiakaspalvelun yksilöllisyys. TYPO-hankkeet, toimenpiteet.",
-            goals=(2,),
             good_practices=(8,),
         ),
         ActionData("Käyttökokemusten jakaminen, hyvien käytäntöjen jakaminen"),
@@ -426,7 +424,6 @@ ACTIONS: dict[int, tuple[ActionData, ...]] = {
         ActionData(
             "Kaikkien yrittäjyyttä tukevien tahojen yhteistyön tiivistäminen ja ohjaustyön "
             "yhteensovittaminen",
-            goals=(2,),
         ),
         ActionData("Työpaikkojen toimintatapoja uudistetaan oppimiseen kannustavaksi"),
         ActionData(
@@ -446,11 +443,9 @@ ACTIONS: dict[int, tuple[ActionData, ...]] = {
             "KASELO-toimintasuunnitelman laatiminen: Työelämäyhteistyö & kasvu- ja "
             "kansainvälistyminen Teams-palaveri 10.2.2021"
         ),
-        # "yritykset & oppilaitokset" -> goal 1 ("Yritykset ja oppilaitokset ... yhteistyössä").
         ActionData(
             "Yhteistyön tiivistäminen ja kehittäminen; yritykset & oppilaitokset & kolmas sektori "
             "(yksityinen, julkinen ja kolmas sektori)",
-            goals=(1,),
         ),
         ActionData("Uusia avauksia, innovatiivisia kokeiluja"),
         ActionData("Ilmiöpohjaisia hanke-ehdotuksia : ekosysteemit ja niiden kehittäminen"),
@@ -551,15 +546,11 @@ ACTIONS: dict[int, tuple[ActionData, ...]] = {
         ActionData("Isot teemat, ilmiöpohjainen kehittäminen"),
         ActionData("Uusinajattelu tulevaisuustyössä"),
         ActionData("Luovat menetelmät työllisyyden ja yrittäjyyden edistämisessä"),
-        # "Palvelujen keskittäminen" -> goal 2 ("hajanaisten palvelujen ... tehostaminen").
-        ActionData("Palvelujen keskittäminen, sujuva palvelupolku", goals=(2,)),
+        ActionData("Palvelujen keskittäminen, sujuva palvelupolku"),
         ActionData("Osaavaa työvoimaa, työllisyyttä, yrittäjyyttä"),
         ActionData("Työpaikkoja lisää, ylialueellista yhteistyötä"),
         ActionData("Ihmisarvo ensisijainen"),
-        # "Ennakointitiedon ... hyödyntäminen" -> goal 3; "digitalisaatio" -> goal 5.
-        ActionData(
-            "Ennakointitiedon yhä systemaattisempi hyödyntäminen, digitalisaatio", goals=(3, 5)
-        ),
+        ActionData("Ennakointitiedon yhä systemaattisempi hyödyntäminen, digitalisaatio"),
         ActionData("Jatkuva oppiminen ja palvelutarjonta"),
         # The next bullet says when and with whom the series ran; it folds in.
         ActionData(
@@ -592,12 +583,10 @@ ACTIONS: dict[int, tuple[ActionData, ...]] = {
         ActionData("EU-hankkeita ja kansallisia hankkeita, hankintoja"),
     ),
     5: (
-        ActionData("Tietoon perustuva päätöksenteko", goals=(2,)),
-        ActionData("Jatkuva dialogi alueella ja valtakunnallisesti", goals=(1,)),
-        ActionData(
-            "TNO-foorumi ja ELOLIV: yhteistyön tiivistäminen", goals=(1,), good_practices=(11, 12)
-        ),
-        ActionData("Jatkuvaa päätöksenteko tietoon perustuen", goals=(2,)),
+        ActionData("Tietoon perustuva päätöksenteko"),
+        ActionData("Jatkuva dialogi alueella ja valtakunnallisesti"),
+        ActionData("TNO-foorumi ja ELOLIV: yhteistyön tiivistäminen", good_practices=(11, 12)),
+        ActionData("Jatkuvaa päätöksenteko tietoon perustuen"),
         ActionData(
             "Parasta itää 12.1.2021; KASELY/KASELO järjestämässä yhteistyössä ESAELY, "
             "Hyvinvointivoimala: STM, TEM, OKM, RR-Elyjä",
@@ -715,11 +704,9 @@ class GoodPracticeData:
 # 000, "HYVÄT KÄYTÄNNÖT", titles verbatim. Links only where the title names them: the
 # actions of a practice are in ACTIONS (ActionData.good_practices).
 GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
-    # Entrepreneurship education is focus area 2's (its actions on yrittäjyyskasvatus).
     GoodPracticeData(
         1,
         "Kaakkois-Suomen Yrittäjyyskasvatustiimi",
-        focus_areas=(2,),
         description="Päivitetyn Kaakkois-Suomen Yrittäjyyskasvatusstrategian jalkauttaminen",
     ),
     GoodPracticeData(
@@ -738,11 +725,9 @@ GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
             "Hyvät uraohjaus ja opinto-ohjauskäytännöt"
         ),
     ),
-    # Entrepreneurs and the network around them: focus area 2's goals on yrittäjyys.
     GoodPracticeData(
         4,
         "Kaakkois-Suomen Kasvutyöpajat: verkostoyhteistyö, yrittäjät ja yrittäjäksi aikovat",
-        focus_areas=(2,),
     ),
     GoodPracticeData(
         5,
@@ -758,7 +743,6 @@ GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
         6,
         "Kaakkois-Suomen Ohjaamot: räätälöityjä valmennuksia, Tessu2 -hanke, Auli Sesay, JAMK",
         organisations=OHJAAMOT,
-        focus_areas=(3,),
         description="Täsmävalmennusta\nTyöelämäyhteistyön tiivistäminen",
     ),
     GoodPracticeData(
@@ -767,13 +751,12 @@ GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
         "toiminta, aikuisopiskelun rahoitus",
     ),
     # Focus area 1's actions name ELO & JAO.
-    GoodPracticeData(8, "ELO & JAO: Yhteiset", focus_areas=(1,)),
+    GoodPracticeData(8, "ELO & JAO: Yhteiset"),
     # Focus areas 4 and 5 name Parasta itää.
     # 000, Palola and Mäkinen (STM, Itä-Suomen hyvinvointivoimala) on the programme.
     GoodPracticeData(
         9,
         "Parasta itää-ohjelma",
-        focus_areas=(4, 5),
         description=(
             "Ohjelma aloitetaan piloteilla, jotka voivat kohdentua esim. seuraaviin Itä- ja "
             "Kaakkois-Suomessa tunnistettuihin teemoihin:\n"
@@ -785,13 +768,11 @@ GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
             "yhteiskunnallinen yrittäjäyys ja projektitoiminta)"
         ),
     ),
-    # Future guidance (tulevaisuusohjaus) is focus area 4's.
     GoodPracticeData(
         10,
         "KASELO JA ESAVI: Tulevaisuuswebinaareja ja yrittäjyystyöpajoja. Verkosto osallistuu "
         "suunnitteluun.",
         organisations=(ELY, AVI),
-        focus_areas=(4,),
         description=(
             "Kaakkois-Suomen ELY-keskus ja Etelä-Suomen aluehallintovirasto suunnittelevat ja "
             "toteuttavat yhteistyössä syksyllä 2021 seuraavat tulevaisuusohjaus webinaarit & "
@@ -800,10 +781,8 @@ GOOD_PRACTICES: tuple[GoodPracticeData, ...] = (
         ),
     ),
     # Focus area 5 names ELOLIV; focus areas 2 and 5 name the TNO forum.
-    GoodPracticeData(
-        11, "ELOLIV: valtakunnallinen, vertaisoppiminen ja hyvät käytännöt", focus_areas=(5,)
-    ),
-    GoodPracticeData(12, "TNO: valtakunnallinen, KEHA", focus_areas=(2, 5)),
+    GoodPracticeData(11, "ELOLIV: valtakunnallinen, vertaisoppiminen ja hyvät käytännöt"),
+    GoodPracticeData(12, "TNO: valtakunnallinen, KEHA"),
 )
 
 

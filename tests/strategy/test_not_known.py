@@ -5,6 +5,7 @@ blank, and the coordinator's form offers it."""
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from actions.models import GuidanceAction
 from coordination.transfer_base import ChoiceWidget
@@ -32,14 +33,14 @@ def test_an_action_cannot_have_a_lead_organisation_and_an_unknown_lead(focus_are
 
 def test_an_action_that_names_no_one_says_not_known_alone(unknown):
     assert unknown.names_responsibility
-    assert unknown.responsibility_unknowns == ["Not known"]
+    assert unknown.responsibility_unknowns == [gettext("Not known")]
 
 
 def test_known_responsibles_with_an_unknown_lead_name_only_the_lead_as_not_known(focus_area, kotka):
     action = ActionFactory(focus_area=focus_area, lead_unknown=True)
     action.responsible_organisations.set([kotka])
 
-    assert action.responsibility_unknowns == ["lead organisation: not known"]
+    assert action.responsibility_unknowns == [gettext("lead organisation: not known")]
 
 
 def test_an_action_naming_nothing_and_leaving_nothing_unknown_names_no_responsibility(
@@ -84,7 +85,6 @@ def test_the_guidance_import_refuses_an_unknown_status():
 
 
 def test_the_comparison_and_the_tno_pdf_say_not_known(unknown):
-    from django.utils.translation import gettext
 
     from reporting.documents.tno import _action_row
     from strategy.comparison import action_values
