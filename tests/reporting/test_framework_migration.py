@@ -3,24 +3,12 @@ wording: the one framework becomes the framework of every year opened or reporte
 year's answers on that year's own rows."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from reporting.framework import write_framework
 from reporting.models import Answer, ReportingYear, SubTheme, Theme
+from tests.migrations import latest, migrate
 
 BEFORE = [("reporting", "0006_reminders_and_entry_deadlines")]
-
-
-def migrate(targets: list[tuple[str, str]]) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
-
-
-def latest() -> list[tuple[str, str]]:
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 @pytest.mark.django_db(transaction=True)

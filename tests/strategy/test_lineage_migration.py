@@ -8,24 +8,12 @@ migrated forward, and the lineages are read through today's models.
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from strategy.comparison import compare_versions
 from strategy.models import Action, FocusArea, Goal, Indicator, Strategy
+from tests.migrations import latest, migrate
 
 BEFORE = [("strategy", "0004_plan_actions_and_projects")]
-
-
-def migrate(targets: list[tuple[str, str]]) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
-
-
-def latest() -> list[tuple[str, str]]:
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 @pytest.mark.django_db(transaction=True)

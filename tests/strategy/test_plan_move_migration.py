@@ -12,29 +12,17 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from actions.models import GoodPractice
 from events.models import Event
 from strategy.models import Action, Project
+from tests.migrations import latest, migrate
 
 BEFORE = [
     ("actions", "0007_relink_entries_to_current_strategy"),
     ("strategy", "0003_national_goals"),
     ("events", "0004_event_review_and_upcoming_indexes"),
 ]
-
-
-def migrate(targets: list[tuple[str, str]]) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
-
-
-def latest() -> list[tuple[str, str]]:
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -5,8 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -22,6 +21,7 @@ from tests.factories import (
     ProjectFactory,
     StrategyFactory,
 )
+from tests.migrations import latest, migrate
 
 pytestmark = pytest.mark.django_db
 
@@ -298,17 +298,6 @@ def test_another_regions_coordinator_cannot_write_this_regions_profile(
 
 BEFORE = [("strategy", "0007_draft_revisions")]
 AFTER = [("strategy", "0008_projects_register_and_region_profiles")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
-
-
-def latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
 @pytest.mark.django_db(transaction=True)
