@@ -72,7 +72,10 @@ class PlanActionChoiceField(forms.ModelMultipleChoiceField):
     refuses one whose focus area is not chosen.
     """
 
-    widget = GroupedCheckboxSelectMultiple(group_by=action_focus_area)
+    widget = GroupedCheckboxSelectMultiple(
+        group_by=action_focus_area,
+        empty_hint=_("Tick a focus area above: its actions of the plan are listed here."),
+    )
     default_error_messages = {
         "invalid_choice": _(
             "Choose only actions of your region's current plan: one of the chosen actions "

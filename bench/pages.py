@@ -12,11 +12,17 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from accounts.models import User
-from bench.national_data import OPEN_YEAR, SLUG_PREFIX, coordinator_email, national_team_email
+from bench.national_data import (
+    MEASURED_MONTH,
+    OPEN_YEAR,
+    SLUG_PREFIX,
+    coordinator_email,
+    national_team_email,
+)
 from network.models import Organisation, Region
 
-#: The month the events page shows: within the generated years, so it is full.
-EVENTS_MONTH = (OPEN_YEAR, 5)
+#: The month the events page shows: the builder puts an event in it at every scale.
+EVENTS_MONTH = (OPEN_YEAR, MEASURED_MONTH)
 
 
 @dataclass(frozen=True)

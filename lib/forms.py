@@ -18,6 +18,7 @@ from django import forms
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -140,7 +141,8 @@ class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
     the order of the field's queryset, which must be sorted by group. ``filter_by`` names
     (as the form's HTML name) a checkbox field whose values are the group keys: a script then
     shows only the groups whose key is ticked there. The server must still check the pairing,
-    as without JavaScript every group is shown.
+    as without JavaScript every group is shown. ``empty_hint`` is what the field says while
+    no group is ticked (by default, that the goals of a ticked focus area show).
     """
 
     template_name = "includes/widgets/grouped_checkboxes.html"
@@ -153,10 +155,12 @@ class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
         group_by: Callable[[Any], tuple[object, str]],
         attrs: dict[str, Any] | None = None,
         filter_by: str = "",
+        empty_hint: str | Promise = "",
     ) -> None:
         super().__init__(attrs)
         self.group_by = group_by
         self.filter_by = filter_by
+        self.empty_hint = empty_hint
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         """The widget's context with ``groups``: each a dict of key, label and options."""
@@ -169,4 +173,5 @@ class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
                 groups[key]["options"].append(option)
         context["widget"]["groups"] = list(groups.values())
         context["widget"]["filter_by"] = self.filter_by
+        context["widget"]["empty_hint"] = self.empty_hint
         return context

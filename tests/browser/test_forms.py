@@ -9,6 +9,8 @@ textareas in 13 px monospace.
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import Page, expect
 
 from actions.models import GuidanceAction
@@ -110,14 +112,17 @@ def test_the_goals_follow_the_ticked_focus_areas(page, demo):
     open_form(page, 1366)
     groups = page.locator("#id_goals fieldset.choice-group")
     expect(groups.first).to_be_hidden()
-    expect(page.locator(".choice-groups__empty")).to_be_visible()
+    expect(page.locator("#id_goals .choice-groups__empty")).to_be_visible()
+    with translation.override("fi"):
+        hint = gettext("Tick a focus area above: its actions of the plan are listed here.")
+    expect(page.locator("#id_plan_actions .choice-groups__empty")).to_contain_text(hint)
 
     page.locator("#id_focus_areas input").nth(1).check()
 
     visible = page.locator("#id_goals fieldset.choice-group:visible")
     expect(visible).to_have_count(1)
     expect(visible.locator("legend")).to_contain_text("2.")
-    expect(page.locator(".choice-groups__empty")).to_be_hidden()
+    expect(page.locator("#id_goals .choice-groups__empty")).to_be_hidden()
 
     # A goal of an area unticked again is put aside, and back when the area is ticked.
     goal = page.locator("#" + visible.locator("input").first.get_attribute("id"))

@@ -118,4 +118,6 @@ def test_the_query_count_does_not_grow_with_the_rows(strategy, region, kotka):
     with CaptureQueriesContext(connection) as large_queries:
         summarize(large).linked_owners(lambda m2m: True)
 
-    assert len(small_queries) == len(large_queries) <= 20
+    # One query a kind of link (focus areas, goals, actions, key measures, ...), whatever
+    # the rows.
+    assert len(small_queries) == len(large_queries) <= 24

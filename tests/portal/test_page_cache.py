@@ -57,9 +57,9 @@ def test_the_second_visit_is_served_from_the_cache_with_the_same_page(client, st
     cold, first = queries_of(client, home_url)
     warm, second = queries_of(client, home_url)
 
-    # Region, strategy, focus areas, indicators (no values to prefetch), events; then the
-    # region only: the rest comes cached.
-    assert (cold, warm) == (5, 1)
+    # Region, strategy, focus areas, indicators (no values to prefetch), events, the region's
+    # profile; then the region only: the rest comes cached.
+    assert (cold, warm) == (6, 1)
     assert without_tokens(second) == without_tokens(first)
 
 
@@ -70,7 +70,7 @@ def test_a_saved_change_shows_on_the_next_visit(client, strategy, home_url):
 
     count, page = queries_of(client, home_url)
 
-    assert count == 5
+    assert count == 6
     assert "Uusi visio: ohjausta kaikille" in page
 
 
@@ -102,7 +102,7 @@ def test_a_change_of_national_rows_renders_every_region_afresh(client, strategy,
     goal.description = "Digitaaliset palvelut kaikille."
     goal.save()
 
-    assert queries_of(client, home_url)[0] == 5
+    assert queries_of(client, home_url)[0] == 6
 
 
 def test_an_import_written_in_bulk_shows_on_the_next_visit(client, region):
@@ -344,4 +344,4 @@ def test_without_a_reachable_cache_pages_render_and_writes_go_through(
     count, page = queries_of(client, home_url)
 
     assert "Visio ilman välimuistia" in page
-    assert count == 5  # rendered afresh, as on a cache miss
+    assert count == 6  # rendered afresh, as on a cache miss
