@@ -1,7 +1,5 @@
 """Public pages of a region's strategy: the home page, a focus area's page and earlier versions."""
 
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -25,6 +23,7 @@ from strategy.models import (
     Strategy,
     focus_area_detail_prefetches,
 )
+from strategy.rollup import ActionRollUp
 
 
 class RegionHomeView(RegionMixin, TemplateView):
@@ -182,34 +181,6 @@ class NationalStrategyView(TemplateView):
             raise Http404(_("No national strategy has been entered."))
         context.update(national=national, nav_section="national", nav_current="page")
         return context
-
-
-@dataclass(frozen=True)
-class ActionRollUp:
-    """What the organisations' accepted entries under a plan action add up to."""
-
-    organisation_count: int
-    entry_count: int
-    #: (status label, status value, count) in the statuses' order, counted ones only.
-    by_status: list[tuple[str, str, int]]
-    latest_update: Any
-
-    @classmethod
-    def of(cls, entries: list[Any]) -> "ActionRollUp":
-        """Counted from the listed entries (their organisation and latest update loaded),
-        so the roll-up costs no query of its own."""
-        counts = Counter(entry.status for entry in entries)
-        dates = [entry.latest_update.date for entry in entries if entry.latest_update]
-        return cls(
-            organisation_count=len({entry.organisation_id for entry in entries}),
-            entry_count=len(entries),
-            by_status=[
-                (str(label), value, counts[value])
-                for value, label in Action.Status.choices
-                if counts[value]
-            ],
-            latest_update=max(dates, default=None),
-        )
 
 
 class ActionDetailView(RegionMixin, DetailView):

@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from portal.review import ReviewStatus
 from strategy import revisions
-from strategy.views import ActionRollUp
+from strategy.rollup import ActionRollUp
 from tests.factories import (
     ActionFactory,
     FocusAreaFactory,
