@@ -20,6 +20,7 @@ from django.forms.renderers import TemplatesSetting
 from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 # The label Django gives the empty choice of a select (``BLANK_CHOICE_DASH``, the
@@ -175,3 +176,10 @@ class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
         context["widget"]["filter_by"] = self.filter_by
         context["widget"]["empty_hint"] = self.empty_hint
         return context
+
+
+def https_url_field(model: type[Any], name: str, **kwargs: Any) -> forms.URLField:
+    """An optional URL field for a model's address field, labelled as the model names it,
+    reading an address typed without a scheme as https ("www.kaselo.fi")."""
+    label = capfirst(model._meta.get_field(name).verbose_name)
+    return forms.URLField(label=label, required=False, assume_scheme="https", **kwargs)

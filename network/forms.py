@@ -3,22 +3,17 @@
 from typing import Any, cast
 
 from django import forms
-from django.utils.text import capfirst
 
 from lib.bounds import BoundedFormMixin
 from lib.concurrency import VersionedFormMixin
-from lib.forms import CheckboxColumns
+from lib.forms import CheckboxColumns, https_url_field
 from network.models import Organisation
 
 
 class OrganisationProfileForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """Profile fields; provinces are limited to the organisation's own region."""
 
-    website = forms.URLField(
-        label=capfirst(Organisation._meta.get_field("website").verbose_name),
-        required=False,
-        assume_scheme="https",
-    )
+    website = https_url_field(Organisation, "website")
 
     class Meta:
         model = Organisation

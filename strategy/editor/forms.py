@@ -14,12 +14,16 @@ from typing import Any, cast
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import QuerySet
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from lib.bounds import LAST_YEAR, BoundedFormMixin
 from lib.concurrency import VersionedFormMixin
-from lib.forms import DATE_INPUT_FORMATS, DateInput, SearchableCheckboxSelectMultiple
+from lib.forms import (
+    DATE_INPUT_FORMATS,
+    DateInput,
+    SearchableCheckboxSelectMultiple,
+    https_url_field,
+)
 from network.models import Organisation
 from strategy.models import (
     Action,
@@ -260,12 +264,7 @@ class IndicatorForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
 class IndicatorValueForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """One year's value of an indicator; the year is unique per indicator."""
 
-    source_url = forms.URLField(
-        label=capfirst(IndicatorValue._meta.get_field("source_url").verbose_name),
-        required=False,
-        max_length=200,
-        assume_scheme="https",
-    )
+    source_url = https_url_field(IndicatorValue, "source_url", max_length=200)
 
     class Meta:
         model = IndicatorValue
@@ -416,11 +415,7 @@ class RegionProfileForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """The region's profile; the cooperation group's members from the region's organisations,
     others as free text."""
 
-    website = forms.URLField(
-        label=capfirst(RegionProfile._meta.get_field("website").verbose_name),
-        required=False,
-        assume_scheme="https",
-    )
+    website = https_url_field(RegionProfile, "website")
 
     class Meta:
         model = RegionProfile
@@ -455,11 +450,7 @@ class ProjectForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
     """A project of the register; organisations from the region, actions from the plan's
     current version."""
 
-    website = forms.URLField(
-        label=capfirst(Project._meta.get_field("website").verbose_name),
-        required=False,
-        assume_scheme="https",
-    )
+    website = https_url_field(Project, "website")
 
     class Meta:
         model = Project
