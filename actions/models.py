@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from lib.scoping import RegionScopedManager
 from lib.search import text_search
+from lib.translation import translated, translations
 from network.models import Organisation, Region
 from portal.review import Reviewable, ReviewableQuerySet, ReviewStatus
 from strategy.models import Action, FocusArea, Goal
@@ -54,6 +55,7 @@ class GoodPracticeQuerySet(models.QuerySet["GoodPractice"]):
         )
 
 
+@translated("title", "description")
 class GoodPractice(models.Model):
     """A good practice (hyvä käytäntö) worth sharing regionally and at ELOLIV.
 
@@ -77,7 +79,9 @@ class GoodPractice(models.Model):
         _("number"), null=True, blank=True, help_text=_("Given when the practice is published.")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
     organisations = models.ManyToManyField(
         Organisation, related_name="good_practices", blank=True, verbose_name=_("organisations")
     )
@@ -146,6 +150,7 @@ class LookupEntry(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    name_sv, name_en = translations(name)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -156,6 +161,7 @@ class LookupEntry(models.Model):
         return self.name
 
 
+@translated("name")
 class TargetGroup(LookupEntry):
     """A group of people guidance serves: young people, the unemployed, immigrants, ..."""
 
@@ -164,6 +170,7 @@ class TargetGroup(LookupEntry):
         verbose_name_plural = _("target groups")
 
 
+@translated("name")
 class GuidanceChannel(LookupEntry):
     """How guidance reaches people: face to face, online, by phone, in a group."""
 

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from lib.scoping import RegionScopedManager
 from lib.search import text_search
+from lib.translation import translated, translations
 from network.models import Organisation, Region
 from portal.review import Reviewable, ReviewableQuerySet, ReviewStatus
 from strategy.models import FocusArea, Project
@@ -113,6 +114,7 @@ class EventQuerySet(ReviewableQuerySet):
         return events.order_by("starts_on", "start_time", "id")
 
 
+@translated("title", "description")
 class EventSeries(models.Model):
     """A recurring meeting, e.g. the monthly "Ajankohtaista ohjaamoista" on Teams."""
 
@@ -120,7 +122,9 @@ class EventSeries(models.Model):
         Region, on_delete=models.CASCADE, related_name="event_series", verbose_name=_("region")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
 
     objects = RegionScopedManager["EventSeries"]("region")
 
@@ -139,6 +143,7 @@ class EventSeries(models.Model):
         return reverse("events:series_detail", kwargs={"region": self.region.slug, "pk": self.pk})
 
 
+@translated("title", "description")
 class Event(Reviewable):
     """A dated event of the network.
 
@@ -176,7 +181,9 @@ class Event(Reviewable):
         Region, on_delete=models.CASCADE, related_name="events", verbose_name=_("region")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"))
@@ -281,6 +288,7 @@ class Event(Reviewable):
         return self.region_id, self.starts_on.year
 
 
+@translated("title")
 class EventMaterial(models.Model):
     """Slides or other material of an event: an uploaded file or a link."""
 
@@ -288,6 +296,7 @@ class EventMaterial(models.Model):
         Event, on_delete=models.CASCADE, related_name="materials", verbose_name=_("event")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     file = models.FileField(_("file"), upload_to="events/%Y/", blank=True)
     url = models.URLField(_("link"), blank=True)
 

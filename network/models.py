@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.scoping import RegionScopedManager
 from lib.search import text_search
+from lib.translation import translated, translations
 
 
 class RegionQuerySet(models.QuerySet["Region"]):
@@ -29,10 +30,12 @@ class RegionQuerySet(models.QuerySet["Region"]):
         )
 
 
+@translated("name")
 class Region(models.Model):
     """One of the 15 ELY centres' areas, each with its own ELO network."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
+    name_sv, name_en = translations(name)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     ely_centre = models.CharField(_("ELY centre"), max_length=200, blank=True)
     network_name = models.CharField(_("network name"), max_length=200, blank=True)

@@ -19,16 +19,19 @@ from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lib.scoping import RegionScopedManager, scope
+from lib.translation import translated, translations
 from network.models import Organisation, Region
 from portal.rules import ReportAudience, report_audience
 
 
+@translated("instructions")
 class ReportingYear(models.Model):
     """A year the regions report on, with the national team's due date."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     instructions = models.TextField(_("instructions"), blank=True)
+    instructions_sv, instructions_en = translations(instructions)
     # The reminder schedule (``reporting.reminders``): the coordinators of regions whose
     # report is not submitted are reminded these many days before the due date, and weekly
     # after it while it is overdue; the organisations that have logged nothing for the year
@@ -96,6 +99,7 @@ class ReportingYear(models.Model):
         return "; ".join(parts) if parts else gettext("no reminders")
 
 
+@translated("title", "description")
 class Theme(models.Model):
     """A theme of a year's reporting framework, e.g. "VIESTINTÄ JA SITOUTUMINEN".
 
@@ -112,7 +116,9 @@ class Theme(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
 
     class Meta:
         verbose_name = _("theme")
@@ -128,6 +134,7 @@ class Theme(models.Model):
         return self.title
 
 
+@translated("title", "description")
 class SubTheme(models.Model):
     """A sub-theme a region answers with a level on its ladder, e.g. "Viestintä"."""
 
@@ -136,7 +143,9 @@ class SubTheme(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
 
     class Meta:
         verbose_name = _("sub-theme")
@@ -150,6 +159,7 @@ class SubTheme(models.Model):
         return self.title
 
 
+@translated("title")
 class Level(models.Model):
     """One rung of a sub-theme's ladder: 1 least developed … 4 systematic, continuous."""
 
@@ -158,6 +168,7 @@ class Level(models.Model):
     )
     value = models.PositiveSmallIntegerField(_("level"))
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
 
     class Meta:
         verbose_name = _("level")
@@ -174,6 +185,7 @@ class Level(models.Model):
         return f"{self.value} {self.title}"
 
 
+@translated("text")
 class LevelActivity(models.Model):
     """An activity that describes a rung of the ladder, as seed 001 lists the lines it
     gives without a region: part of the year's framework, copied with it to the next year."""
@@ -182,6 +194,7 @@ class LevelActivity(models.Model):
         Level, on_delete=models.CASCADE, related_name="activities", verbose_name=_("level")
     )
     text = models.TextField(_("activity"))
+    text_sv, text_en = translations(text)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

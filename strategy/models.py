@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lib.scoping import RegionScopedManager
+from lib.translation import translated, translations
 from network.models import Organisation, Region
 from portal.review import ReviewStatus
 from strategy.formatting import indicator_value
@@ -46,16 +47,19 @@ class NationalStrategyQuerySet(models.QuerySet["NationalStrategy"]):
         )
 
 
+@translated("title", "description")
 class NationalStrategy(models.Model):
     """The national lifelong-guidance strategy (elinikäisen ohjauksen strategia) the regions'
     focus areas serve: its goals and key measures are national reference data, not a
     region's."""
 
     title = models.CharField(_("title"), max_length=300, unique=True)
+    title_sv, title_en = translations(title)
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
     published_on = models.DateField(_("published on"))
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
 
     objects = NationalStrategyQuerySet.as_manager()
 
@@ -74,6 +78,7 @@ class NationalStrategy(models.Model):
         return f"{self.title} {self.start_year}-{self.end_year}"
 
 
+@translated("title", "description")
 class NationalGoal(models.Model):
     """One of the six goals of the national lifelong-guidance strategy (2020-2023)."""
 
@@ -85,7 +90,9 @@ class NationalGoal(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     title = models.CharField(_("title"), max_length=200, unique=True)
+    title_sv, title_en = translations(title)
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
 
     class Meta:
         verbose_name = _("national goal")
@@ -101,6 +108,7 @@ class KeyMeasureQuerySet(models.QuerySet["KeyMeasure"]):
         return self.prefetch_related("goals")
 
 
+@translated("title")
 class KeyMeasure(models.Model):
     """A key measure (keskeinen toimenpide) of the national strategy for the government's
     term: who answers for it, where its money comes from, when it starts and how far its
@@ -120,6 +128,7 @@ class KeyMeasure(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     goals = models.ManyToManyField(
         NationalGoal, related_name="key_measures", verbose_name=_("national goals")
     )
@@ -259,6 +268,7 @@ def indicator_link_prefetches() -> list[Prefetch]:
     ]
 
 
+@translated("title", "vision", "values", "values_statement", "overall_goal", "objectives")
 class Strategy(models.Model):
     """A version of a region's strategy and action plan (toimintasuunnitelma)."""
 
@@ -266,6 +276,7 @@ class Strategy(models.Model):
         Region, on_delete=models.CASCADE, related_name="strategies", verbose_name=_("region")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
     version = models.PositiveSmallIntegerField(_("version"), default=1)
@@ -288,12 +299,17 @@ class Strategy(models.Model):
         verbose_name=_("revised from"),
     )
     vision = models.TextField(_("vision"))
+    vision_sv, vision_en = translations(vision)
     values = models.CharField(
         _("values"), max_length=300, help_text=_("Separate the values with commas.")
     )
+    values_sv, values_en = translations(values)
     values_statement = models.TextField(_("values statement"), blank=True)
+    values_statement_sv, values_statement_en = translations(values_statement)
     overall_goal = models.TextField(_("overall goal"))
+    overall_goal_sv, overall_goal_en = translations(overall_goal)
     objectives = models.TextField(_("objectives for the period"), blank=True)
+    objectives_sv, objectives_en = translations(objectives)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -360,6 +376,7 @@ class FocusAreaQuerySet(models.QuerySet["FocusArea"]):
         return self.annotate(goal_count=Count("goals"))
 
 
+@translated("title", "description")
 class FocusArea(models.Model):
     """A strategic focus area (strateginen painopiste), numbered within its strategy."""
 
@@ -368,7 +385,9 @@ class FocusArea(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
     lineage = lineage_field()
     national_goals = models.ManyToManyField(
         NationalGoal,
@@ -414,6 +433,7 @@ class FocusArea(models.Model):
         return self.strategy.region_id
 
 
+@translated("title")
 class Goal(models.Model):
     """A goal (tavoite) of a focus area."""
 
@@ -421,6 +441,7 @@ class Goal(models.Model):
         FocusArea, on_delete=models.CASCADE, related_name="goals", verbose_name=_("focus area")
     )
     title = models.TextField(_("title"))
+    title_sv, title_en = translations(title)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     lineage = lineage_field()
 
@@ -455,6 +476,7 @@ class IndicatorQuerySet(models.QuerySet["Indicator"]):
         )
 
 
+@translated("title", "description", "unit")
 class Indicator(models.Model):
     """A measure (mittari) the network follows, with a baseline, a target and yearly values."""
 
@@ -470,8 +492,11 @@ class Indicator(models.Model):
         FocusArea, related_name="indicators", blank=True, verbose_name=_("focus areas")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
     unit = models.CharField(_("unit"), max_length=50, blank=True)
+    unit_sv, unit_en = translations(unit)
     direction = models.CharField(
         _("direction"), max_length=10, choices=Direction.choices, default=Direction.INCREASE
     )
@@ -634,6 +659,7 @@ class ActionQuerySet(models.QuerySet["Action"]):
         )
 
 
+@translated("title", "description")
 class Action(models.Model):
     """An action (toimenpide) of the action plan, under one focus area."""
 
@@ -653,7 +679,9 @@ class Action(models.Model):
         Goal, related_name="actions", blank=True, verbose_name=_("goals")
     )
     title = models.CharField(_("title"), max_length=300)
+    title_sv, title_en = translations(title)
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
     responsible_organisations = models.ManyToManyField(
         Organisation,
         related_name="responsible_actions",
@@ -792,6 +820,7 @@ class ProjectQuerySet(models.QuerySet["Project"]):
         )
 
 
+@translated("name", "description")
 class Project(models.Model):
     """A funded development project (hanke) that carries out actions of the plan.
 
@@ -805,7 +834,9 @@ class Project(models.Model):
         Region, on_delete=models.CASCADE, related_name="projects", verbose_name=_("region")
     )
     name = models.CharField(_("name"), max_length=200)
+    name_sv, name_en = translations(name)
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
     organisations = models.ManyToManyField(
         Organisation, related_name="projects", blank=True, verbose_name=_("organisations")
     )
@@ -886,6 +917,7 @@ class FundingLine(models.Model):
         return f"{self.project}: {self.get_source_display()}"
 
 
+@translated("description", "network_history", "meeting_rhythm", "term")
 class RegionProfile(models.Model):
     """What a region's network is beyond its plan: its story, its cooperation group and
     how often it meets. Shown on the region's page, also before a strategy is published.
@@ -897,7 +929,9 @@ class RegionProfile(models.Model):
         Region, on_delete=models.CASCADE, related_name="profile", verbose_name=_("region")
     )
     description = models.TextField(_("description"), blank=True)
+    description_sv, description_en = translations(description)
     network_history = models.TextField(_("history"), blank=True)
+    network_history_sv, network_history_en = translations(network_history)
     group_name = models.CharField(_("cooperation group"), max_length=200, blank=True)
     chair = models.CharField(_("chair"), max_length=200, blank=True)
     secretariat = models.CharField(_("secretariat"), max_length=200, blank=True)
@@ -913,7 +947,9 @@ class RegionProfile(models.Model):
         help_text=_("Members that are not organisations of the network, one a line."),
     )
     term = models.CharField(_("term"), max_length=100, blank=True)
+    term_sv, term_en = translations(term)
     meeting_rhythm = models.CharField(_("meeting rhythm"), max_length=200, blank=True)
+    meeting_rhythm_sv, meeting_rhythm_en = translations(meeting_rhythm)
     website = models.URLField(_("website"), blank=True)
 
     objects = RegionScopedManager["RegionProfile"]("region")
