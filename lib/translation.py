@@ -50,15 +50,18 @@ def translations(source: models.Field[Any, Any]) -> tuple[Any, Any]:
     model has them too.
     """
     _name, _path, args, kwargs = source.deconstruct()
-    kwargs.update(blank=True, default="", unique=False, db_index=False)
+    # The database default lets rows be written by code that predates the column (an older
+    # migration's historical model), as the Python default does for the portal's own code.
+    kwargs.update(blank=True, default="", db_default="", unique=False, db_index=False)
     for key in ("null", "help_text", "verbose_name", "choices"):
         kwargs.pop(key, None)
-    return tuple(
+    swedish, english = (
         type(source)(
             format_lazy("{} ({})", source.verbose_name, LANGUAGE_LABELS[code]), *args, **kwargs
         )
         for code in TRANSLATION_LANGUAGES
     )
+    return swedish, english
 
 
 def translated(*names: str) -> Callable[[ModelT], ModelT]:

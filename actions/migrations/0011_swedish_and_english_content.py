@@ -13,41 +13,41 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='goodpractice',
             name='description_en',
-            field=models.TextField(blank=True, default='', verbose_name='description (in English)'),
+            field=models.TextField(blank=True, db_default='', default='', verbose_name='description (in English)'),
         ),
         migrations.AddField(
             model_name='goodpractice',
             name='description_sv',
-            field=models.TextField(blank=True, default='', verbose_name='description (in Swedish)'),
+            field=models.TextField(blank=True, db_default='', default='', verbose_name='description (in Swedish)'),
         ),
         migrations.AddField(
             model_name='goodpractice',
             name='title_en',
-            field=models.CharField(blank=True, default='', max_length=300, verbose_name='title (in English)'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=300, verbose_name='title (in English)'),
         ),
         migrations.AddField(
             model_name='goodpractice',
             name='title_sv',
-            field=models.CharField(blank=True, default='', max_length=300, verbose_name='title (in Swedish)'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=300, verbose_name='title (in Swedish)'),
         ),
         migrations.AddField(
             model_name='guidancechannel',
             name='name_en',
-            field=models.CharField(blank=True, default='', max_length=100, verbose_name='name (in English)'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=100, verbose_name='name (in English)'),
         ),
         migrations.AddField(
             model_name='guidancechannel',
             name='name_sv',
-            field=models.CharField(blank=True, default='', max_length=100, verbose_name='name (in Swedish)'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=100, verbose_name='name (in Swedish)'),
         ),
         migrations.AddField(
             model_name='targetgroup',
             name='name_en',
-            field=models.CharField(blank=True, default='', max_length=100, verbose_name='name (in English)'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=100, verbose_name='name (in English)'),
         ),
         migrations.AddField(
             model_name='targetgroup',
             name='name_sv',
-            field=models.CharField(blank=True, default='', max_length=100, verbose_name='name (in Swedish)'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=100, verbose_name='name (in Swedish)'),
         ),
     ]

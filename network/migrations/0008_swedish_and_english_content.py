@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='region',
             name='name_en',
-            field=models.CharField(blank=True, default='', max_length=100, verbose_name='name (in English)'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=100, verbose_name='name (in English)'),
         ),
         migrations.AddField(
             model_name='region',
             name='name_sv',
-            field=models.CharField(blank=True, default='', max_length=100, verbose_name='name (in Swedish)'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=100, verbose_name='name (in Swedish)'),
         ),
     ]
