@@ -6,8 +6,6 @@ name is given in Finnish (the record), Swedish and English; migration
 ``0012_lookup_names_in_swedish_and_english`` fills the translations on an existing database.
 """
 
-from typing import Any
-
 from django.db import models
 
 from network.reference import fill_translations, translation_values
@@ -72,9 +70,11 @@ def fill_lookup_names(
     (``network.reference.fill_translations``); return how many names were written."""
     written = 0
     for model, rows in ((target_group_model, TARGET_GROUPS), (channel_model, CHANNELS)):
-        manager: Any = model._default_manager
         for slug, name, name_sv, name_en in rows:
             written += fill_translations(
-                manager.filter(slug=slug), "name", name, {"name_sv": name_sv, "name_en": name_en}
+                model._default_manager.filter(slug=slug),
+                "name",
+                name,
+                {"name_sv": name_sv, "name_en": name_en},
             )
     return written

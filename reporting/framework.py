@@ -515,7 +515,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "VIESTINTÄ JA SITOUTUMINEN": ("KOMMUNIKATION OCH ENGAGEMANG", "COMMUNICATION AND COMMITMENT"),
     "ALUEELLISEN OHJAUKSEN KEHITTÄMINEN JA TOIMENPITEET": (
         "UTVECKLING AV DEN REGIONALA VÄGLEDNINGEN OCH ÅTGÄRDER",
-        "DEVELOPING REGIONAL GUIDANCE, AND MEASURES",
+        "DEVELOPMENT OF REGIONAL GUIDANCE AND MEASURES",
     ),
     "LISÄNÄKÖKULMIA": ("YTTERLIGARE SYNVINKLAR", "FURTHER PERSPECTIVES"),
     # Sub-themes.
@@ -555,15 +555,15 @@ HEADINGS: dict[str, tuple[str, str]] = {
         "Taking part in the national working group's work",
     ),
     "Ohjauspalvelujen tuottaminen verkossa": (
-        "Vägledningstjänster produceras på nätet",
-        "Guidance services are provided online",
+        "Produktion av vägledningstjänster på nätet",
+        "Producing guidance services online",
     ),
     "Ohjauspalvelujen yhteistoimintamalli verkkoon": (
         "En samverkansmodell för vägledningstjänsterna på nätet",
         "A joint operating model for guidance services online",
     ),
     "ELO-ryhmän toiminnan vakiinnuttaminen": (
-        "ELO-gruppens verksamhet etableras",
+        "Etablering av ELO-gruppens verksamhet",
         "Establishing the ELO group's activities",
     ),
     "Toiminnan kehittymisen seuranta": (
@@ -649,7 +649,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
         "Taking part in the work of the groups preparing the regional government model",
     ),
     "Uuden ELO-ryhmän nimeäminen/ pidemmäntähtäimen toimintasuunnitelman laatiminen": (
-        "Tillsättning av en ny ELO-grupp/ en verksamhetsplan på längre sikt utarbetas",
+        "Tillsättning av en ny ELO-grupp/ utarbetande av en verksamhetsplan på längre sikt",
         "Appointing a new ELO group/ drawing up a longer-term action plan",
     ),
 }
