@@ -349,7 +349,12 @@ def _regions(report: BuildReport) -> list[Region]:
         region = existing.get(slug)
         if region is None:
             region = Region.objects.create(
-                name=data.name, slug=slug, ely_centre=data.ely_centre, position=position
+                name=data.name,
+                name_sv=data.name_sv,
+                name_en=data.name_en,
+                slug=slug,
+                ely_centre=data.ely_centre,
+                position=position,
             )
             report.add(Region, 1)
         regions.append(region)

@@ -1,5 +1,10 @@
 """Reference data every deployment has: the 15 ELY regions and KASELO's two provinces.
 
+Each region's name is given in Finnish (the record) and as the state publishes it in Swedish
+and English: the official Swedish name of the area (the NTM-centralens område, e.g. "Nyland",
+"Sydöstra Finland") and the English name its ELY Centre uses ("Southeast Finland"). Migration
+``network.0009_region_names_in_swedish_and_english`` fills them on an existing database.
+
 Migration ``network.0003_reference_regions`` writes these rows, so ``manage.py migrate``
 alone gives a database the portal can serve; ``load_demo`` writes them again, which changes
 nothing on a migrated database and brings them back after ``manage.py flush``.
@@ -21,6 +26,8 @@ from django.utils.text import slugify
 class RegionData:
     name: str
     ely_centre: str
+    name_sv: str
+    name_en: str
     # None: the seeds do not give it, so the writer leaves whatever the row holds.
     abbreviation: str | None = None
     network_name: str | None = None
@@ -29,27 +36,58 @@ class RegionData:
 
 # The 15 ELY centres' areas in their official order (DOMAIN.md); position follows this order.
 REGIONS: tuple[RegionData, ...] = (
-    RegionData("Uusimaa", "Uudenmaan ELY-keskus"),
-    RegionData("Varsinais-Suomi", "Varsinais-Suomen ELY-keskus"),
-    RegionData("Satakunta", "Satakunnan ELY-keskus"),
-    RegionData("Häme", "Hämeen ELY-keskus"),
-    RegionData("Pirkanmaa", "Pirkanmaan ELY-keskus"),
+    RegionData("Uusimaa", "Uudenmaan ELY-keskus", name_sv="Nyland", name_en="Uusimaa"),
+    RegionData(
+        "Varsinais-Suomi",
+        "Varsinais-Suomen ELY-keskus",
+        name_sv="Egentliga Finland",
+        name_en="Southwest Finland",
+    ),
+    RegionData("Satakunta", "Satakunnan ELY-keskus", name_sv="Satakunta", name_en="Satakunta"),
+    RegionData("Häme", "Hämeen ELY-keskus", name_sv="Tavastland", name_en="Häme"),
+    RegionData("Pirkanmaa", "Pirkanmaan ELY-keskus", name_sv="Birkaland", name_en="Pirkanmaa"),
     RegionData(
         "Kaakkois-Suomi",
         "Kaakkois-Suomen ELY-keskus",
+        name_sv="Sydöstra Finland",
+        name_en="Southeast Finland",
         abbreviation="KASELO",
         network_name="Kaakkois-Suomen ELO-verkosto",
         provinces=("Etelä-Karjala", "Kymenlaakso"),
     ),
-    RegionData("Etelä-Savo", "Etelä-Savon ELY-keskus"),
-    RegionData("Pohjois-Savo", "Pohjois-Savon ELY-keskus"),
-    RegionData("Pohjois-Karjala", "Pohjois-Karjalan ELY-keskus"),
-    RegionData("Keski-Suomi", "Keski-Suomen ELY-keskus"),
-    RegionData("Etelä-Pohjanmaa", "Etelä-Pohjanmaan ELY-keskus"),
-    RegionData("Pohjanmaa", "Pohjanmaan ELY-keskus"),
-    RegionData("Pohjois-Pohjanmaa", "Pohjois-Pohjanmaan ELY-keskus"),
-    RegionData("Kainuu", "Kainuun ELY-keskus"),
-    RegionData("Lappi", "Lapin ELY-keskus"),
+    RegionData(
+        "Etelä-Savo", "Etelä-Savon ELY-keskus", name_sv="Södra Savolax", name_en="South Savo"
+    ),
+    RegionData(
+        "Pohjois-Savo", "Pohjois-Savon ELY-keskus", name_sv="Norra Savolax", name_en="North Savo"
+    ),
+    RegionData(
+        "Pohjois-Karjala",
+        "Pohjois-Karjalan ELY-keskus",
+        name_sv="Norra Karelen",
+        name_en="North Karelia",
+    ),
+    RegionData(
+        "Keski-Suomi",
+        "Keski-Suomen ELY-keskus",
+        name_sv="Mellersta Finland",
+        name_en="Central Finland",
+    ),
+    RegionData(
+        "Etelä-Pohjanmaa",
+        "Etelä-Pohjanmaan ELY-keskus",
+        name_sv="Södra Österbotten",
+        name_en="South Ostrobothnia",
+    ),
+    RegionData("Pohjanmaa", "Pohjanmaan ELY-keskus", name_sv="Österbotten", name_en="Ostrobothnia"),
+    RegionData(
+        "Pohjois-Pohjanmaa",
+        "Pohjois-Pohjanmaan ELY-keskus",
+        name_sv="Norra Österbotten",
+        name_en="North Ostrobothnia",
+    ),
+    RegionData("Kainuu", "Kainuun ELY-keskus", name_sv="Kajanaland", name_en="Kainuu"),
+    RegionData("Lappi", "Lapin ELY-keskus", name_sv="Lappland", name_en="Lapland"),
 )
 
 
@@ -92,6 +130,34 @@ def _differs(obj: models.Model, name: str, value: Any) -> bool:
     return bool(getattr(obj, name) != value)
 
 
+def translation_values(model: type[models.Model], **columns: str) -> dict[str, str]:
+    """The Swedish and English ``columns`` that ``model`` has.
+
+    A migration written before the translation columns existed (``0003_reference_regions``
+    and its kind in the other apps) passes a historical model without them; the writer then
+    leaves the translations to the later migration that fills them.
+    """
+    names = {field.name for field in model._meta.concrete_fields}
+    return {column: value for column, value in columns.items() if column in names}
+
+
+def fill_translations(
+    rows: models.QuerySet[Any], source: str, text: str, translations: Mapping[str, str]
+) -> int:
+    """Write ``translations`` (``{"name_sv": ..., "name_en": ...}``) into ``rows`` whose
+    Finnish ``source`` still reads ``text``; return how many columns were written.
+
+    For the data migrations that translate reference data already in a database: a column
+    somebody filled is left as written, and a row whose Finnish text was changed since is
+    left untranslated (falling back to its Finnish text) rather than given the translation
+    of a text it no longer holds. ``QuerySet.update`` works on historical models too.
+    """
+    written = 0
+    for column, value in translations.items():
+        written += rows.filter(**{source: text, column: ""}).update(**{column: value})
+    return written
+
+
 def write_regions(
     region_model: type[models.Model], province_model: type[models.Model]
 ) -> dict[str, Any]:
@@ -104,6 +170,7 @@ def write_regions(
     for position, data in enumerate(REGIONS, start=1):
         values: dict[str, Any] = {
             "name": data.name,
+            **translation_values(region_model, name_sv=data.name_sv, name_en=data.name_en),
             "ely_centre": data.ely_centre,
             "position": position,
         }
@@ -116,3 +183,17 @@ def write_regions(
             upsert(province_model, {"region": region, "slug": slugify(name)}, {"name": name})
         regions[data.name] = region
     return regions
+
+
+def fill_region_names(region_model: type[models.Model]) -> int:
+    """Give the regions already written their Swedish and English names (see
+    ``fill_translations``); return how many names were written."""
+    return sum(
+        fill_translations(
+            region_model._default_manager.filter(slug=slugify(data.name)),
+            "name",
+            data.name,
+            {"name_sv": data.name_sv, "name_en": data.name_en},
+        )
+        for data in REGIONS
+    )

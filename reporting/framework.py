@@ -21,7 +21,7 @@ from typing import Any
 
 from django.db import models
 
-from network.reference import upsert
+from network.reference import fill_translations, translation_values, upsert
 
 #: The seed names the whole framework as its "Teema 4" of the 2013-17 follow-up.
 FRAMEWORK_DESCRIPTION = (
@@ -496,6 +496,173 @@ FRAMEWORK: tuple[ThemeData, ...] = (
 
 del A, L
 
+#: The framework's headings in Swedish and English, by their Finnish wording: themes,
+#: sub-themes, the levels' titles and the first theme's description (the seed's heading for
+#: the whole follow-up). Names are translated, not content: the levels' activities stay
+#: Finnish and fall back marked ``lang="fi"``. A heading the seed repeats ("Yhteistyön
+#: tiivistyminen") is translated once. Keys are written as ``FRAMEWORK`` writes them, so a
+#: heading missing here fails ``write_framework`` (and its test), not a page.
+HEADINGS: dict[str, tuple[str, str]] = {
+    FRAMEWORK_DESCRIPTION: (
+        "Uppföljning av de regionala ELO-gruppernas verksamhet 2013-17, tema 4: UTVECKLING AV "
+        "DEN REGIONALA LIVSLÅNGA VÄGLEDNINGEN (TNO-TJÄNSTERNA), KOMMUNIKATION OCH "
+        "KONTINUERLIGT LÄRANDE",
+        "Follow-up of the regional ELO groups' activities 2013-17, theme 4: DEVELOPING "
+        "REGIONAL LIFELONG GUIDANCE (TNO SERVICES), COMMUNICATION AND CONTINUOUS LEARNING",
+    ),
+    # Themes.
+    "ELO-RYHMIEN TOIMINTA": ("ELO-GRUPPERNAS VERKSAMHET", "ACTIVITIES OF THE ELO GROUPS"),
+    "VIESTINTÄ JA SITOUTUMINEN": ("KOMMUNIKATION OCH ENGAGEMANG", "COMMUNICATION AND COMMITMENT"),
+    "ALUEELLISEN OHJAUKSEN KEHITTÄMINEN JA TOIMENPITEET": (
+        "UTVECKLING AV DEN REGIONALA VÄGLEDNINGEN OCH ÅTGÄRDER",
+        "DEVELOPMENT OF REGIONAL GUIDANCE AND MEASURES",
+    ),
+    "LISÄNÄKÖKULMIA": ("YTTERLIGARE SYNVINKLAR", "FURTHER PERSPECTIVES"),
+    # Sub-themes.
+    "Monikanavaisten TNO-palvelujen kehittämistyön tukeminen": (
+        "Stöd till utvecklingen av TNO-tjänster i flera kanaler",
+        "Supporting the development of multichannel TNO services",
+    ),
+    "Alueellisten resurssit, yhteistyö- rakenteet, työnjako, palvelujen saatavuus": (
+        "Regionala resurser, samarbetsstrukturer, arbetsfördelning, tjänsternas tillgänglighet",
+        "Regional resources, cooperation structures, division of work, availability of services",
+    ),
+    "Ohjausosaamisen kehittäminen": (
+        "Utveckling av vägledningskompetensen",
+        "Developing guidance competence",
+    ),
+    "Viestintä": ("Kommunikation", "Communication"),
+    "Toimeenpanoon osallistaminen": (
+        "Delaktighet i genomförandet",
+        "Involving others in the implementation",
+    ),
+    "Monialaisten TNO-palvelujen (Ohjaamot) kehittämistyö": (
+        "Utvecklingen av sektorsövergripande TNO-tjänster (Navigatorerna)",
+        "Developing multisectoral TNO services (One-Stop Guidance Centres, Ohjaamo)",
+    ),
+    "Alueellisen elinikäisen ohjauksen vision ja strategian toteutumisen arviointi": (
+        "Utvärdering av hur visionen och strategin för den regionala livslånga vägledningen "
+        "förverkligas",
+        "Evaluating how the vision and strategy of regional lifelong guidance are realised",
+    ),
+    "ELO-VERKOSTON JATKUMISEEN JA KEHITTÄMISEEN VALMISTAUTUMINEN": (
+        "FÖRBEREDELSER FÖR ELO-NÄTVERKETS FORTSÄTTNING OCH UTVECKLING",
+        "PREPARING FOR THE CONTINUATION AND DEVELOPMENT OF THE ELO NETWORK",
+    ),
+    # Levels.
+    "Osallistuminen valtakunnallisen työryhmän työskentelyyn": (
+        "Deltagande i den nationella arbetsgruppens arbete",
+        "Taking part in the national working group's work",
+    ),
+    "Ohjauspalvelujen tuottaminen verkossa": (
+        "Produktion av vägledningstjänster på nätet",
+        "Producing guidance services online",
+    ),
+    "Ohjauspalvelujen yhteistoimintamalli verkkoon": (
+        "En samverkansmodell för vägledningstjänsterna på nätet",
+        "A joint operating model for guidance services online",
+    ),
+    "ELO-ryhmän toiminnan vakiinnuttaminen": (
+        "Etablering av ELO-gruppens verksamhet",
+        "Establishing the ELO group's activities",
+    ),
+    "Toiminnan kehittymisen seuranta": (
+        "Uppföljning av hur verksamheten utvecklas",
+        "Following how the activities develop",
+    ),
+    "Yhteistyön tiivistyminen": ("Tätare samarbete", "Closer cooperation"),
+    "Tiivis, jatkuva vuorovaikutus kehittämistyössä": (
+        "Tät, kontinuerlig växelverkan i utvecklingsarbetet",
+        "Close, continuous interaction in development work",
+    ),
+    "ELO-ryhmän jäsenten sisäiset teemakokoukset": (
+        "Interna temamöten för ELO-gruppens medlemmar",
+        "Internal theme meetings of the ELO group's members",
+    ),
+    "ELO-ryhmän järjestämät seminaarit": (
+        "Seminarier som ELO-gruppen ordnar",
+        "Seminars organised by the ELO group",
+    ),
+    "Yhteistyön tiivistyminen – yhteiset alueelliset seminaarit": (
+        "Tätare samarbete – gemensamma regionala seminarier",
+        "Closer cooperation – joint regional seminars",
+    ),
+    "Asiat käsitellään kokouksissa ja tilaisuuksissa": (
+        "Ärendena behandlas på möten och evenemang",
+        "Matters are discussed at meetings and events",
+    ),
+    "Asioista tiedotetaan sähköpostilla": (
+        "Information om ärendena ges per e-post",
+        "Matters are communicated by email",
+    ),
+    "Asioista tiedotetaan verkossa": (
+        "Information om ärendena ges på nätet",
+        "Matters are communicated online",
+    ),
+    "Asioista tiedotetaan (ja keskustellaan) sosiaalisessa mediassa": (
+        "Information om ärendena ges (och de diskuteras) i sociala medier",
+        "Matters are communicated (and discussed) on social media",
+    ),
+    "Tiivis sidosryhmäyhteistyö": (
+        "Tätt samarbete med intressentgrupper",
+        "Close cooperation with stakeholders",
+    ),
+    "ELO-ryhmän laaja kokoonpano": (
+        "ELO-gruppens breda sammansättning",
+        "The ELO group's broad membership",
+    ),
+    "Kumppanuussopimukset": ("Partnerskapsavtal", "Partnership agreements"),
+    "Yhteydet aluehallintoon": (
+        "Kontakter med regionförvaltningen",
+        "Links with the regional administration",
+    ),
+    "Myötavaikutus toiminnan käynnistämisen": (
+        "Medverkan till att verksamheten startar",
+        "Helping the activities to start",
+    ),
+    "Ei systemaattista arviointia/seurantaa": (
+        "Ingen systematisk utvärdering/uppföljning",
+        "No systematic evaluation/monitoring",
+    ),
+    "Suunniteltu/sovittu arviointi": (
+        "Planerad/överenskommen utvärdering",
+        "Planned/agreed evaluation",
+    ),
+    "Systemaattinen - Vuosittainen/vuoden aikainen arviointi": (
+        "Systematisk - Årlig utvärdering/utvärdering under året",
+        "Systematic - Annual/in-year evaluation",
+    ),
+    "Systemaattinen – menetelmällinen kehittäminen": (
+        "Systematisk – metodisk utveckling",
+        "Systematic – methodical development",
+    ),
+    "Valtakunnallisen valmistelun seuranta": (
+        "Uppföljning av den nationella beredningen",
+        "Following the national preparations",
+    ),
+    "Maakuntamallin valmistelutyöryhmätyöhön vaikuttaminen": (
+        "Påverkan på beredningsarbetsgruppernas arbete med landskapsmodellen",
+        "Influencing the work of the groups preparing the regional government model",
+    ),
+    "Maakuntamallin valmistelutyöryhmätyöhön osallistuminen": (
+        "Deltagande i beredningsarbetsgruppernas arbete med landskapsmodellen",
+        "Taking part in the work of the groups preparing the regional government model",
+    ),
+    "Uuden ELO-ryhmän nimeäminen/ pidemmäntähtäimen toimintasuunnitelman laatiminen": (
+        "Tillsättning av en ny ELO-grupp/ utarbetande av en verksamhetsplan på längre sikt",
+        "Appointing a new ELO group/ drawing up a longer-term action plan",
+    ),
+}
+
+
+def heading_translations(model: type[models.Model], field: str, text: str) -> dict[str, str]:
+    """``field``'s Swedish and English columns for the Finnish heading ``text`` ("" gives
+    none), those ``model`` has (``network.reference.translation_values``)."""
+    if not text:
+        return {}
+    swedish, english = HEADINGS[text]
+    return translation_values(model, **{f"{field}_sv": swedish, f"{field}_en": english})
+
 
 def write_framework(
     theme_model: type[models.Model],
@@ -512,7 +679,8 @@ def write_framework(
     ``reporting_year``); idempotent, every row found by its natural key (a theme's number
     in its year, a sub-theme's number in its theme, a level's value). With
     ``activity_model`` (``LevelActivity``), each level's own activities too: the lines the
-    seed gives without a region, found by their position on the level.
+    seed gives without a region, found by their position on the level. The headings get
+    their Swedish and English (``HEADINGS``); the activities stay Finnish.
     """
     sub_themes: dict[tuple[int, int], Any] = {}
     year_key = {} if reporting_year is None else {"reporting_year": reporting_year}
@@ -520,18 +688,31 @@ def write_framework(
         theme = upsert(
             theme_model,
             {**year_key, "number": theme_number},
-            {"title": data.title, "description": data.description},
+            {
+                "title": data.title,
+                **heading_translations(theme_model, "title", data.title),
+                "description": data.description,
+                **heading_translations(theme_model, "description", data.description),
+            },
         )
         for sub_number, sub_data in enumerate(data.sub_themes, start=1):
             sub_theme = upsert(
-                sub_theme_model, {"theme": theme, "number": sub_number}, {"title": sub_data.title}
+                sub_theme_model,
+                {"theme": theme, "number": sub_number},
+                {
+                    "title": sub_data.title,
+                    **heading_translations(sub_theme_model, "title", sub_data.title),
+                },
             )
             sub_themes[(theme_number, sub_number)] = sub_theme
             for level in sub_data.levels:
                 level_row = upsert(
                     level_model,
                     {"sub_theme": sub_theme, "value": level.value},
-                    {"title": level.title},
+                    {
+                        "title": level.title,
+                        **heading_translations(level_model, "title", level.title),
+                    },
                 )
                 if activity_model is None:
                     continue
@@ -547,3 +728,39 @@ def write_framework(
 def level_activities(level: LevelData) -> list[str]:
     """The level's own activities: the seed's lines under it that name no region."""
     return [activity.text for activity in level.activities if not activity.regions]
+
+
+def fill_framework_names(
+    theme_model: type[models.Model],
+    sub_theme_model: type[models.Model],
+    level_model: type[models.Model],
+) -> int:
+    """Give every year's framework already written the Swedish and English headings, the
+    rows matched by their numbers in the seed (a theme's, a sub-theme's in its theme, a
+    level's value) and their Finnish wording (``network.reference.fill_translations``: a
+    heading the national team reworded stays untranslated). Return how many were written."""
+    written = 0
+
+    def fill(rows: Any, field: str, text: str) -> None:
+        nonlocal written
+        if text:
+            swedish, english = HEADINGS[text]
+            written += fill_translations(
+                rows, field, text, {f"{field}_sv": swedish, f"{field}_en": english}
+            )
+
+    for theme_number, data in enumerate(FRAMEWORK, start=1):
+        themes = theme_model._default_manager.filter(number=theme_number)
+        fill(themes, "title", data.title)
+        fill(themes, "description", data.description)
+        for sub_number, sub_data in enumerate(data.sub_themes, start=1):
+            place = {"theme__number": theme_number, "number": sub_number}
+            fill(sub_theme_model._default_manager.filter(**place), "title", sub_data.title)
+            for level in sub_data.levels:
+                levels = level_model._default_manager.filter(
+                    sub_theme__theme__number=theme_number,
+                    sub_theme__number=sub_number,
+                    value=level.value,
+                )
+                fill(levels, "title", level.title)
+    return written

@@ -1,6 +1,13 @@
 """Reference data every deployment has: the national lifelong-guidance strategy 2020-2023,
 its six goals and its nine key measures (seed 003).
 
+The strategy's title, its goals' and its measures' titles are names: each is given in Swedish
+and English too (migration ``strategy.0012_national_strategy_names_in_swedish_and_english``
+fills them on an existing database). The ministries published the strategy in English as the
+"Strategy for Lifelong Guidance 2020-2023"; the Swedish wording follows Finland's public
+sector terms (livslång vägledning, arbets- och näringsförvaltningen, studiehandledning).
+The descriptions are the slides' sentences, content rather than names: they stay Finnish.
+
 Migration ``strategy.0010_national_strategy`` writes them; ``load_demo`` writes them again,
 which changes nothing on a migrated database (see ``network.reference`` for the writers'
 rules).
@@ -12,13 +19,15 @@ from typing import Any
 
 from django.db import models
 
-from network.reference import upsert, write_row
+from network.reference import fill_translations, translation_values, upsert, write_row
 
 
 @dataclass(frozen=True)
 class NationalGoalData:
     number: int
     title: str
+    title_sv: str
+    title_en: str
     description: str = ""
 
 
@@ -26,6 +35,8 @@ class NationalGoalData:
 class KeyMeasureData:
     number: int
     title: str
+    title_sv: str
+    title_en: str
     goals: tuple[int, ...]
     policy_area: str
     # "": the seed's table names no ministry for the measure; the page says "not known".
@@ -47,6 +58,10 @@ NATIONAL_STRATEGY: dict[str, Any] = {
         "urasuunnittelun kokonaisuutta vauvasta vaariin."
     ),
 }
+NATIONAL_STRATEGY_NAMES = {
+    "title_sv": "Strategi för livslång vägledning",
+    "title_en": "Strategy for Lifelong Guidance",
+}
 
 
 # Seed 003, slide "Elinikäisen ohjauksen strategian tavoitteet" (OCR letters fixed): six goals,
@@ -63,35 +78,47 @@ NATIONAL_GOALS: tuple[NationalGoalData, ...] = (
     NationalGoalData(
         1,
         "Saavutettavasti ja asiakaslähtöisesti",
+        "Tillgängligt och kundorienterat",
+        "Accessible and customer-oriented",
         "Jokaisella on mahdollisuudet ja taidot tehdä tietoisesti suunnitelmia sekä koulutus- "
         "ja työurapäätöksiä muuttuvassa työn maailmassa.",
     ),
     NationalGoalData(
         2,
         "Laadukkaasti",
+        "Högklassigt",
+        "High-quality",
         "Ohjaustyötä tekevillä on valmiudet ja osaaminen laadukkaaseen monikanavaiseen "
         "ohjaustyöhön.",
     ),
     NationalGoalData(
         3,
         "Digitaalisesti",
+        "Digitalt",
+        "Digital",
         "Toimiva jatkuvan oppimisen digitaalinen palvelukokonaisuus, jossa ohjaus ja "
         "urasuunnittelunäkökulma ovat keskiössä.",
     ),
     NationalGoalData(
         4,
         "Monialaisesti ja koordinoidusti",
+        "Sektorsövergripande och samordnat",
+        "Multisectoral and coordinated",
         "Ohjausta toteuttavien sektoreiden yhteistyö on sujuvaa ja työnjako selvää.",
     ),
     NationalGoalData(
         5,
         "Tietoon perustuen",
+        "Kunskapsbaserat",
+        "Knowledge-based",
         "Kansallisella, sektorirajat ylittävällä palvelujen ja vaikuttavuuden seurannalla "
         "voidaan tehostaa tiedolla johtamista sekä paikallisesti että kansallisesti.",
     ),
     NationalGoalData(
         6,
         "Yhdenvertaisesti ja kestävästi",
+        "Jämlikt och hållbart",
+        "Equal and sustainable",
         "Ohjaus edistää tasa-arvoista, oikeudenmukaista ja monimuotoista yhteiskuntaa ja "
         "hyvinvointia Suomessa.",
     ),
@@ -109,6 +136,10 @@ KEY_MEASURES: tuple[KeyMeasureData, ...] = (
     KeyMeasureData(
         1,
         "Uraohjauksen kehittäminen TE-hallinnossa (Pohjoismainen malli)",
+        "Utveckling av karriärvägledningen inom arbets- och näringsförvaltningen "
+        "(den nordiska modellen)",
+        "Developing career guidance in the employment and economic development "
+        "administration (Nordic model)",
         (1,),
         "Työllisyystoimet",
         "",
@@ -119,6 +150,8 @@ KEY_MEASURES: tuple[KeyMeasureData, ...] = (
     KeyMeasureData(
         2,
         "Opinto-ohjauksen kehittämisohjelma ja resurssit",
+        "Utvecklingsprogrammet för studiehandledning och dess resurser",
+        "Development programme for study guidance and its resources",
         (1,),
         "Oppivelvollisuus",
         "OKM",
@@ -129,6 +162,8 @@ KEY_MEASURES: tuple[KeyMeasureData, ...] = (
     KeyMeasureData(
         3,
         "Urasuunnittelutaitojen kehittäminen ja työssäolevien proaktiivinen ohjaus",
+        "Utveckling av karriärplaneringsfärdigheter och proaktiv vägledning för dem som arbetar",
+        "Developing career management skills and proactive guidance for people in work",
         (1,),
         "Jatkuva oppiminen / TYÖ2030",
         "OKM, TEM, STM",
@@ -139,6 +174,8 @@ KEY_MEASURES: tuple[KeyMeasureData, ...] = (
     KeyMeasureData(
         4,
         "Ohjaajakoulutusten kokonaisarviointi ja kompetenssit",
+        "Helhetsutvärdering av vägledarutbildningarna och vägledarnas kompetenser",
+        "Overall evaluation of guidance practitioner training and practitioners' competences",
         (2, 6),
         "Elinikäinen ohjaus",
         "OKM, TEM",
@@ -149,6 +186,8 @@ KEY_MEASURES: tuple[KeyMeasureData, ...] = (
     KeyMeasureData(
         5,
         "Ohjaajien täydennyskoulutukset",
+        "Fortbildning för vägledare",
+        "Continuing training for guidance practitioners",
         (2, 6),
         "Jatkuva oppiminen / työllisyys",
         "OKM, TEM, OPH",
@@ -159,6 +198,8 @@ KEY_MEASURES: tuple[KeyMeasureData, ...] = (
     KeyMeasureData(
         6,
         "Jatkuvan oppimisen digitaalinen palvelukokonaisuus",
+        "Den digitala servicehelheten för kontinuerligt lärande",
+        "Digital service package for continuous learning",
         (3,),
         "Jatkuva oppiminen / työllisyys",
         "OKM, TEM, KEHA, OPH",
@@ -169,6 +210,9 @@ KEY_MEASURES: tuple[KeyMeasureData, ...] = (
     KeyMeasureData(
         7,
         "Monialaisen ohjauksen kehittäminen (tukirakenne, lainsäädäntö, kehittämistoimet)",
+        "Utveckling av sektorsövergripande vägledning (stödstruktur, lagstiftning, "
+        "utvecklingsåtgärder)",
+        "Developing multisectoral guidance (support structure, legislation, development measures)",
         (4,),
         "Nuoret / Työllisyys / Jatkuva oppiminen / Sote",
         "TEM, OKM, STM, KEHA, OPH",
@@ -179,6 +223,8 @@ KEY_MEASURES: tuple[KeyMeasureData, ...] = (
     KeyMeasureData(
         8,
         "Elinikäisen ohjauksen koordinaatio",
+        "Samordning av livslång vägledning",
+        "Coordination of lifelong guidance",
         (4,),
         "Työllisyyden ja jatkuvan oppimisen palvelukeskus",
         "OKM, TEM, OPH",
@@ -189,6 +235,8 @@ KEY_MEASURES: tuple[KeyMeasureData, ...] = (
     KeyMeasureData(
         9,
         "Ohjauksen laadun ja strategian toteutumisen seuranta",
+        "Uppföljning av vägledningens kvalitet och strategins genomförande",
+        "Monitoring the quality of guidance and the implementation of the strategy",
         (5,),
         "Julkisen hallinnon strategia",
         "OKM, TEM, STM",
@@ -210,9 +258,12 @@ def write_national_strategy(
         strategy_model,
         {"title": NATIONAL_STRATEGY["title"], "start_year": NATIONAL_STRATEGY["start_year"]},
         {
-            key: value
-            for key, value in NATIONAL_STRATEGY.items()
-            if key not in ("title", "start_year")
+            **{
+                key: value
+                for key, value in NATIONAL_STRATEGY.items()
+                if key not in ("title", "start_year")
+            },
+            **translation_values(strategy_model, **NATIONAL_STRATEGY_NAMES),
         },
     )
     goals = {
@@ -221,6 +272,7 @@ def write_national_strategy(
             {"number": data.number},
             {
                 "title": data.title,
+                **translation_values(goal_model, title_sv=data.title_sv, title_en=data.title_en),
                 "description": data.description,
                 "national_strategy": national,
             },
@@ -234,6 +286,7 @@ def write_national_strategy(
             {"national_strategy": national, "number": data.number},
             {
                 "title": data.title,
+                **translation_values(measure_model, title_sv=data.title_sv, title_en=data.title_en),
                 "policy_area": data.policy_area,
                 "responsible": data.responsible,
                 "funding": data.funding,
@@ -246,3 +299,34 @@ def write_national_strategy(
             measure.goals.set(wanted)
         measures[data.number] = measure
     return national, goals, measures
+
+
+def fill_national_strategy_names(
+    strategy_model: type[models.Model],
+    goal_model: type[models.Model],
+    measure_model: type[models.Model],
+) -> int:
+    """Give the national strategy, its goals and key measures already written their Swedish
+    and English titles (``network.reference.fill_translations``); return how many titles
+    were written."""
+    national = strategy_model._default_manager.filter(start_year=NATIONAL_STRATEGY["start_year"])
+    written = fill_translations(
+        national, "title", NATIONAL_STRATEGY["title"], NATIONAL_STRATEGY_NAMES
+    )
+    for goal in NATIONAL_GOALS:
+        written += fill_translations(
+            goal_model._default_manager.filter(number=goal.number),
+            "title",
+            goal.title,
+            {"title_sv": goal.title_sv, "title_en": goal.title_en},
+        )
+    for measure in KEY_MEASURES:
+        written += fill_translations(
+            measure_model._default_manager.filter(
+                national_strategy__in=national, number=measure.number
+            ),
+            "title",
+            measure.title,
+            {"title_sv": measure.title_sv, "title_en": measure.title_en},
+        )
+    return written
