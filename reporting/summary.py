@@ -128,7 +128,8 @@ class NationalSummary:
     sub_theme_labels: list[str]
     #: The latest earlier year with submitted or accepted reports, if any.
     previous_year: int | None
-    sub_theme_titles: list[LocalizedText] = field(default_factory=list)
+    #: The sub-themes' titles as plain text, for the columns' ``title`` attributes.
+    sub_theme_titles: list[str] = field(default_factory=list)
     #: Whether any report counted is a historical record, not a region's own report.
     historical: bool = False
 
@@ -212,7 +213,7 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
             number = f"{theme.number}.{sub_theme.number}"
             labels.append(number)
             sub_theme_title = localized(sub_theme, "title")
-            titles.append(sub_theme_title)
+            titles.append(sub_theme_title.plain)
             columns.append(sub_theme.pk)
             groups = []
             for level in sub_theme.levels.all():

@@ -113,7 +113,12 @@ def build_national_summary_pdf(year: int, audience: ReportAudience) -> NationalS
         chapters=chapters,
         summary=summary,
         themes=tuple(themes),
-        columns=tuple(zip(summary.sub_theme_labels, summary.sub_theme_titles, strict=False)),
+        # The legend shows each title as text: in its language, a fallback marked Finnish.
+        columns=tuple(
+            (sub_theme.number, sub_theme.title)
+            for theme in summary.themes
+            for sub_theme in theme.sub_themes
+        ),
     )
 
 

@@ -15,8 +15,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from notices.models import Notice
+from portal.rules import ReportAudience
 from reporting import pdf
 from reporting.documents import render
+from reporting.documents.eloliv import prepare_eloliv_booklet
+from reporting.documents.national_summary import prepare_national_summary
 from reporting.documents.tno import prepare_tno_summary
 from reporting.models import AnnualReport, PdfJob, Theme
 from tests.factories import (
@@ -24,6 +27,7 @@ from tests.factories import (
     CoordinatorFactory,
     EventFactory,
     FocusAreaFactory,
+    GoodPracticeFactory,
     UserFactory,
 )
 from tests.reporting.pdf.conftest import read_pdf
@@ -261,3 +265,53 @@ def test_the_mail_of_a_slow_swedish_pdf_is_swedish_and_links_to_the_swedish_pdf(
     assert "Sammandrag för TNO-forumet" in message.subject
     assert job.parameters["language"] == "sv"
     assert read_pdf(job.file.read())[0].trailer["/Root"]["/Lang"] == "sv"
+
+
+# --- The booklet and the national summary read their content in the document's language -----
+
+
+def test_the_swedish_booklet_shows_practices_and_focus_areas_in_swedish(swedish_plan, region):
+    practice = GoodPracticeFactory(
+        region=region,
+        number=1,
+        title="Ohjaamo Kotkan chat-palvelu",
+        title_sv="Navigatorn i Kotkas chattjänst",
+        description="Nuoret kysyvät chatissa.",
+    )
+    practice.focus_areas.add(swedish_plan)
+    with translation.override("sv"):
+        html = render(prepare_eloliv_booklet(region)).html
+
+    assert "Navigatorn i Kotkas chattjänst" in html
+    assert "Ohjaamo Kotkan chat-palvelu" not in html
+    assert "1. Vägledningstjänsternas tillgänglighet" in html
+    # The description has no Swedish yet: its paragraph is marked Finnish.
+    assert '<div lang="fi"><p>Nuoret kysyvät chatissa.</p></div>' in html
+    assert not re.search(r'="[^"]*<span', html)
+
+
+def test_the_swedish_national_summary_shows_the_framework_in_swedish(framework, region):
+    theme = Theme.objects.filter(reporting_year__year=2016).order_by("number").first()
+    theme.title_sv = "Vägledningens strukturer och samarbete"
+    theme.save()
+    region.name_sv = "Sydöstra Finland"
+    region.save()
+    with translation.override("sv"):
+        html = render(prepare_national_summary(2016, ReportAudience(None))).html
+
+    assert f"{theme.number}. Vägledningens strukturer och samarbete" in html
+    assert theme.title not in html
+    assert "Sydöstra Finland" in html
+    assert not re.search(r'="[^"]*<span', html)
+
+
+def test_the_swedish_national_summary_page_keeps_markup_out_of_its_attributes(
+    framework, national_team, client_of
+):
+    """The page shares the summary's data with the PDF: its column titles are attributes."""
+    with translation.override("sv"):
+        url = reverse("reporting:summary", kwargs={"year": 2016})
+    html = client_of(national_team).get(url).content.decode()
+
+    assert '<span lang="fi">' in html  # the untranslated framework, marked Finnish
+    assert not re.search(r'="[^"]*<span', html)
