@@ -45,7 +45,7 @@ from django.utils.translation import gettext as _
 from actions.models import GoodPractice
 from events.models import Event
 from lib.scoping import scope
-from lib.translation import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, active_language
+from lib.translation import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, active_language, localized
 from network.models import Organisation, Region
 from notices import services as notices
 from portal.rules import ReportAudience, report_audience
@@ -812,19 +812,18 @@ def run_job(job_id: str) -> str:
         finished_at=timezone.now(),
     )
     logger.info("PDF job %s done: %s", job_id, name)
-    _tell_if_slow(job, language)
+    _tell_if_slow(job)
     return PdfJob.Status.DONE
 
 
-def _tell_if_slow(job: PdfJob, language: str) -> None:
+def _tell_if_slow(job: PdfJob) -> None:
     """Tell whoever asked for the PDF that it is ready, when it took longer than
     ``PDF_NOTICE_AFTER`` seconds (a quick one they saw appear on the page). A job built
     twice (a lost message sent again) tells once: the job names the event."""
     waited = (timezone.now() - job.created_at).total_seconds()
     if job.requested_by_id is None or waited < getattr(settings, "PDF_NOTICE_AFTER", 5):
         return
-    with translation.override(language):
-        document = display_name(job)
+    document = display_name(job)  # in the document's language, the language it was asked in
     try:
         notices.notify(
             "pdf_ready",
@@ -897,11 +896,13 @@ def _store(job: PdfJob, report: AnnualReport | None, path: Path, filename: str) 
 
 
 def display_name(job: PdfJob) -> str:
-    """The file name a person sees, in the document's language: "TNO-foorumin yhteenveto
-    Kaakkois-Suomi 2024-05-01-2025-04-30.pdf"."""
-    parts = [str(job.get_kind_display())]
-    if job.region is not None:
-        parts.append(job.region.name)
+    """The file name a person sees, in the document's language whatever page shows it:
+    "TNO-foorumin yhteenveto Kaakkois-Suomi 2024-05-01-2025-04-30.pdf", "Sammandrag för
+    TNO-forumet Sydöstra Finland …" for the Swedish file."""
+    with translation.override(document_language(job.parameters.get("language"))):
+        parts = [str(job.get_kind_display())]
+        if job.region is not None:
+            parts.append(localized(job.region, "name").plain)
     if job.year:
         parts.append(str(job.year))
     if job.parameters.get("start"):

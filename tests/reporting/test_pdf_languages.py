@@ -100,6 +100,10 @@ def test_a_pdf_asked_for_in_swedish_is_built_in_swedish_and_a_finnish_one_in_fin
     assert (swedish.parameters["language"], finnish.parameters["language"]) == ("sv", "fi")
     assert swedish.status == finnish.status == PdfJob.Status.DONE
     assert swedish.file.name != finnish.file.name
+    # Offered under a name in its own language, whatever page shows it.
+    with translation.override("fi"):
+        assert pdf.display_name(swedish).startswith("Sammandrag för TNO-forumet Sydöstra Finland")
+        assert pdf.display_name(finnish).startswith("TNO-foorumin yhteenveto Kaakkois-Suomi")
 
     reader, text = read_pdf(swedish.file.read())
     assert reader.trailer["/Root"]["/Lang"] == "sv"
@@ -262,7 +266,7 @@ def test_the_mail_of_a_slow_swedish_pdf_is_swedish_and_links_to_the_swedish_pdf(
         swedish_link = reverse("pdf:download", kwargs={"pk": job.pk})
     assert swedish_link.startswith("/sv/")
     assert swedish_link in message.body
-    assert "Sammandrag för TNO-forumet" in message.subject
+    assert "Sammandrag för TNO-forumet Sydöstra Finland" in message.subject
     assert job.parameters["language"] == "sv"
     assert read_pdf(job.file.read())[0].trailer["/Root"]["/Lang"] == "sv"
 
