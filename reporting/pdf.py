@@ -9,6 +9,14 @@ gets the finished job back, and a request while one is queued or running gets th
 The official PDF of a submitted annual report is the frozen record of its version: built
 once, kept on its ``ReportVersion`` (and as ``AnnualReport.official_pdf``), never rebuilt or
 expired; an accepted version gets one more, with its acceptance record, built at acceptance.
+
+Every PDF is built in the language of the person who asks (``parameters["language"]``, the
+request's language), and the language is part of the inputs, so a Finnish file is never
+handed to someone who asked in Swedish. The official record of a report version stays
+Finnish, the language it was written and decided in; asked for in Swedish or English, the
+same frozen version is rendered in that language as an ordinary job of its own (a
+*rendering*: its interface and the framework's names translated, the region's answers as
+written), reused while unchanged and expired like any other file, never stored on the version.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ from django.utils.translation import gettext as _
 from actions.models import GoodPractice
 from events.models import Event
 from lib.scoping import scope
+from lib.translation import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, active_language, localized
 from network.models import Organisation, Region
 from notices import services as notices
 from portal.rules import ReportAudience, report_audience
@@ -62,7 +71,8 @@ from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, 
 logger = logging.getLogger(__name__)
 
 #: Bump when a document's template or data change shape, so older files are not reused.
-DOCUMENT_FORMAT = 1
+#: 2: documents in the requester's language, translated content and Swedish hyphenation.
+DOCUMENT_FORMAT = 2
 
 #: Progress steps the status page shows.
 PROGRESS_STARTED = 5
@@ -118,13 +128,21 @@ def generic_failure() -> str:
 # --- What a document is built from ----------------------------------------------------------
 
 
+def _in_language(language: str, *names: str) -> list[str]:
+    """``names`` and, for a translation language, each one's column in it: what a document
+    in ``language`` reads of a translated model (``title`` → ``title``, ``title_sv``)."""
+    if language not in TRANSLATION_LANGUAGES:
+        return list(names)
+    return [column for name in names for column in (name, f"{name}_{language}")]
+
+
 def _history_mark(history: Any) -> list[Any]:
     """The newest change and the number of changes of a history table: one query."""
     row = history.aggregate(latest=Max("history_date"), count=Count("history_id"))
     return [row["latest"], row["count"]]
 
 
-def _tno_inputs(region: Region, parameters: dict[str, Any]) -> dict[str, Any]:
+def _tno_inputs(region: Region, parameters: dict[str, Any], language: str) -> dict[str, Any]:
     """The region's plan, indicators and the period's published events: ten small queries.
 
     The plan's tables keep their history (django-simple-history), and every change, deletions
@@ -141,11 +159,17 @@ def _tno_inputs(region: Region, parameters: dict[str, Any]) -> dict[str, Any]:
         .overlapping(start, end)
         .order_by("pk")
         .values_list(
-            "pk", "title", "kind", "starts_on", "ends_on", "participants_count", "organisers"
+            "pk",
+            *_in_language(language, "title"),
+            "kind",
+            "starts_on",
+            "ends_on",
+            "participants_count",
+            "organisers",
         )
     )
     return {
-        "region": [region.pk, region.name, region.network_name],
+        "region": [region.pk, *_region_names(region, language), region.network_name],
         "strategy": strategy,
         "strategy_history": _history_mark(Strategy.history.filter(region=region)),
         "focus_areas": _history_mark(FocusArea.history.filter(strategy__region=region)),
@@ -160,7 +184,11 @@ def _tno_inputs(region: Region, parameters: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _eloliv_inputs(region: Region | None) -> dict[str, Any]:
+def _region_names(region: Region, language: str) -> list[str]:
+    return [getattr(region, column) for column in _in_language(language, "name")]
+
+
+def _eloliv_inputs(region: Region | None, language: str) -> dict[str, Any]:
     """The published practices with their links, and the names shown: four queries."""
     practices = GoodPractice.objects.published()
     if region is not None:
@@ -169,7 +197,10 @@ def _eloliv_inputs(region: Region | None) -> dict[str, Any]:
     return {
         "practices": _digest(
             practices.order_by("pk").values_list(
-                "pk", "number", "title", "description", "region__name", "region__network_name"
+                "pk",
+                "number",
+                *_in_language(language, "title", "description", "region__name"),
+                "region__network_name",
             )
         ),
         "organisations": _digest(
@@ -182,43 +213,52 @@ def _eloliv_inputs(region: Region | None) -> dict[str, Any]:
                 goodpractice_id__in=ids, focusarea__strategy__is_current=True
             )
             .order_by("pk")
-            .values_list("goodpractice_id", "focusarea__number", "focusarea__title")
+            .values_list(
+                "goodpractice_id", "focusarea__number", *_in_language(language, "focusarea__title")
+            )
         ),
     }
 
 
-def _framework_inputs(year: int) -> str:
-    """The titles and ladders of ``year``'s reporting framework: three queries."""
+def _framework_inputs(year: int, language: str) -> str:
+    """The titles and ladders of ``year``'s reporting framework, in the document's language
+    too: three queries."""
+    titles = _in_language(language, "title")
     return _digest(
         [
             list(
                 Theme.objects.filter(reporting_year__year=year)
                 .order_by("pk")
-                .values_list("pk", "number", "title")
+                .values_list("pk", "number", *titles)
             ),
             list(
                 SubTheme.objects.filter(theme__reporting_year__year=year)
                 .order_by("pk")
-                .values_list("pk", "theme_id", "number", "title")
+                .values_list("pk", "theme_id", "number", *titles)
             ),
             list(
                 Level.objects.filter(sub_theme__theme__reporting_year__year=year)
                 .order_by("pk")
-                .values_list("sub_theme_id", "value", "title")
+                .values_list("sub_theme_id", "value", *titles)
             ),
         ]
     )
 
 
-def _annual_report_inputs(report: AnnualReport) -> dict[str, Any]:
-    """A submitted or accepted version never changes: its id and version say it all.
+def _annual_report_inputs(report: AnnualReport, language: str) -> dict[str, Any]:
+    """A submitted or accepted version never changes: its id and version say it all, and
+    for a rendering in Swedish or English the framework's and the region's names in it.
 
     A draft is fingerprinted by its answers, its summary and the framework; the year's
     records (events, projects, indicators) are counted live, so a draft's PDF is rebuilt
     at most once a day for them (the date is part of its inputs).
     """
     if report.is_frozen:
-        return {"report": report.pk, "version": report.version}
+        frozen: dict[str, Any] = {"report": report.pk, "version": report.version}
+        if language != SOURCE_LANGUAGE:
+            frozen["framework"] = _framework_inputs(report.year, language)
+            frozen["region"] = _region_names(report.region, language)
+        return frozen
     return {
         "report": report.pk,
         "version": report.version,
@@ -230,11 +270,12 @@ def _annual_report_inputs(report: AnnualReport) -> dict[str, Any]:
             .order_by("pk")
             .values_list("sub_theme_id", "level", "activities", "examples")
         ),
-        "framework": _framework_inputs(report.year),
+        "framework": _framework_inputs(report.year, language),
+        "region": _region_names(report.region, language),
     }
 
 
-def _national_summary_inputs(year: int, audience: ReportAudience) -> dict[str, Any]:
+def _national_summary_inputs(year: int, audience: ReportAudience, language: str) -> dict[str, Any]:
     """The counted reports the audience reads of the year and of earlier years: frozen
     versions, and the framework. Two queries and three for the framework."""
     counted = (
@@ -249,8 +290,12 @@ def _national_summary_inputs(year: int, audience: ReportAudience) -> dict[str, A
             .order_by("pk")
             .values_list("pk", "year", "version", "status", "region__name")
         ),
-        "regions": _digest(Region.objects.order_by("pk").values_list("pk", "name", "position")),
-        "framework": _framework_inputs(year),
+        "regions": _digest(
+            Region.objects.order_by("pk").values_list(
+                "pk", *_in_language(language, "name"), "position"
+            )
+        ),
+        "framework": _framework_inputs(year, language),
     }
 
 
@@ -265,20 +310,25 @@ def _stable_json(value: Any) -> str:
 def compute_inputs_hash(
     kind: str, region: Region | None, year: int | None, parameters: dict[str, Any]
 ) -> str:
-    """The sha256 of a stable JSON of the job's kind, parameters and the data it reads."""
+    """The sha256 of a stable JSON of the job's kind, parameters and the data it reads.
+
+    The parameters hold the document's language, so each language is a file of its own,
+    and the data read includes the translations in that language.
+    """
     data: Any
+    language = parameters.get("language") or SOURCE_LANGUAGE
     if kind == PdfJob.Kind.TNO_SUMMARY:
         assert region is not None  # noqa: S101 (the request validates this)
-        data = _tno_inputs(region, parameters)
+        data = _tno_inputs(region, parameters, language)
     elif kind == PdfJob.Kind.ELOLIV_BOOKLET:
-        data = _eloliv_inputs(region)
+        data = _eloliv_inputs(region, language)
     elif kind == PdfJob.Kind.ANNUAL_REPORT:
         report = annual_report_for(region.pk if region else None, year)
-        data = _annual_report_inputs(report) if report else None
+        data = _annual_report_inputs(report, language) if report else None
     else:
         assert year is not None  # noqa: S101 (the request validates this)
         data = _national_summary_inputs(
-            year, ReportAudience.from_parameter(parameters.get("audience"))
+            year, ReportAudience.from_parameter(parameters.get("audience")), language
         )
     fingerprint = {
         "format": DOCUMENT_FORMAT,
@@ -294,15 +344,23 @@ def compute_inputs_hash(
 # --- Requests -------------------------------------------------------------------------------
 
 
+def document_language(given: Any = None) -> str:
+    """The language a PDF is built in: ``given`` if the portal has it (``sv`` for
+    ``sv-fi``), else the active one, the language of the request asking; Finnish by default."""
+    if isinstance(given, str) and given:
+        code = given.split("-")[0].lower()
+        if code in (SOURCE_LANGUAGE, *TRANSLATION_LANGUAGES):
+            return code
+    return active_language()
+
+
 def normalise_parameters(kind: str, parameters: dict[str, Any] | None) -> dict[str, Any]:
     """The parameters as stored: the language, and a TNO summary's period as ISO dates.
 
     The period defaults to the last twelve months; an end before the start is swapped.
     """
     given = dict(parameters or {})
-    result: dict[str, Any] = {
-        "language": given.get("language") or translation.get_language() or settings.LANGUAGE_CODE
-    }
+    result: dict[str, Any] = {"language": document_language(given.get("language"))}
     if kind == PdfJob.Kind.TNO_SUMMARY:
         default_start, default_end = default_period(timezone.localdate())
         start = _as_date(given.get("start")) or default_start
@@ -421,12 +479,12 @@ def request_pdf(
     parameters, so it is part of the inputs (a coordinator never gets the national team's
     file, nor the other way round) and the worker builds for the same audience.
     """
+    stored = normalise_parameters(kind, parameters)
     if kind == PdfJob.Kind.ANNUAL_REPORT:
         report = annual_report_for(region.pk if region else None, year)
         # A historical record was never submitted: it has no official version to print.
         if report is not None and report.is_frozen and not report.is_historical:
-            return request_official_pdf(report, user=user)
-    stored = normalise_parameters(kind, parameters)
+            return request_official_pdf(report, user=user, language=stored["language"])
     if kind == PdfJob.Kind.NATIONAL_SUMMARY:
         stored["audience"] = report_audience(user).as_parameter()
     digest = compute_inputs_hash(kind, region, year, stored)
@@ -467,17 +525,24 @@ def _stored_official(report: AnnualReport, accepted: bool) -> str:
     return ""
 
 
-def request_official_pdf(report: AnnualReport, user: Any = None) -> PdfJob:
+def request_official_pdf(
+    report: AnnualReport, user: Any = None, language: str = SOURCE_LANGUAGE
+) -> PdfJob:
     """Return the job of the submitted version's official PDF, queuing it the first time.
 
     Built once per version as submitted, and once more when the version is accepted, with
     the acceptance record (who, in what role, when). A finished file stored on the version
     is never rebuilt, even when its job row is gone (a done job row is made for it), so
     the accepted PDF a person downloads later is the very file made at the acceptance.
+
+    The record is Finnish. Asked for in Swedish or English, the same version is rendered
+    in that language (``official_rendering``), a file of its own that is not the record.
     """
     accepted = report.status == AnnualReport.Status.ACCEPTED
+    if language != SOURCE_LANGUAGE:
+        return official_rendering(report, language, user=user)
     parameters = {
-        "language": settings.LANGUAGE_CODE,
+        "language": SOURCE_LANGUAGE,
         "official": True,
         "version": report.version,
     }
@@ -509,6 +574,31 @@ def request_official_pdf(report: AnnualReport, user: Any = None) -> PdfJob:
                 finished_at=now,
             )
         return _create_and_queue(**fields)
+
+
+def official_rendering(report: AnnualReport, language: str, user: Any = None) -> PdfJob:
+    """Return the job of a frozen version rendered in ``language`` (Swedish or English),
+    queuing it the first time: the version's answers as submitted, the acceptance record of
+    an accepted one, the rest of the page in ``language``. Keyed by the version and the
+    language (and the translations it reads), reused while they stand; not the record, so
+    it is neither stored on the version nor kept beyond ``PDF_RETENTION_DAYS``."""
+    parameters: dict[str, Any] = {"language": language, "version": report.version}
+    if report.status == AnnualReport.Status.ACCEPTED:
+        parameters["accepted"] = True
+    digest = compute_inputs_hash(PdfJob.Kind.ANNUAL_REPORT, report.region, report.year, parameters)
+    with transaction.atomic():
+        _lock_inputs(digest)
+        existing = _reusable(PdfJob.Kind.ANNUAL_REPORT, digest)
+        if existing is not None:
+            return existing
+        return _create_and_queue(
+            kind=PdfJob.Kind.ANNUAL_REPORT,
+            region=report.region,
+            year=report.year,
+            parameters=parameters,
+            inputs_hash=digest,
+            requested_by=user if getattr(user, "is_authenticated", False) else None,
+        )
 
 
 def waiting_notice(job: PdfJob, now: dt.datetime | None = None) -> str:
@@ -696,7 +786,7 @@ def run_job(job_id: str) -> str:
     if not claim_job(job_id):
         logger.info("PDF job %s is being built by another worker", job_id)
         return PdfJob.Status.RUNNING
-    language = job.parameters.get("language") or settings.LANGUAGE_CODE
+    language = document_language(job.parameters.get("language"))
     try:
         with translation.override(language), heartbeat(job_id):
             report = _official_report(job)
@@ -722,19 +812,18 @@ def run_job(job_id: str) -> str:
         finished_at=timezone.now(),
     )
     logger.info("PDF job %s done: %s", job_id, name)
-    _tell_if_slow(job, language)
+    _tell_if_slow(job)
     return PdfJob.Status.DONE
 
 
-def _tell_if_slow(job: PdfJob, language: str) -> None:
+def _tell_if_slow(job: PdfJob) -> None:
     """Tell whoever asked for the PDF that it is ready, when it took longer than
     ``PDF_NOTICE_AFTER`` seconds (a quick one they saw appear on the page). A job built
     twice (a lost message sent again) tells once: the job names the event."""
     waited = (timezone.now() - job.created_at).total_seconds()
     if job.requested_by_id is None or waited < getattr(settings, "PDF_NOTICE_AFTER", 5):
         return
-    with translation.override(language):
-        document = display_name(job)
+    document = display_name(job)  # in the document's language, the language it was asked in
     try:
         notices.notify(
             "pdf_ready",
@@ -749,8 +838,9 @@ def _tell_if_slow(job: PdfJob, language: str) -> None:
 
 def _official_report(job: PdfJob) -> AnnualReport | None:
     """The report whose official PDF the job builds, checked to be still that version
-    (and, for the accepted PDF, still accepted)."""
-    if not job.parameters.get("official"):
+    (and, for the accepted PDF, still accepted). A rendering of a version in another
+    language is checked the same way, but is not stored as the record: None."""
+    if "version" not in job.parameters:
         return None
     report = annual_report_for(job.region_id, job.year)
     if report is None:
@@ -764,7 +854,7 @@ def _official_report(job: PdfJob) -> AnnualReport | None:
         raise DocumentError(
             _("The report has changed since this PDF was requested. Please request it again.")
         )
-    return report
+    return report if job.parameters.get("official") else None
 
 
 def _store(job: PdfJob, report: AnnualReport | None, path: Path, filename: str) -> str:
@@ -806,11 +896,13 @@ def _store(job: PdfJob, report: AnnualReport | None, path: Path, filename: str) 
 
 
 def display_name(job: PdfJob) -> str:
-    """The file name a person sees, in the document's language: "TNO-foorumin yhteenveto
-    Kaakkois-Suomi 2024-05-01-2025-04-30.pdf"."""
-    parts = [str(job.get_kind_display())]
-    if job.region is not None:
-        parts.append(job.region.name)
+    """The file name a person sees, in the document's language whatever page shows it:
+    "TNO-foorumin yhteenveto Kaakkois-Suomi 2024-05-01-2025-04-30.pdf", "Sammandrag för
+    TNO-forumet Sydöstra Finland …" for the Swedish file."""
+    with translation.override(document_language(job.parameters.get("language"))):
+        parts = [str(job.get_kind_display())]
+        if job.region is not None:
+            parts.append(localized(job.region, "name").plain)
     if job.year:
         parts.append(str(job.year))
     if job.parameters.get("start"):

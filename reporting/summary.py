@@ -8,6 +8,10 @@ with the regions as a summary wrote them once with that text; then a matrix of r
 sub-themes, how many regions stand on each level, and each region's change from the
 previous report. Only submitted, accepted and historical reports count: a draft is not yet
 a region's word. And only the reports the reader may read: the builder is given them.
+
+The framework's names, the rungs' own activities and the regions' names are read in the
+active language (``lib.translation.localized``: Finnish where no translation is written);
+the regions' own answers stay as they wrote them.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Max, QuerySet
 
+from lib.translation import LocalizedText, localized
+from network.models import Region
 from reporting.models import AnnualReport, Answer, AnswerActivity
 from reporting.services import activity_lines, framework
 
@@ -49,13 +55,13 @@ class ActivityLine:
 @dataclass(frozen=True)
 class LevelGroup:
     value: int
-    title: str
+    title: LocalizedText
     #: The regions' activities on this rung.
     activities: list[ActivityLine]
     #: The regions on this level, in the official order.
     regions: list[str]
     #: The rung's own activities, from the framework.
-    own_activities: list[str] = field(default_factory=list)
+    own_activities: list[LocalizedText] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -85,7 +91,7 @@ class Change:
 @dataclass(frozen=True)
 class SubThemeSummary:
     number: str
-    title: str
+    title: LocalizedText
     levels: list[LevelGroup]
     #: Level value → number of regions on it, every level of the ladder present.
     distribution: dict[int, int]
@@ -100,7 +106,7 @@ class SubThemeSummary:
 @dataclass(frozen=True)
 class ThemeSummary:
     number: int
-    title: str
+    title: LocalizedText
     sub_themes: list[SubThemeSummary]
 
 
@@ -122,6 +128,7 @@ class NationalSummary:
     sub_theme_labels: list[str]
     #: The latest earlier year with submitted or accepted reports, if any.
     previous_year: int | None
+    #: The sub-themes' titles as plain text, for the columns' ``title`` attributes.
     sub_theme_titles: list[str] = field(default_factory=list)
     #: Whether any report counted is a historical record, not a region's own report.
     historical: bool = False
@@ -145,9 +152,13 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
     reporting = list(
         counted.filter(year=year)
         .order_by("region__position", "region__name")
-        .values_list("region_id", "region__name", "status")
+        .values_list("region_id", "region__name", "region__name_sv", "region__name_en", "status")
     )
-    regions = [(region_id, name) for region_id, name, _status in reporting]
+    # Each region's name in the active language, from the columns read with its reports.
+    regions: list[tuple[int, str]] = [
+        (region_id, localized(Region(name=name, name_sv=name_sv, name_en=name_en), "name"))
+        for region_id, name, name_sv, name_en, _status in reporting
+    ]
     themes = framework(year, with_activities=True)
     years = [year] if previous_year is None else [year, previous_year]
     # Plain tuples of the five columns the summary reads, unordered: a region answers a
@@ -201,7 +212,8 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
         for sub_theme in theme.sub_themes.all():
             number = f"{theme.number}.{sub_theme.number}"
             labels.append(number)
-            titles.append(sub_theme.title)
+            sub_theme_title = localized(sub_theme, "title")
+            titles.append(sub_theme_title.plain)
             columns.append(sub_theme.pk)
             groups = []
             for level in sub_theme.levels.all():
@@ -224,7 +236,7 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
                 groups.append(
                     LevelGroup(
                         value=level.value,
-                        title=level.title,
+                        title=localized(level, "title"),
                         activities=[
                             ActivityLine(
                                 text, [label] if label else sorted(names, key=positions.__getitem__)
@@ -232,7 +244,9 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
                             for (text, label), names in lines.items()
                         ],
                         regions=on_level,
-                        own_activities=[activity.text for activity in level.activities.all()],
+                        own_activities=[
+                            localized(activity, "text") for activity in level.activities.all()
+                        ],
                     )
                 )
             changes = []
@@ -246,14 +260,16 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
             sub_summaries.append(
                 SubThemeSummary(
                     number=number,
-                    title=sub_theme.title,
+                    title=sub_theme_title,
                     levels=groups,
                     distribution={group.value: len(group.regions) for group in groups},
                     changes=changes,
                 )
             )
         theme_summaries.append(
-            ThemeSummary(number=theme.number, title=theme.title, sub_themes=sub_summaries)
+            ThemeSummary(
+                number=theme.number, title=localized(theme, "title"), sub_themes=sub_summaries
+            )
         )
 
     matrix = []

@@ -3,6 +3,11 @@
 A document module builds frozen dataclasses from the database (a constant number of
 queries) and renders them with ``render_to_string``; ``write_pdf`` turns the HTML into a
 tagged PDF with the shared print stylesheet.
+
+A document is built in the active language (the job's, ``reporting.pdf.run_job``): its
+content texts are ``lib.translation.LocalizedText``, so a Finnish text in a Swedish or an
+English document is marked ``lang="fi"``, and WeasyPrint hyphenates every text by the rules
+of its own language (``hyphens: auto`` in the print stylesheet, pyphen's dictionaries).
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language
+
+from lib.translation import LocalizedText, active_language
 
 #: The print stylesheet every document shares; fonts, page size, headers and footers.
 PRINT_CSS = Path(__file__).resolve().parent.parent / "templates" / "reporting" / "pdf" / "print.css"
@@ -42,6 +48,16 @@ class Cover:
     region_name: str
     period: str
     made_on: dt.date
+
+    @property
+    def description(self) -> str:
+        """The document in one line of plain text, for the PDF's metadata (no markup)."""
+        parts = [str.__str__(self.title)]
+        if self.region_name:
+            parts.append(f" – {str.__str__(self.region_name)}")  # noqa: RUF001 (an en dash)
+        if self.period:
+            parts.append(f", {self.period}")
+        return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -71,6 +87,20 @@ class RenderedDocument:
     filename: str
 
 
+def numbered(number: Any, text: LocalizedText) -> LocalizedText:
+    """ "3. Title", still marked as the title's language (a number reads in any language)."""
+    return LocalizedText(f"{number}. {text.plain}", text.lang, text.fallback)
+
+
+def listed(text: LocalizedText, separator: str = ",") -> tuple[LocalizedText, ...]:
+    """The items of a comma-separated text (a strategy's values), each in the text's language."""
+    return tuple(
+        LocalizedText(item.strip(), text.lang, text.fallback)
+        for item in text.plain.split(separator)
+        if item.strip()
+    )
+
+
 def today() -> dt.date:
     return timezone.localdate()
 
@@ -92,10 +122,12 @@ def template_path(template_name: str) -> str:
 
 
 def render(prepared: PreparedDocument) -> RenderedDocument:
-    """Render ``reporting/pdf/<template_name>`` with the document in the active language."""
+    """Render ``reporting/pdf/<template_name>`` with the document in the active language,
+    which ``<html lang>`` names: WeasyPrint hyphenates by it and writes it as the PDF's
+    ``/Lang``."""
     html = render_to_string(
         template_path(prepared.template_name),
-        {"document": prepared.document, "title": prepared.title, "lang": get_language() or "fi"},
+        {"document": prepared.document, "title": prepared.title, "lang": active_language()},
     )
     return RenderedDocument(title=prepared.title, html=html, filename=prepared.filename)
 

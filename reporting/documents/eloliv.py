@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from actions.models import GoodPractice
+from lib.translation import LocalizedText, localized
 from network.models import Region
 from reporting.documents.base import (
     Chapter,
@@ -18,6 +19,7 @@ from reporting.documents.base import (
     DocumentError,
     PreparedDocument,
     file_name,
+    numbered,
     today,
 )
 
@@ -29,16 +31,16 @@ TEMPLATE_NAME = "eloliv_booklet.html"
 class PracticeEntry:
     anchor: str
     number: int | None
-    title: str
-    description: str
+    title: LocalizedText
+    description: LocalizedText
     organisations: tuple[str, ...]
-    focus_areas: tuple[str, ...]
+    focus_areas: tuple[LocalizedText, ...]
 
 
 @dataclass(frozen=True)
 class RegionPractices:
     anchor: str
-    region_name: str
+    region_name: LocalizedText
     network_name: str
     practices: tuple[PracticeEntry, ...]
 
@@ -71,16 +73,19 @@ def build_eloliv_booklet(region: Region | None) -> ElolivBooklet:
     sections = tuple(
         RegionPractices(
             anchor=f"alue-{r.slug}",
-            region_name=r.name,
-            network_name=r.network_name or r.name,
+            region_name=localized(r, "name"),
+            network_name=r.network_name or localized(r, "name"),
             practices=tuple(
                 PracticeEntry(
                     anchor=f"kaytanto-{r.slug}-{practice.pk}",
                     number=practice.number,
-                    title=practice.title,
-                    description=practice.description,
+                    title=localized(practice, "title"),
+                    description=localized(practice, "description"),
                     organisations=tuple(o.name for o in practice.organisations.all()),
-                    focus_areas=tuple(f"{f.number}. {f.title}" for f in practice.focus_areas.all()),
+                    focus_areas=tuple(
+                        numbered(f.number, localized(f, "title"))
+                        for f in practice.focus_areas.all()
+                    ),
                 )
                 for practice in by_region[r.pk]
             ),
@@ -91,14 +96,16 @@ def build_eloliv_booklet(region: Region | None) -> ElolivBooklet:
         chapters = tuple(Chapter(section.anchor, section.region_name) for section in sections)
     else:
         chapters = tuple(
-            Chapter(entry.anchor, f"{entry.number}. {entry.title}" if entry.number else entry.title)
+            Chapter(
+                entry.anchor, numbered(entry.number, entry.title) if entry.number else entry.title
+            )
             for entry in sections[0].practices
         )
-    region_name = region.name if region else _("All regions")
+    region_name = localized(region, "name") if region else _("All regions")
     return ElolivBooklet(
         cover=Cover(
             title=_("ELOLIV good-practices booklet"),
-            subtitle=(region.network_name or region.name) if region else _("All ELO networks"),
+            subtitle=(region.network_name or region_name) if region else _("All ELO networks"),
             region_name=region_name,
             period="",
             made_on=today(),

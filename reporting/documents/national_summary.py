@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from lib.translation import LocalizedText
 from portal.rules import ReportAudience
 from reporting import charts
 from reporting.documents.base import (
@@ -21,6 +22,7 @@ from reporting.documents.base import (
     DocumentError,
     PreparedDocument,
     file_name,
+    numbered,
     today,
 )
 from reporting.models import AnnualReport
@@ -42,7 +44,7 @@ class SubThemeSection:
 class ThemeSection:
     anchor: str
     number: int
-    title: str
+    title: LocalizedText
     sub_themes: tuple[SubThemeSection, ...]
 
 
@@ -53,7 +55,7 @@ class NationalSummaryPdf:
     summary: NationalSummary
     themes: tuple[ThemeSection, ...]
     #: The matrix columns with their titles, for the legend under the table.
-    columns: tuple[tuple[str, str], ...]
+    columns: tuple[tuple[str, LocalizedText], ...]
 
 
 def build_national_summary_pdf(year: int, audience: ReportAudience) -> NationalSummaryPdf:
@@ -77,7 +79,7 @@ def build_national_summary_pdf(year: int, audience: ReportAudience) -> NationalS
             chart = charts.bar_chart(
                 f"distribution-{sub_theme.number.replace('.', '-')}",
                 _("Regions by level: %(number)s %(title)s")
-                % {"number": sub_theme.number, "title": sub_theme.title},
+                % {"number": sub_theme.number, "title": sub_theme.title.plain},
                 "; ".join(
                     _("level %(level)s: %(count)s regions") % {"level": value, "count": count}
                     for value, count in sorted(sub_theme.distribution.items())
@@ -95,7 +97,7 @@ def build_national_summary_pdf(year: int, audience: ReportAudience) -> NationalS
             )
         )
     chapters = (
-        *(Chapter(theme.anchor, f"{theme.number}. {theme.title}") for theme in themes),
+        *(Chapter(theme.anchor, numbered(theme.number, theme.title)) for theme in themes),
         Chapter("matriisi", _("Regions and levels")),
     )
     return NationalSummaryPdf(
@@ -111,7 +113,12 @@ def build_national_summary_pdf(year: int, audience: ReportAudience) -> NationalS
         chapters=chapters,
         summary=summary,
         themes=tuple(themes),
-        columns=tuple(zip(summary.sub_theme_labels, summary.sub_theme_titles, strict=False)),
+        # The legend shows each title as text: in its language, a fallback marked Finnish.
+        columns=tuple(
+            (sub_theme.number, sub_theme.title)
+            for theme in summary.themes
+            for sub_theme in theme.sub_themes
+        ),
     )
 
 

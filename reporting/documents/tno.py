@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from events.models import Event
+from lib.translation import LocalizedText, localized
 from network.models import Region
 from reporting import charts
 from reporting.documents.base import (
@@ -27,6 +28,8 @@ from reporting.documents.base import (
     DocumentError,
     PreparedDocument,
     file_name,
+    listed,
+    numbered,
     today,
 )
 from strategy.formatting import indicator_number, indicator_value
@@ -38,7 +41,7 @@ TEMPLATE_NAME = "tno_summary.html"
 
 @dataclass(frozen=True)
 class ActionRow:
-    title: str
+    title: LocalizedText
     status: str
     status_label: str
     responsibles: tuple[str, ...]
@@ -49,17 +52,17 @@ class ActionRow:
 class FocusAreaSection:
     anchor: str
     number: int
-    title: str
-    description: str
-    national_goals: tuple[str, ...]
-    goals: tuple[str, ...]
+    title: LocalizedText
+    description: LocalizedText
+    national_goals: tuple[LocalizedText, ...]
+    goals: tuple[LocalizedText, ...]
     actions: tuple[ActionRow, ...]
 
 
 @dataclass(frozen=True)
 class EventRow:
     date: str
-    title: str
+    title: LocalizedText
     kind_label: str
     organisers: tuple[str, ...]
     participants: int | None
@@ -67,8 +70,8 @@ class EventRow:
 
 @dataclass(frozen=True)
 class IndicatorTrend:
-    title: str
-    unit: str
+    title: LocalizedText
+    unit: LocalizedText
     #: The decimals of its figures (``Indicator.precision``, ``strategy.formatting``).
     precision: int
     direction_label: str
@@ -82,13 +85,13 @@ class IndicatorTrend:
 class TnoSummary:
     cover: Cover
     chapters: tuple[Chapter, ...]
-    strategy_title: str
+    strategy_title: LocalizedText
     strategy_period: str
     version_label: str
-    vision: str
-    values: tuple[str, ...]
-    values_statement: str
-    overall_goal: str
+    vision: LocalizedText
+    values: tuple[LocalizedText, ...]
+    values_statement: LocalizedText
+    overall_goal: LocalizedText
     focus_areas: tuple[FocusAreaSection, ...]
     action_status_chart: SafeString
     events_period: str
@@ -122,7 +125,7 @@ def _action_row(action: Action) -> ActionRow:
         names.append(action.responsible_note)
     names.extend(action.responsibility_unknowns)
     return ActionRow(
-        title=action.title,
+        title=localized(action, "title"),
         status=action.status,
         status_label=action.get_status_display(),
         responsibles=tuple(names),
@@ -132,7 +135,9 @@ def _action_row(action: Action) -> ActionRow:
 
 def _indicator_trend(indicator: Indicator) -> IndicatorTrend:
     values = tuple((value.year, value.value) for value in indicator.yearly_values)  # type: ignore[attr-defined]
-    unit = f" ({indicator.unit})" if indicator.unit else ""
+    title = localized(indicator, "title")
+    unit_text = localized(indicator, "unit")
+    unit = f" ({unit_text.plain})" if unit_text else ""
     if values:
         described = ", ".join(
             f"{year}: {indicator_value(value, indicator)}" for year, value in values
@@ -145,8 +150,8 @@ def _indicator_trend(indicator: Indicator) -> IndicatorTrend:
         else _("no target")
     )
     return IndicatorTrend(
-        title=indicator.title,
-        unit=indicator.unit,
+        title=title,
+        unit=unit_text,
         precision=indicator.precision,
         direction_label=indicator.get_direction_display(),
         target=indicator.target,
@@ -154,7 +159,7 @@ def _indicator_trend(indicator: Indicator) -> IndicatorTrend:
         values=values,
         chart=charts.line_chart(
             f"indicator-{indicator.pk}",
-            f"{indicator.title}{unit}",
+            f"{title.plain}{unit}",
             f"{described}; {target}.",
             values,
             target=indicator.target,
@@ -175,7 +180,7 @@ def build_tno_summary(region: Region, start: dt.date, end: dt.date) -> TnoSummar
     if strategy is None:
         raise DocumentError(
             _("%(region)s has no current strategy, so there is nothing to summarise.")
-            % {"region": region.name}
+            % {"region": localized(region, "name").plain}
         )
     indicators = list(strategy.indicators.all())
     events = list(
@@ -190,10 +195,12 @@ def build_tno_summary(region: Region, start: dt.date, end: dt.date) -> TnoSummar
         FocusAreaSection(
             anchor=f"painopiste-{focus_area.number}",
             number=focus_area.number,
-            title=focus_area.title,
-            description=focus_area.description,
-            national_goals=tuple(goal.title for goal in focus_area.national_goals.all()),
-            goals=tuple(goal.title for goal in focus_area.goals.all()),
+            title=localized(focus_area, "title"),
+            description=localized(focus_area, "description"),
+            national_goals=tuple(
+                localized(goal, "title") for goal in focus_area.national_goals.all()
+            ),
+            goals=tuple(localized(goal, "title") for goal in focus_area.goals.all()),
             actions=tuple(_action_row(action) for action in focus_area.actions.all()),
         )
         for focus_area in strategy.focus_areas.all()
@@ -204,26 +211,27 @@ def build_tno_summary(region: Region, start: dt.date, end: dt.date) -> TnoSummar
     title = _("TNO forum summary")
     chapters = [
         Chapter("strategia", _("Strategy")),
-        *(Chapter(area.anchor, f"{area.number}. {area.title}") for area in focus_areas),
+        *(Chapter(area.anchor, numbered(area.number, area.title)) for area in focus_areas),
         Chapter("tapahtumat", _("Events")),
         Chapter("mittarit", _("Indicators")),
     ]
+    region_name = localized(region, "name")
     return TnoSummary(
         cover=Cover(
             title=title,
-            subtitle=region.network_name or region.name,
-            region_name=region.name,
+            subtitle=region.network_name or region_name,
+            region_name=region_name,
             period=period,
             made_on=today(),
         ),
         chapters=tuple(chapters),
-        strategy_title=strategy.title,
+        strategy_title=localized(strategy, "title"),
         strategy_period=strategy.period,
         version_label=strategy.version_label,
-        vision=strategy.vision,
-        values=tuple(strategy.value_list),
-        values_statement=strategy.values_statement,
-        overall_goal=strategy.overall_goal,
+        vision=localized(strategy, "vision"),
+        values=listed(localized(strategy, "values")),
+        values_statement=localized(strategy, "values_statement"),
+        overall_goal=localized(strategy, "overall_goal"),
         focus_areas=focus_areas,
         action_status_chart=charts.bar_chart(
             "action-statuses",
@@ -237,7 +245,7 @@ def build_tno_summary(region: Region, start: dt.date, end: dt.date) -> TnoSummar
                 date=_date(event.starts_on)
                 if not event.is_multi_day
                 else _period(event.starts_on, event.ends_on),
-                title=event.title,
+                title=localized(event, "title"),
                 kind_label=event.get_kind_display(),
                 organisers=tuple(organisation.name for organisation in event.organisers.all()),
                 participants=event.participants_count,
@@ -254,6 +262,6 @@ def prepare_tno_summary(region: Region, start: dt.date, end: dt.date) -> Prepare
     return PreparedDocument(
         TEMPLATE_NAME,
         document,
-        title=f"{document.cover.title}: {region.name}",
+        title=f"{document.cover.title}: {document.cover.region_name}",
         filename=file_name("tno-yhteenveto", region.slug, start.isoformat(), end.isoformat()),
     )

@@ -109,9 +109,9 @@ def test_a_pdf_that_took_long_is_announced_to_whoever_asked(
     slow.refresh_from_db()
 
     with django_capture_on_commit_callbacks(execute=True):
-        pdf._tell_if_slow(slow, "fi")
-        pdf._tell_if_slow(quick, "fi")
-        pdf._tell_if_slow(slow, "fi")  # built twice: told once
+        pdf._tell_if_slow(slow)
+        pdf._tell_if_slow(quick)
+        pdf._tell_if_slow(slow)  # built twice: told once
 
     [notice] = Notice.objects.filter(kind="pdf_ready")
     assert notice.recipient == editor
