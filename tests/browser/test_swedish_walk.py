@@ -1,0 +1,353 @@
+"""The Swedish walk: every page a persona reaches in /sv/ speaks Swedish, no Finnish left over.
+
+The pages are the screen walk's (``test_screen_walk.visits``, with its demo data), reversed
+under ``translation.override("sv")`` so that a URL whose segments are translated is followed
+too, and opened in Chromium by the visitor, an organisation editor, a viewer, the region's
+coordinator and the national team. A page fails when ``<html lang>`` is not ``sv`` or when its
+text holds a Finnish interface string:
+
+- **the text looked at** is what a person reads and hears: each visible text node of
+  ``<body>``, ``<title>``, the labels only a screen reader or a tooltip shows (``aria-label``,
+  ``title``, ``alt``, ``placeholder``), the captions of input buttons and the messages handed to
+  the scripts in ``data-*`` attributes. Left out: text inside ``[lang="fi"]`` (content with no
+  Swedish version yet is marked so), what form fields and lists of choices hold (their values
+  and options are content) and word diffs (``.diff``, two versions of a content text);
+- **content is not interface**: a Finnish word found is content when it lies in a run of the
+  text that a row of the database holds (a strategy's text, an event's title, a person's name:
+  any text column of the portal's apps) and that run is a whole value or line of it, or at
+  least ``SHORTEST_CONTENT_PIECE`` characters of one; such content is the business of the
+  content's translation (``lib.translation``), not of this test;
+- **a Finnish interface string** is a piece of a Finnish ``msgstr`` of the portal's catalogue,
+  Django's and every installed app's (allauth's among them) whose Swedish ``msgstr`` differs or
+  is missing (Django then shows the Finnish one): the pieces between placeholders and tags, of
+  at least ``SHORTEST_WORD`` letters, and each word of such a piece on its own (Finnish written
+  into the code, outside the catalogue, shares its words with it). A piece or word that occurs
+  in some Swedish ``msgstr`` (ELO, TNO, Excel) is a name, not Finnish. Pieces are compared word
+  by word, whole words only, ignoring case.
+
+``SWEDISH_WALK_ONLY`` (a regular expression on "<persona> <label>") walks only some pages;
+``SWEDISH_WALK_DUMP`` (a file) gets every text read that is not wholly content, one JSON line
+each, to look through for Finnish that no catalogue knows. Broken on purpose once, the walk
+found both a Finnish word written into a template ("Tarkastusjono" for the review queue) and a
+message whose Swedish translation was removed (Django showed the Finnish one).
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import django
+import pytest
+from django.apps import apps
+from django.conf import settings as django_settings
+from django.db import models
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import Page, expect
+
+import tests.browser.test_screen_walk as screen_walk
+from demo.users import DEMO_PASSWORD
+
+walk_data = screen_walk.walk_data
+
+SHORTEST_WORD = 4  # letters a one-word Finnish piece needs (shorter ones: "ja", "ei", "klo")
+SHORTEST_CONTENT_PIECE = 25  # characters a text must have to count as a piece of a longer one
+# The apps whose rows are the portal's content (with their change histories).
+CONTENT_APPS = (
+    "accounts",
+    "network",
+    "notices",
+    "strategy",
+    "actions",
+    "events",
+    "reporting",
+)
+WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
+# Where a msgstr is cut into pieces: placeholders, tags, line breaks and sentence marks.
+CUT = re.compile(
+    r"%\(\w+\)[sdifr]|%[sdifr]|\{[\w.]*\}|<[^>]*>|[\n\r\t]|[.:;!?()\"“”«»…|/\u2013\u2014]"
+)
+
+READ = """
+() => {
+  const texts = [];
+  // .diff: a word diff of two versions of a content text.
+  const hidden = "script, style, template, noscript, textarea, select, [lang=fi], .diff";
+  const labels = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.replace(/\\s+/g, " ").trim();
+    if (!text) continue;
+    const parent = node.parentElement;
+    if (!parent || parent.closest(hidden)) continue;
+    if (!parent.checkVisibility({visibilityProperty: true})) continue;
+    // A chart's label wraps onto lines of its own (<tspan>): read it whole, once.
+    const label = parent.closest("svg text");
+    if (label) {
+      if (labels.has(label)) continue;
+      labels.add(label);
+      const lines = label.querySelectorAll("tspan");
+      texts.push(["text", lines.length
+        ? Array.from(lines, (line) => line.textContent.trim()).join(" ") : text]);
+      continue;
+    }
+    texts.push(["text", text]);
+  }
+  texts.push(["title", document.title]);
+  const spoken = ["aria-label", "title", "alt", "placeholder", "aria-description"];
+  for (const element of document.querySelectorAll("*")) {
+    if (element.closest("[lang=fi]")) continue;
+    for (const attribute of element.attributes) {
+      const name = attribute.name;
+      const value = attribute.value.trim();
+      if (!value) continue;
+      if (spoken.includes(name) || (name.startsWith("data-") && !/^[\\/#?]|^https?:/.test(value))
+          || (name === "value" && element.matches("input[type=submit], input[type=button]"))) {
+        texts.push([name, value.replace(/\\s+/g, " ")]);
+      }
+    }
+  }
+  return {lang: document.documentElement.lang, texts};
+}
+"""
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text``, lower-cased: what a Finnish piece is compared by."""
+    return tuple(match.lower() for match in WORD.findall(text))
+
+
+def catalogue_dirs() -> list[Path]:
+    """Where the portal, Django and each installed app keep their translations."""
+    dirs = [Path(path) for path in django_settings.LOCALE_PATHS]
+    dirs += [Path(config.path) / "locale" for config in apps.get_app_configs()]
+    dirs.append(Path(django.__file__).parent / "conf" / "locale")
+    return [folder for folder in dirs if folder.is_dir()]
+
+
+def messages(folder: Path, language: str) -> dict:
+    """``msgid → msgstr`` of one compiled catalogue (plural forms keyed ``(msgid, n)``)."""
+    path = folder / language / "LC_MESSAGES" / "django.mo"
+    if not path.exists():
+        return {}
+    with path.open("rb") as file:
+        return dict(gettext.GNUTranslations(file)._catalog)  # type: ignore[attr-defined]
+
+
+@dataclass
+class FinnishStrings:
+    """The Finnish interface pieces, each with the msgid it translates."""
+
+    single: dict[str, str] = field(default_factory=dict)  # word → msgid
+    # first word → [(words, msgid)]
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def found_in(self, text: str) -> list[tuple[str, str, int, int]]:
+        """The pieces ``text`` holds: (Finnish words, msgid, where they start and end)."""
+        said = list(WORD.finditer(text))
+        lowered = [match.group().lower() for match in said]
+        found = []
+        for index, word in enumerate(lowered):
+            if word in self.single:
+                found.append((word, self.single[word], said[index].start(), said[index].end()))
+            for piece, msgid in self.multi.get(word, ()):
+                last = index + len(piece) - 1
+                if tuple(lowered[index : last + 1]) == piece:
+                    found.append((" ".join(piece), msgid, said[index].start(), said[last].end()))
+        return found
+
+
+def finnish_strings() -> FinnishStrings:
+    """Every piece of a Finnish msgstr whose Swedish translation says something else or is
+    missing (Django then falls back to the Finnish catalogue, ``LANGUAGE_CODE``)."""
+    pairs: list[tuple[str, str]] = []  # (Finnish, msgid)
+    swedish_texts: list[str] = []
+    for folder in catalogue_dirs():
+        finnish, swedish = messages(folder, "fi"), messages(folder, "sv")
+        swedish_texts += [text for key, text in swedish.items() if key]
+        for key, text in finnish.items():
+            msgid = (key[0] if isinstance(key, tuple) else key).split("\x04")[-1]
+            # Without a Swedish translation Django falls back to the Finnish one.
+            if msgid and swedish.get(key) != text:
+                pairs.append((text, msgid))
+    swedish_words = {word for text in swedish_texts for word in words(text)}
+    swedish_said = " \n ".join(" ".join(words(text)) for text in swedish_texts)
+    strings = FinnishStrings()
+    seen: set[tuple[str, ...]] = set()
+    for said, msgid in pairs:
+        for part in CUT.split(said):
+            piece = words(part)
+            if not piece or piece in seen or sum(len(word) for word in piece) < SHORTEST_WORD:
+                continue
+            seen.add(piece)
+            if any(word.isdigit() for word in piece):
+                continue
+            # Each Finnish word of the piece on its own too: text built in Finnish in the
+            # code, outside the catalogue, is found by the words it shares with it.
+            for word in piece:
+                if len(word) >= SHORTEST_WORD and word not in swedish_words:
+                    strings.single.setdefault(word, msgid)
+            if len(piece) > 1 and f" {' '.join(piece)} " not in swedish_said:
+                strings.multi[piece[0]].append((piece, msgid))
+    return strings
+
+
+def text_values(rows: Iterable[tuple]) -> Iterable[str]:
+    for row in rows:
+        for value in row:
+            if isinstance(value, str):
+                yield value
+            elif value is not None:
+                yield json.dumps(value, ensure_ascii=False)
+
+
+@dataclass
+class Content:
+    """The database's texts: a text node that is one of them, or a piece of one, is content."""
+
+    lines: set[str]
+    everything: str
+    known: dict[tuple[str, int, int], bool] = field(default_factory=dict)
+
+    def holds(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies in content shown in ``text``: a piece of a row's
+        text of ``SHORTEST_CONTENT_PIECE`` characters or more, or a whole value or line."""
+        key = (text, start, end)
+        if key not in self.known:
+            shown = self.widest(text, start, end)
+            self.known[key] = bool(shown.strip()) and (
+                len(shown) >= SHORTEST_CONTENT_PIECE or shown.strip() in self.lines
+            )
+        return self.known[key]
+
+    def widest(self, text: str, start: int, end: int) -> str:
+        """The widest run of whole words around ``text[start:end]`` that content holds.
+
+        A run within a held run is held too, so each end is found by halving.
+        """
+        if text[start:end] not in self.everything:
+            return ""
+        ends = [end, *[m.end() for m in WORD.finditer(text) if m.end() > end], len(text)]
+        right = ends[self.furthest(ends, lambda e: text[start:e])]
+        before = [m.start() for m in WORD.finditer(text) if m.start() < start]
+        starts = [start, *before[::-1], 0]
+        left = starts[self.furthest(starts, lambda s: text[s:right])]
+        return text[left:right]
+
+    def furthest(self, bounds: list[int], run) -> int:
+        """The last index of ``bounds`` whose ``run`` content holds (the first one does)."""
+        low, high = 0, len(bounds) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if run(bounds[middle]) in self.everything:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+
+def database_content() -> Content:
+    texts: list[str] = []
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            columns = [
+                field.attname
+                for field in model._meta.concrete_fields
+                if isinstance(
+                    field, models.CharField | models.TextField | models.JSONField | models.FileField
+                )
+            ]
+            if columns:
+                texts += text_values(model._base_manager.values_list(*columns))
+    lines: set[str] = set()
+    for text in texts:
+        lines.add(text.rsplit("/", 1)[-1])  # a file's name, shown without its folder
+        lines.add(" ".join(text.split()))
+        lines.update(" ".join(line.split()) for line in text.splitlines())
+    lines.discard("")
+    unique = {" ".join(text.split()) for text in texts}
+    return Content(lines=lines, everything="\n".join(sorted(unique)))
+
+
+def sign_in_in_swedish(page: Page, email: str) -> None:
+    with translation.override("sv"):
+        login = reverse("account_login")
+    page.goto(login)
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(DEMO_PASSWORD)
+    page.locator("form:has(input[name=login]) button[type=submit]").first.click()
+    expect(page).not_to_have_url(re.compile(re.escape(login)))
+
+
+def swedish_visits(objects: screen_walk.Objects) -> list[screen_walk.Visit]:
+    """The screen walk's pages, reversed in Swedish (a fixed address gets the /sv/ prefix)."""
+    with translation.override("sv"):
+        every = screen_walk.visits(objects)
+    return [
+        visit
+        if visit.url.startswith("/sv/")
+        else screen_walk.Visit(visit.persona, visit.label, f"/sv{visit.url}", visit.status)
+        for visit in every
+    ]
+
+
+def finnish_on(page: Page, strings: FinnishStrings, content: Content) -> list[str]:
+    """The Finnish interface strings of the page, as "Finnish words (msgid) in where"."""
+    seen = page.evaluate(READ)
+    found: list[str] = []
+    if seen["lang"] != "sv":
+        found.append(f'<html lang="{seen["lang"]}">, not "sv"')
+    for where, text in seen["texts"]:
+        if os.environ.get("SWEDISH_WALK_DUMP") and not content.holds(text, 0, len(text)):
+            with open(os.environ["SWEDISH_WALK_DUMP"], "a") as dump:
+                dump.write(json.dumps([page.url, where, text], ensure_ascii=False) + "\n")
+        for piece, msgid, start, end in strings.found_in(text):
+            if content.holds(text, start, end):
+                continue
+            line = f"“{piece}” ({msgid!r}) in {where} “{text[:80]}”"
+            if line not in found:
+                found.append(line)
+    return found
+
+
+# serialized_rollback: the rows data migrations seed (target groups, channels) survive the
+# flush that follows each live-server test.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_persona_reads_every_page_in_swedish(walk_data, chromium_browser, live_server):
+    strings = finnish_strings()
+    content = database_content()
+    only = re.compile(os.environ.get("SWEDISH_WALK_ONLY", ""))
+    every = swedish_visits(walk_data)
+    report: list[str] = []
+    for persona in screen_walk.PERSONAS:
+        context = chromium_browser.new_context(
+            base_url=live_server.url,
+            locale="sv-FI",
+            viewport={"width": screen_walk.WIDE, "height": screen_walk.HEIGHTS[screen_walk.WIDE]},
+        )
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        if persona != "visitor":
+            sign_in_in_swedish(page, screen_walk.EMAILS[persona])
+        for visit in every:
+            if visit.persona != persona or not only.search(f"{persona} {visit.label}"):
+                continue
+            response = page.goto(visit.url)
+            status = response.status if response else None
+            found = [] if status == visit.status else [f"answered {status}, not {visit.status}"]
+            found += finnish_on(page, strings, content)
+            if found:
+                report.append(
+                    f"{persona} {visit.label} ({visit.url}):\n  - " + "\n  - ".join(found)
+                )
+        context.close()
+    assert not report, f"{len(report)} pages are not Swedish:\n" + "\n".join(report)
