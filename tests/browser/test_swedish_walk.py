@@ -7,11 +7,11 @@ coordinator and the national team. A page fails when ``<html lang>`` is not ``sv
 text holds a Finnish interface string:
 
 - **the text looked at** is what a person reads and hears: each visible text node of
-  ``<body>``, ``<title>``, the labels only a screen reader or a tooltip shows (``aria-label``,
-  ``title``, ``alt``, ``placeholder``), the captions of input buttons and the messages handed to
-  the scripts in ``data-*`` attributes. Left out: text inside ``[lang="fi"]`` (content with no
-  Swedish version yet is marked so), what form fields and lists of choices hold (their values
-  and options are content) and word diffs (``.diff``, two versions of a content text);
+  ``<body>``, the options of lists, ``<title>``, the labels only a screen reader or a tooltip
+  shows (``aria-label``, ``title``, ``alt``, ``placeholder``), the captions of input buttons
+  and the messages handed to the scripts in ``data-*`` attributes. Left out: text inside
+  ``[lang="fi"]`` (content with no Swedish version yet is marked so), what form fields hold
+  (their values are content) and word diffs (``.diff``, two versions of a content text);
 - **content is not interface**: a Finnish word found is content when it lies in a run of the
   text that a row of the database holds (a strategy's text, an event's title, a person's name:
   any text column of the portal's apps) and that run is a whole value or line of it, or at
@@ -99,6 +99,12 @@ READ = """
       continue;
     }
     texts.push(["text", text]);
+  }
+  // The choices of a list (a closed <select> draws none of them).
+  for (const option of document.querySelectorAll("select option")) {
+    if (option.closest("[lang=fi]") || !option.closest("select").checkVisibility()) continue;
+    const text = option.textContent.replace(/\\s+/g, " ").trim();
+    if (text) texts.push(["option", text]);
   }
   texts.push(["title", document.title]);
   const spoken = ["aria-label", "title", "alt", "placeholder", "aria-description"];
@@ -288,10 +294,31 @@ def sign_in_in_swedish(page: Page, email: str) -> None:
     expect(page).not_to_have_url(re.compile(re.escape(login)))
 
 
+# The account pages of allauth that the screen walk leaves to allauth's own tests: the
+# visitor's, and those of a signed-in person (the coordinator, who must set up two-factor).
+ACCOUNT_PAGES = {
+    "visitor": ("account_signup", "account_reset_password", "account_reset_password_done"),
+    "coordinator": (
+        "account_change_password",
+        "account_email",
+        "account_reauthenticate",
+        "mfa_index",
+        "mfa_activate_totp",
+        "account_logout",  # last: it asks before signing out, and the walk says no
+    ),
+}
+
+
 def swedish_visits(objects: screen_walk.Objects) -> list[screen_walk.Visit]:
-    """The screen walk's pages, reversed in Swedish (a fixed address gets the /sv/ prefix)."""
+    """The screen walk's pages and the account pages, reversed in Swedish (a fixed address
+    gets the /sv/ prefix)."""
     with translation.override("sv"):
         every = screen_walk.visits(objects)
+        every += [
+            screen_walk.Visit(persona, name, reverse(name))
+            for persona, names in ACCOUNT_PAGES.items()
+            for name in names
+        ]
     return [
         visit
         if visit.url.startswith("/sv/")
