@@ -120,7 +120,9 @@ READ = """
       }
     }
   }
-  return {lang: document.documentElement.lang, texts};
+  // Each text once: a long page repeats its labels ("Flytta uppåt") hundreds of times.
+  const once = new Map(texts.map(([where, text]) => [text, where]));
+  return {lang: document.documentElement.lang, texts: Array.from(once, ([t, w]) => [w, t])};
 }
 """
 
