@@ -17,13 +17,8 @@ text holds a Finnish interface string:
   any text column of the portal's apps) and that run is a whole value or line of it, or at
   least ``SHORTEST_CONTENT_PIECE`` characters of one; such content is the business of the
   content's translation (``lib.translation``), not of this test;
-- **a Finnish interface string** is a piece of a Finnish ``msgstr`` of the portal's catalogue,
-  Django's and every installed app's (allauth's among them) whose Swedish ``msgstr`` differs or
-  is missing (Django then shows the Finnish one): the pieces between placeholders and tags, of
-  at least ``SHORTEST_WORD`` letters, and each word of such a piece on its own (Finnish written
-  into the code, outside the catalogue, shares its words with it). A piece or word that occurs
-  in some Swedish ``msgstr`` (ELO, TNO, Excel) is a name, not Finnish. Pieces are compared word
-  by word, whole words only, ignoring case.
+- **a Finnish interface string** is one of ``tests.finnish``: a piece or a word of a Finnish
+  ``msgstr`` (the portal's, Django's, allauth's) whose Swedish one differs or is missing.
 
 ``SWEDISH_WALK_ONLY`` (a regular expression on "<persona> <label>") walks only some pages;
 ``SWEDISH_WALK_DUMP`` (a file) gets every text read that is not wholly content, one JSON line
@@ -34,19 +29,14 @@ message whose Swedish translation was removed (Django showed the Finnish one).
 
 from __future__ import annotations
 
-import gettext
 import json
 import os
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import django
 import pytest
 from django.apps import apps
-from django.conf import settings as django_settings
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -54,10 +44,10 @@ from playwright.sync_api import Page, expect
 
 import tests.browser.test_screen_walk as screen_walk
 from demo.users import DEMO_PASSWORD
+from tests.finnish import WORD, FinnishStrings, finnish_strings
 
 walk_data = screen_walk.walk_data
 
-SHORTEST_WORD = 4  # letters a one-word Finnish piece needs (shorter ones: "ja", "ei", "klo")
 SHORTEST_CONTENT_PIECE = 25  # characters a text must have to count as a piece of a longer one
 # The apps whose rows are the portal's content (with their change histories).
 CONTENT_APPS = (
@@ -68,11 +58,6 @@ CONTENT_APPS = (
     "actions",
     "events",
     "reporting",
-)
-WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
-# Where a msgstr is cut into pieces: placeholders, tags, line breaks and sentence marks.
-CUT = re.compile(
-    r"%\(\w+\)[sdifr]|%[sdifr]|\{[\w.]*\}|<[^>]*>|[\n\r\t]|[.:;!?()\"“”«»…|/\u2013\u2014]"
 )
 
 READ = """
@@ -125,88 +110,6 @@ READ = """
   return {lang: document.documentElement.lang, texts: Array.from(once, ([t, w]) => [w, t])};
 }
 """
-
-
-def words(text: str) -> tuple[str, ...]:
-    """The words of ``text``, lower-cased: what a Finnish piece is compared by."""
-    return tuple(match.lower() for match in WORD.findall(text))
-
-
-def catalogue_dirs() -> list[Path]:
-    """Where the portal, Django and each installed app keep their translations."""
-    dirs = [Path(path) for path in django_settings.LOCALE_PATHS]
-    dirs += [Path(config.path) / "locale" for config in apps.get_app_configs()]
-    dirs.append(Path(django.__file__).parent / "conf" / "locale")
-    return [folder for folder in dirs if folder.is_dir()]
-
-
-def messages(folder: Path, language: str) -> dict:
-    """``msgid → msgstr`` of one compiled catalogue (plural forms keyed ``(msgid, n)``)."""
-    path = folder / language / "LC_MESSAGES" / "django.mo"
-    if not path.exists():
-        return {}
-    with path.open("rb") as file:
-        return dict(gettext.GNUTranslations(file)._catalog)  # type: ignore[attr-defined]
-
-
-@dataclass
-class FinnishStrings:
-    """The Finnish interface pieces, each with the msgid it translates."""
-
-    single: dict[str, str] = field(default_factory=dict)  # word → msgid
-    # first word → [(words, msgid)]
-    multi: dict[str, list[tuple[tuple[str, ...], str]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-
-    def found_in(self, text: str) -> list[tuple[str, str, int, int]]:
-        """The pieces ``text`` holds: (Finnish words, msgid, where they start and end)."""
-        said = list(WORD.finditer(text))
-        lowered = [match.group().lower() for match in said]
-        found = []
-        for index, word in enumerate(lowered):
-            if word in self.single:
-                found.append((word, self.single[word], said[index].start(), said[index].end()))
-            for piece, msgid in self.multi.get(word, ()):
-                last = index + len(piece) - 1
-                if tuple(lowered[index : last + 1]) == piece:
-                    found.append((" ".join(piece), msgid, said[index].start(), said[last].end()))
-        return found
-
-
-def finnish_strings() -> FinnishStrings:
-    """Every piece of a Finnish msgstr whose Swedish translation says something else or is
-    missing (Django then falls back to the Finnish catalogue, ``LANGUAGE_CODE``)."""
-    pairs: list[tuple[str, str]] = []  # (Finnish, msgid)
-    swedish_texts: list[str] = []
-    for folder in catalogue_dirs():
-        finnish, swedish = messages(folder, "fi"), messages(folder, "sv")
-        swedish_texts += [text for key, text in swedish.items() if key]
-        for key, text in finnish.items():
-            msgid = (key[0] if isinstance(key, tuple) else key).split("\x04")[-1]
-            # Without a Swedish translation Django falls back to the Finnish one.
-            if msgid and swedish.get(key) != text:
-                pairs.append((text, msgid))
-    swedish_words = {word for text in swedish_texts for word in words(text)}
-    swedish_said = " \n ".join(" ".join(words(text)) for text in swedish_texts)
-    strings = FinnishStrings()
-    seen: set[tuple[str, ...]] = set()
-    for said, msgid in pairs:
-        for part in CUT.split(said):
-            piece = words(part)
-            if not piece or piece in seen or sum(len(word) for word in piece) < SHORTEST_WORD:
-                continue
-            seen.add(piece)
-            if any(word.isdigit() for word in piece):
-                continue
-            # Each Finnish word of the piece on its own too: text built in Finnish in the
-            # code, outside the catalogue, is found by the words it shares with it.
-            for word in piece:
-                if len(word) >= SHORTEST_WORD and word not in swedish_words:
-                    strings.single.setdefault(word, msgid)
-            if len(piece) > 1 and f" {' '.join(piece)} " not in swedish_said:
-                strings.multi[piece[0]].append((piece, msgid))
-    return strings
 
 
 def text_values(rows: Iterable[tuple]) -> Iterable[str]:
