@@ -30,7 +30,7 @@ class RegionQuerySet(models.QuerySet["Region"]):
         )
 
 
-@translated("name")
+@translated("name", "ely_centre", "network_name")
 class Region(models.Model):
     """One of the 15 ELY centres' areas, each with its own ELO network."""
 
@@ -38,7 +38,9 @@ class Region(models.Model):
     name_sv, name_en = translations(name)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     ely_centre = models.CharField(_("ELY centre"), max_length=200, blank=True)
+    ely_centre_sv, ely_centre_en = translations(ely_centre)
     network_name = models.CharField(_("network name"), max_length=200, blank=True)
+    network_name_sv, network_name_en = translations(network_name)
     abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

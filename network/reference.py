@@ -32,6 +32,24 @@ class RegionData:
     abbreviation: str | None = None
     network_name: str | None = None
     provinces: tuple[str, ...] = ()
+    # The network's name in Swedish and English, where it has one in Finnish.
+    network_name_sv: str | None = None
+    network_name_en: str | None = None
+
+    @property
+    def ely_centre_translations(self) -> dict[str, str]:
+        """The ELY centre's Swedish and English names, in the form the centres publish
+        ("NTM-centralen i Sydöstra Finland", "ELY Centre for Southeast Finland")."""
+        return {
+            "ely_centre_sv": f"NTM-centralen i {self.name_sv}",
+            "ely_centre_en": f"ELY Centre for {self.name_en}",
+        }
+
+    @property
+    def network_name_translations(self) -> dict[str, str]:
+        if self.network_name_sv is None or self.network_name_en is None:
+            return {}
+        return {"network_name_sv": self.network_name_sv, "network_name_en": self.network_name_en}
 
 
 # The 15 ELY centres' areas in their official order (DOMAIN.md); position follows this order.
@@ -53,6 +71,8 @@ REGIONS: tuple[RegionData, ...] = (
         name_en="Southeast Finland",
         abbreviation="KASELO",
         network_name="Kaakkois-Suomen ELO-verkosto",
+        network_name_sv="ELO-nätverket i Sydöstra Finland",
+        network_name_en="ELO network of Southeast Finland",
         provinces=("Etelä-Karjala", "Kymenlaakso"),
     ),
     RegionData(
@@ -172,12 +192,14 @@ def write_regions(
             "name": data.name,
             **translation_values(region_model, name_sv=data.name_sv, name_en=data.name_en),
             "ely_centre": data.ely_centre,
+            **translation_values(region_model, **data.ely_centre_translations),
             "position": position,
         }
         if data.abbreviation is not None:
             values["abbreviation"] = data.abbreviation
         if data.network_name is not None:
             values["network_name"] = data.network_name
+            values.update(translation_values(region_model, **data.network_name_translations))
         region = upsert(region_model, {"slug": slugify(data.name)}, values)
         for name in data.provinces:
             upsert(province_model, {"region": region, "slug": slugify(name)}, {"name": name})
@@ -197,3 +219,19 @@ def fill_region_names(region_model: type[models.Model]) -> int:
         )
         for data in REGIONS
     )
+
+
+def fill_centre_and_network_names(region_model: type[models.Model]) -> int:
+    """Give the regions already written their ELY centre's and network's Swedish and English
+    names (see ``fill_translations``); return how many names were written."""
+    written = 0
+    for data in REGIONS:
+        rows = region_model._default_manager.filter(slug=slugify(data.name))
+        written += fill_translations(
+            rows, "ely_centre", data.ely_centre, data.ely_centre_translations
+        )
+        if data.network_name is not None:
+            written += fill_translations(
+                rows, "network_name", data.network_name, data.network_name_translations
+            )
+    return written
