@@ -18,7 +18,8 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum, Value
@@ -30,6 +31,7 @@ from django.utils.translation import gettext as _
 from actions.models import GuidanceAction
 from events.models import Event
 from lib.locking import lock_and_reread
+from lib.translation import TRANSLATION_LANGUAGES, LocalizedText, localized
 from network.models import Region
 from notices import services as notices
 from portal import closed_years, page_cache
@@ -112,6 +114,15 @@ class YearRecords:
         return max((row.count for row in self.events_by_kind), default=0)
 
 
+def _localized_row(row: Mapping[str, Any], key: str) -> LocalizedText:
+    """``row[key]`` (a ``values()`` row's Finnish text) in the active language, read from
+    its translations ``key_sv`` and ``key_en`` beside it as ``localized`` reads a model."""
+    words = SimpleNamespace(text=row[key] or "")
+    for code in TRANSLATION_LANGUAGES:
+        setattr(words, f"text_{code}", row.get(f"{key}_{code}") or "")
+    return localized(cast(Any, words), "text")
+
+
 def gather_year_records(region: Region, year: int) -> YearRecords:
     """Count the region's accepted guidance actions, published events, active projects and
     read its current strategy's indicators for ``year``.
@@ -126,7 +137,11 @@ def gather_year_records(region: Region, year: int) -> YearRecords:
         # One row per focus area (number, title); the LEFT JOIN's NULL row counts the
         # actions without one. An action with two focus areas counts under both.
         by_focus_area = list(
-            actions.values("focus_areas__number", "focus_areas__title")
+            actions.values(
+                "focus_areas__number",
+                "focus_areas__title",
+                *(f"focus_areas__title_{code}" for code in TRANSLATION_LANGUAGES),
+            )
             .annotate(count=Count("pk", distinct=True))
             .order_by("focus_areas__number", "focus_areas__title")
         )
@@ -186,7 +201,9 @@ def gather_year_records(region: Region, year: int) -> YearRecords:
         guidance_actions_by_focus_area=[
             FocusAreaCount(
                 number=row["focus_areas__number"],
-                title=row["focus_areas__title"] or _("No focus area"),
+                title=_localized_row(row, "focus_areas__title")
+                if row["focus_areas__title"]
+                else _("No focus area"),
                 count=row["count"],
             )
             for row in by_focus_area
@@ -198,7 +215,7 @@ def gather_year_records(region: Region, year: int) -> YearRecords:
         projects_by_funding=projects,
         indicators=[
             IndicatorRecord(
-                title=indicator.title,
+                title=localized(indicator, "title"),
                 unit=indicator.unit,
                 precision=indicator.precision,
                 target=indicator.target,
@@ -687,19 +704,36 @@ def activity_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _snapshot_text(item: Mapping[str, Any], key: str, index: int | None = None) -> LocalizedText:
+    """A snapshot's wording of ``key`` in the active language, from the translations kept
+    beside the Finnish text (``versions._translations``); the Finnish text where none was
+    kept, as ``localized`` reads a model's field."""
+    row = {"text": item[key] if index is None else item[key][index][1]}
+    for code in TRANSLATION_LANGUAGES:
+        kept = item.get("translations", {}).get(code, {}).get(key, "")
+        if index is not None:
+            kept = kept[index] if index < len(kept) else ""
+        row[f"text_{code}"] = kept
+    return _localized_row(row, "text")
+
+
 def themes_from_snapshot(snapshot: dict[str, Any]) -> list[ThemeDoc]:
-    """A version's answers as the page and the PDF show them, worded as they were then."""
+    """A version's answers as the page and the PDF show them, worded as they were then,
+    in the active language where the framework was translated then."""
     return [
         ThemeDoc(
             number=theme["number"],
-            title=theme["title"],
+            title=_snapshot_text(theme, "title"),
             sub_themes=[
                 AnswerDoc(
                     number=answer["number"],
-                    title=answer["title"],
+                    title=_snapshot_text(answer, "title"),
                     level=answer["level"],
-                    level_title=answer["level_title"],
-                    ladder=[(value, title) for value, title in answer["ladder"]],
+                    level_title=_snapshot_text(answer, "level_title"),
+                    ladder=[
+                        (value, _snapshot_text(answer, "ladder", index))
+                        for index, (value, _title) in enumerate(answer["ladder"])
+                    ],
                     activities=list(answer["activities"]),
                     examples=answer["examples"],
                     rung_activities=[
@@ -723,13 +757,15 @@ def live_themes(report: AnnualReport) -> list[ThemeDoc]:
     for theme in framework(report.year):
         docs = []
         for sub_theme in theme.sub_themes.all():
-            ladder = [(level.value, level.title) for level in sub_theme.levels.all()]
+            ladder: list[tuple[int, str]] = [
+                (level.value, localized(level, "title")) for level in sub_theme.levels.all()
+            ]
             answer = answers.get(sub_theme.pk)
             level = answer.level if answer else None
             docs.append(
                 AnswerDoc(
                     number=f"{theme.number}.{sub_theme.number}",
-                    title=sub_theme.title,
+                    title=localized(sub_theme, "title"),
                     level=level,
                     level_title=dict(ladder).get(level, "") if level else "",
                     ladder=ladder,
@@ -738,7 +774,9 @@ def live_themes(report: AnnualReport) -> list[ThemeDoc]:
                     rung_activities=rung_lines(answer),
                 )
             )
-        themes.append(ThemeDoc(number=theme.number, title=theme.title, sub_themes=docs))
+        themes.append(
+            ThemeDoc(number=theme.number, title=localized(theme, "title"), sub_themes=docs)
+        )
     return themes
 
 
@@ -785,7 +823,7 @@ def build_report_document(
     else:  # an earlier version: every one before the latest was returned
         status, comment = AnnualReport.Status.RETURNED, version.return_comment
     return ReportDocument(
-        region_name=region.name,
+        region_name=localized(region, "name"),
         year=report.year,
         status=status,
         status_label=str(AnnualReport.Status(status).label),

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Max, QuerySet
 
+from lib.translation import localized
+from network.models import Region
 from reporting.models import AnnualReport, Answer, AnswerActivity
 from reporting.services import activity_lines, framework
 
@@ -145,9 +147,14 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
     reporting = list(
         counted.filter(year=year)
         .order_by("region__position", "region__name")
-        .values_list("region_id", "region__name", "status")
+        .values_list("region_id", "region__name", "region__name_sv", "region__name_en", "status")
     )
-    regions = [(region_id, name) for region_id, name, _status in reporting]
+    # The regions' names in the page's language (``localized``): an unsaved Region of the
+    # row's three names, no query.
+    regions: list[tuple[int, str]] = [
+        (region_id, localized(Region(name=name, name_sv=name_sv, name_en=name_en), "name"))
+        for region_id, name, name_sv, name_en, _status in reporting
+    ]
     themes = framework(year, with_activities=True)
     years = [year] if previous_year is None else [year, previous_year]
     # Plain tuples of the five columns the summary reads, unordered: a region answers a
@@ -194,20 +201,21 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
     names_by_id = dict(regions)
     positions = {name: index for index, (_pk, name) in enumerate(regions)}
     theme_summaries = []
-    labels, titles = [], []
+    labels: list[str] = []
+    titles: list[str] = []
     columns: list[int] = []
     for theme in themes:
         sub_summaries = []
         for sub_theme in theme.sub_themes.all():
             number = f"{theme.number}.{sub_theme.number}"
             labels.append(number)
-            titles.append(sub_theme.title)
+            titles.append(localized(sub_theme, "title"))
             columns.append(sub_theme.pk)
             groups = []
             for level in sub_theme.levels.all():
                 # (text, the label a summary wrote or "") → region names, in first-seen order
                 lines: dict[tuple[str, str], list[str]] = {}
-                on_level = []
+                on_level: list[str] = []
                 for region_id, name in regions:
                     answer = current.get((sub_theme.pk, region_id))
                     if answer is None or answer.level != level.value:
@@ -224,7 +232,7 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
                 groups.append(
                     LevelGroup(
                         value=level.value,
-                        title=level.title,
+                        title=localized(level, "title"),
                         activities=[
                             ActivityLine(
                                 text, [label] if label else sorted(names, key=positions.__getitem__)
@@ -232,7 +240,9 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
                             for (text, label), names in lines.items()
                         ],
                         regions=on_level,
-                        own_activities=[activity.text for activity in level.activities.all()],
+                        own_activities=[
+                            localized(activity, "text") for activity in level.activities.all()
+                        ],
                     )
                 )
             changes = []
@@ -246,14 +256,16 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
             sub_summaries.append(
                 SubThemeSummary(
                     number=number,
-                    title=sub_theme.title,
+                    title=localized(sub_theme, "title"),
                     levels=groups,
                     distribution={group.value: len(group.regions) for group in groups},
                     changes=changes,
                 )
             )
         theme_summaries.append(
-            ThemeSummary(number=theme.number, title=theme.title, sub_themes=sub_summaries)
+            ThemeSummary(
+                number=theme.number, title=localized(theme, "title"), sub_themes=sub_summaries
+            )
         )
 
     matrix = []
