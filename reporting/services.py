@@ -18,8 +18,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum, Value
@@ -31,7 +30,7 @@ from django.utils.translation import gettext as _
 from actions.models import GuidanceAction
 from events.models import Event
 from lib.locking import lock_and_reread
-from lib.translation import TRANSLATION_LANGUAGES, LocalizedText, localized
+from lib.translation import TRANSLATION_LANGUAGES, localized
 from network.models import Region
 from notices import services as notices
 from portal import closed_years, page_cache
@@ -46,6 +45,7 @@ from reporting.models import (
     SubTheme,
     Theme,
 )
+from reporting.wording import localized_row, snapshot_text
 from strategy.models import Indicator, IndicatorValue, Project
 
 logger = logging.getLogger(__name__)
@@ -112,15 +112,6 @@ class YearRecords:
     def max_events(self) -> int:
         """The largest count of one kind: the bar chart's full width."""
         return max((row.count for row in self.events_by_kind), default=0)
-
-
-def _localized_row(row: Mapping[str, Any], key: str) -> LocalizedText:
-    """``row[key]`` (a ``values()`` row's Finnish text) in the active language, read from
-    its translations ``key_sv`` and ``key_en`` beside it as ``localized`` reads a model."""
-    words = SimpleNamespace(text=row[key] or "")
-    for code in TRANSLATION_LANGUAGES:
-        setattr(words, f"text_{code}", row.get(f"{key}_{code}") or "")
-    return localized(cast(Any, words), "text")
 
 
 def gather_year_records(region: Region, year: int) -> YearRecords:
@@ -201,7 +192,7 @@ def gather_year_records(region: Region, year: int) -> YearRecords:
         guidance_actions_by_focus_area=[
             FocusAreaCount(
                 number=row["focus_areas__number"],
-                title=_localized_row(row, "focus_areas__title")
+                title=localized_row(row, "focus_areas__title")
                 if row["focus_areas__title"]
                 else _("No focus area"),
                 count=row["count"],
@@ -704,34 +695,21 @@ def activity_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _snapshot_text(item: Mapping[str, Any], key: str, index: int | None = None) -> LocalizedText:
-    """A snapshot's wording of ``key`` in the active language, from the translations kept
-    beside the Finnish text (``versions._translations``); the Finnish text where none was
-    kept, as ``localized`` reads a model's field."""
-    row = {"text": item[key] if index is None else item[key][index][1]}
-    for code in TRANSLATION_LANGUAGES:
-        kept = item.get("translations", {}).get(code, {}).get(key, "")
-        if index is not None:
-            kept = kept[index] if index < len(kept) else ""
-        row[f"text_{code}"] = kept
-    return _localized_row(row, "text")
-
-
 def themes_from_snapshot(snapshot: dict[str, Any]) -> list[ThemeDoc]:
     """A version's answers as the page and the PDF show them, worded as they were then,
     in the active language where the framework was translated then."""
     return [
         ThemeDoc(
             number=theme["number"],
-            title=_snapshot_text(theme, "title"),
+            title=snapshot_text(theme, "title"),
             sub_themes=[
                 AnswerDoc(
                     number=answer["number"],
-                    title=_snapshot_text(answer, "title"),
+                    title=snapshot_text(answer, "title"),
                     level=answer["level"],
-                    level_title=_snapshot_text(answer, "level_title"),
+                    level_title=snapshot_text(answer, "level_title"),
                     ladder=[
-                        (value, _snapshot_text(answer, "ladder", index))
+                        (value, snapshot_text(answer, "ladder", index))
                         for index, (value, _title) in enumerate(answer["ladder"])
                     ],
                     activities=list(answer["activities"]),
@@ -823,7 +801,7 @@ def build_report_document(
     else:  # an earlier version: every one before the latest was returned
         status, comment = AnnualReport.Status.RETURNED, version.return_comment
     return ReportDocument(
-        region_name=localized(region, "name"),
+        region_name=region.name,
         year=report.year,
         status=status,
         status_label=str(AnnualReport.Status(status).label),

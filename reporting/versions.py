@@ -21,9 +21,11 @@ from django.utils import timezone
 from lib.diff import Piece, word_diff
 from lib.translation import TRANSLATION_LANGUAGES
 from reporting.models import AnnualReport, Answer, Level, ReportVersion, SubTheme, Theme
+from reporting.wording import snapshot_text
 
 #: Bump when the snapshot's shape changes; readers accept every earlier format.
-SNAPSHOT_FORMAT = 1
+#: 2: each theme and sub-theme keeps its Swedish and English wording ("translations").
+SNAPSHOT_FORMAT = 2
 
 
 # --- Taking a snapshot ------------------------------------------------------------------
@@ -233,11 +235,11 @@ def compare_versions(old: ReportVersion, new: ReportVersion) -> VersionCompariso
         changes.append(
             SubThemeChange(
                 number=number,
-                title=now.get("title") or was.get("title", ""),
+                title=snapshot_text(now if now.get("title") else was, "title"),
                 old_level=was["level"],
-                old_level_title=was["level_title"],
+                old_level_title=snapshot_text(was, "level_title"),
                 new_level=now["level"],
-                new_level_title=now["level_title"],
+                new_level_title=snapshot_text(now, "level_title"),
                 activities=compare_text("\n".join(was["activities"]), "\n".join(now["activities"])),
                 examples=compare_text(was["examples"], now["examples"]),
             )

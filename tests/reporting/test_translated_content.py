@@ -9,7 +9,9 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from reporting import services
 from reporting.models import Level, LevelActivity, SubTheme, Theme
+from reporting.services import AnswerInput, ReportInput
 from tests.reporting.conftest import form_data
 from tests.translated_pages import assert_no_misplaced_markup, page_title, swedish_url
 
@@ -155,3 +157,27 @@ def draft_sub_themes():
 
 def unpack(translated):
     return translated.theme, translated.sub_theme, translated.other
+
+
+def test_the_swedish_compare_page_names_the_changed_sub_theme_and_its_levels_in_swedish(
+    client_of, coordinator, national_team, region, draft, swedish_framework
+):
+    _theme, sub_theme, _other = unpack(swedish_framework)
+    draft.answers.update(level=1)
+    services.submit_report(draft, coordinator)
+    services.return_report(draft, national_team, "Tarkentakaa.")
+    services.save_answers(
+        draft,
+        ReportInput(summary="", answers={sub_theme.pk: AnswerInput(2, "Uusi rivi", "")}),
+    )
+    services.submit_report(draft, coordinator)
+
+    response = client_of(coordinator).get(
+        swedish_url("reports:compare", region=region.slug, year=2021), {"old": 1, "new": 2}
+    )
+
+    assertContains(
+        response, f"{sub_theme.theme.number}.{sub_theme.number} Nätverkets sammansättning"
+    )
+    assertContains(response, "1 – Nätverket har grundats")  # noqa: RUF001
+    assert_no_misplaced_markup(response.content.decode())
