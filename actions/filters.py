@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from actions.models import GUIDANCE_STATUSES, GuidanceAction, GuidanceChannel, TargetGroup
+from lib.localized_choices import localize_labels
 from network.models import Organisation, Province, Region
 from strategy.models import FocusArea
 
@@ -75,6 +76,9 @@ class GuidanceActionFilter(django_filters.FilterSet):
         self.filters["focus_area"].queryset = (
             FocusArea.objects.for_region(region).current().order_by("number")
         )
+        localize_labels(self.filters["focus_area"].field, numbered=True)
+        localize_labels(self.filters["target_group"].field, "name")
+        localize_labels(self.filters["channel"].field, "name")
 
     def filter_text(
         self, queryset: QuerySet[GuidanceAction], name: str, value: str

@@ -28,6 +28,8 @@ from lib.forms import (
     GroupedCheckboxSelectMultiple,
     SearchableCheckboxSelectMultiple,
 )
+from lib.localized_choices import LocalizedLabel, localize_labels
+from lib.translation import localized
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import Action, FocusArea, Goal
@@ -44,7 +46,7 @@ def current_focus_areas(region: Region) -> QuerySet[FocusArea]:
 
 def goal_focus_area(goal: Goal) -> tuple[int, str]:
     """The group of a goal among the choices: its focus area's id and numbered title."""
-    return goal.focus_area_id, f"{goal.focus_area.number}. {goal.focus_area.title}"
+    return goal.focus_area_id, LocalizedLabel(numbered=True)(goal.focus_area)
 
 
 class GoalChoiceField(forms.ModelMultipleChoiceField):
@@ -57,12 +59,12 @@ class GoalChoiceField(forms.ModelMultipleChoiceField):
     widget = GroupedCheckboxSelectMultiple(group_by=goal_focus_area)
 
     def label_from_instance(self, obj: Any) -> str:
-        return str(obj.title)
+        return localized(obj, "title").plain
 
 
 def action_focus_area(action: Action) -> tuple[int, str]:
     """The group of a plan action among the choices: its focus area's id and numbered title."""
-    return action.focus_area_id, f"{action.focus_area.number}. {action.focus_area.title}"
+    return action.focus_area_id, LocalizedLabel(numbered=True)(action.focus_area)
 
 
 class PlanActionChoiceField(forms.ModelMultipleChoiceField):
@@ -84,7 +86,7 @@ class PlanActionChoiceField(forms.ModelMultipleChoiceField):
     }
 
     def label_from_instance(self, obj: Any) -> str:
-        return str(obj.title)
+        return localized(obj, "title").plain
 
 
 class GuidanceActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
@@ -141,6 +143,9 @@ class GuidanceActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
         region = organisation.region
         focus_areas = current_focus_areas(region)
         limit_choices(self.fields["focus_areas"], focus_areas)
+        localize_labels(self.fields["focus_areas"], numbered=True)
+        localize_labels(self.fields["target_groups"], "name")
+        localize_labels(self.fields["channels"], "name")
         goals = self.fields["goals"]
         limit_choices(
             goals,
@@ -310,4 +315,5 @@ class GoodPracticeProposalForm(BoundedFormMixin, VersionedFormMixin, forms.Model
         self.instance.region = region
         limit_choices(self.fields["organisation"], organisations)
         limit_choices(self.fields["focus_areas"], current_focus_areas(region))
+        localize_labels(self.fields["focus_areas"], numbered=True)
         self.fields["description"].required = True

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventQuerySet
+from lib.localized_choices import localize_labels
 from network.models import Organisation, Province, Region
 from strategy.models import FocusArea
 
@@ -65,6 +66,7 @@ class EventFilter(django_filters.FilterSet):
         self.filters["focus_area"].queryset = (
             FocusArea.objects.for_region(region).current().order_by("number")
         )
+        localize_labels(self.filters["focus_area"].field, numbered=True)
         self.filters["province"].queryset = region.provinces.order_by("name")
         years = Event.objects.for_region(region).published().dates("starts_on", "year", "DESC")
         # A callable: the years are read when the form is built, one query.

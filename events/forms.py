@@ -16,6 +16,7 @@ from events.services import EventLinks
 from lib.bounds import BoundedFormMixin
 from lib.concurrency import VersionedFormMixin
 from lib.forms import CheckboxColumns, DateInput, SearchableCheckboxSelectMultiple
+from lib.localized_choices import localize_labels
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import FocusArea
@@ -133,6 +134,9 @@ class EventForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
         cast(forms.ModelMultipleChoiceField, fields["focus_areas"]).queryset = (
             FocusArea.objects.for_region(region).current().order_by("number")
         )
+        localize_labels(fields["series"])
+        localize_labels(fields["partner_regions"], "name")
+        localize_labels(fields["focus_areas"], numbered=True)
         if not can_publish:
             del fields["publish_now"]
 

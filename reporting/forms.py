@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.bounds import BoundedFormMixin
 from lib.concurrency import VERSION_FIELD, Change, VersionedFormMixin, display, typed_display
 from lib.forms import DATE_INPUT_FORMATS, DateInput
+from lib.translation import localized
 from reporting.models import Answer, EntryDeadline, ReportingYear, SubTheme, Theme
 from reporting.services import AnswerInput, ReportInput
 
@@ -50,9 +51,9 @@ class ReportForm(BoundedFormMixin, forms.Form):
                 answer = answers.get(sub_theme.pk)
                 number = f"{theme.number}.{sub_theme.number}"
                 self.fields[f"level_{sub_theme.pk}"] = forms.TypedChoiceField(
-                    label=f"{number} {sub_theme.title}",
+                    label=f"{number} {localized(sub_theme, 'title').plain}",
                     choices=[
-                        (level.value, f"{level.value} – {level.title}")  # noqa: RUF001
+                        (level.value, f"{level.value} – {localized(level, 'title').plain}")  # noqa: RUF001
                         for level in sub_theme.levels.all()
                     ],
                     coerce=int,
@@ -84,7 +85,7 @@ class ReportForm(BoundedFormMixin, forms.Form):
                 for level in sub_theme.levels.all():
                     self.fields[f"rung_{sub_theme.pk}_{level.value}"] = forms.CharField(
                         label=_("Activities on level %(level)s: %(title)s")
-                        % {"level": level.value, "title": level.title},
+                        % {"level": level.value, "title": localized(level, "title").plain},
                         help_text=_("One activity a line."),
                         required=False,
                         max_length=ACTIVITIES_MAX,

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from actions.models import GuidanceAction
 from events.models import Event
 from lib.locking import lock_and_reread
+from lib.translation import TRANSLATION_LANGUAGES, localized
 from network.models import Region
 from notices import services as notices
 from portal import closed_years, page_cache
@@ -44,6 +45,7 @@ from reporting.models import (
     SubTheme,
     Theme,
 )
+from reporting.wording import localized_row, snapshot_text
 from strategy.models import Indicator, IndicatorValue, Project
 
 logger = logging.getLogger(__name__)
@@ -126,7 +128,11 @@ def gather_year_records(region: Region, year: int) -> YearRecords:
         # One row per focus area (number, title); the LEFT JOIN's NULL row counts the
         # actions without one. An action with two focus areas counts under both.
         by_focus_area = list(
-            actions.values("focus_areas__number", "focus_areas__title")
+            actions.values(
+                "focus_areas__number",
+                "focus_areas__title",
+                *(f"focus_areas__title_{code}" for code in TRANSLATION_LANGUAGES),
+            )
             .annotate(count=Count("pk", distinct=True))
             .order_by("focus_areas__number", "focus_areas__title")
         )
@@ -186,7 +192,9 @@ def gather_year_records(region: Region, year: int) -> YearRecords:
         guidance_actions_by_focus_area=[
             FocusAreaCount(
                 number=row["focus_areas__number"],
-                title=row["focus_areas__title"] or _("No focus area"),
+                title=localized_row(row, "focus_areas__title")
+                if row["focus_areas__title"]
+                else _("No focus area"),
                 count=row["count"],
             )
             for row in by_focus_area
@@ -198,7 +206,7 @@ def gather_year_records(region: Region, year: int) -> YearRecords:
         projects_by_funding=projects,
         indicators=[
             IndicatorRecord(
-                title=indicator.title,
+                title=localized(indicator, "title"),
                 unit=indicator.unit,
                 precision=indicator.precision,
                 target=indicator.target,
@@ -688,18 +696,22 @@ def activity_lines(text: str) -> list[str]:
 
 
 def themes_from_snapshot(snapshot: dict[str, Any]) -> list[ThemeDoc]:
-    """A version's answers as the page and the PDF show them, worded as they were then."""
+    """A version's answers as the page and the PDF show them, worded as they were then,
+    in the active language where the framework was translated then."""
     return [
         ThemeDoc(
             number=theme["number"],
-            title=theme["title"],
+            title=snapshot_text(theme, "title"),
             sub_themes=[
                 AnswerDoc(
                     number=answer["number"],
-                    title=answer["title"],
+                    title=snapshot_text(answer, "title"),
                     level=answer["level"],
-                    level_title=answer["level_title"],
-                    ladder=[(value, title) for value, title in answer["ladder"]],
+                    level_title=snapshot_text(answer, "level_title"),
+                    ladder=[
+                        (value, snapshot_text(answer, "ladder", index))
+                        for index, (value, _title) in enumerate(answer["ladder"])
+                    ],
                     activities=list(answer["activities"]),
                     examples=answer["examples"],
                     rung_activities=[
@@ -723,13 +735,15 @@ def live_themes(report: AnnualReport) -> list[ThemeDoc]:
     for theme in framework(report.year):
         docs = []
         for sub_theme in theme.sub_themes.all():
-            ladder = [(level.value, level.title) for level in sub_theme.levels.all()]
+            ladder: list[tuple[int, str]] = [
+                (level.value, localized(level, "title")) for level in sub_theme.levels.all()
+            ]
             answer = answers.get(sub_theme.pk)
             level = answer.level if answer else None
             docs.append(
                 AnswerDoc(
                     number=f"{theme.number}.{sub_theme.number}",
-                    title=sub_theme.title,
+                    title=localized(sub_theme, "title"),
                     level=level,
                     level_title=dict(ladder).get(level, "") if level else "",
                     ladder=ladder,
@@ -738,7 +752,9 @@ def live_themes(report: AnnualReport) -> list[ThemeDoc]:
                     rung_activities=rung_lines(answer),
                 )
             )
-        themes.append(ThemeDoc(number=theme.number, title=theme.title, sub_themes=docs))
+        themes.append(
+            ThemeDoc(number=theme.number, title=localized(theme, "title"), sub_themes=docs)
+        )
     return themes
 
 

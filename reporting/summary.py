@@ -205,7 +205,8 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
     names_by_id = dict(regions)
     positions = {name: index for index, (_pk, name) in enumerate(regions)}
     theme_summaries = []
-    labels, titles = [], []
+    labels: list[str] = []
+    titles: list[str] = []
     columns: list[int] = []
     for theme in themes:
         sub_summaries = []
@@ -219,7 +220,7 @@ def build_national_summary(year: int, reports: QuerySet[AnnualReport]) -> Nation
             for level in sub_theme.levels.all():
                 # (text, the label a summary wrote or "") → region names, in first-seen order
                 lines: dict[tuple[str, str], list[str]] = {}
-                on_level = []
+                on_level: list[str] = []
                 for region_id, name in regions:
                     answer = current.get((sub_theme.pk, region_id))
                     if answer is None or answer.level != level.value:

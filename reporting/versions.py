@@ -19,10 +19,13 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from lib.diff import Piece, word_diff
-from reporting.models import AnnualReport, Answer, ReportVersion, SubTheme, Theme
+from lib.translation import TRANSLATION_LANGUAGES
+from reporting.models import AnnualReport, Answer, Level, ReportVersion, SubTheme, Theme
+from reporting.wording import snapshot_text
 
 #: Bump when the snapshot's shape changes; readers accept every earlier format.
-SNAPSHOT_FORMAT = 1
+#: 2: each theme and sub-theme keeps its Swedish and English wording ("translations").
+SNAPSHOT_FORMAT = 2
 
 
 # --- Taking a snapshot ------------------------------------------------------------------
@@ -38,6 +41,30 @@ def _rung_lines(answer: Answer | None) -> list[list[Any]]:
         return []
     rows = sorted(answer.rung_activities.all(), key=lambda row: (row.level, row.position, row.pk))
     return [[row.level, row.line] for row in rows]
+
+
+def _translations(
+    item: Theme | SubTheme,
+    name: str,
+    level_title: Level | None = None,
+    ladder: list[Level] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """The Swedish and English wording of a theme or sub-theme beside its Finnish one: its
+    ``name`` field, the chosen level's title and the ladder's titles, in the ladder's order.
+
+    Kept in the snapshot so a version's page reads in Swedish as the framework was
+    translated the day it was submitted; a version kept before translations (no such
+    key) reads in Finnish, marked as such.
+    """
+    result: dict[str, dict[str, Any]] = {}
+    for code in TRANSLATION_LANGUAGES:
+        words: dict[str, Any] = {"title": getattr(item, f"{name}_{code}")}
+        if level_title is not None:
+            words["level_title"] = getattr(level_title, f"title_{code}")
+        if ladder is not None:
+            words["ladder"] = [getattr(level, f"title_{code}") for level in ladder]
+        result[code] = words
+    return result
 
 
 def snapshot_of(report: AnnualReport) -> dict[str, Any]:
@@ -69,10 +96,17 @@ def snapshot_of(report: AnnualReport) -> dict[str, Any]:
             ladder = [(level.value, level.title) for level in sub_theme.levels.all()]
             answer = answers.get(sub_theme.pk)
             level = answer.level if answer else None
+            levels = list(sub_theme.levels.all())
             sub_themes.append(
                 {
                     "number": f"{theme.number}.{sub_theme.number}",
                     "title": sub_theme.title,
+                    "translations": _translations(
+                        sub_theme,
+                        "title",
+                        level_title=next((x for x in levels if x.value == level), None),
+                        ladder=levels,
+                    ),
                     "level": level,
                     "level_title": dict(ladder).get(level, "") if level else "",
                     "ladder": ladder,
@@ -84,7 +118,12 @@ def snapshot_of(report: AnnualReport) -> dict[str, Any]:
                 }
             )
         snapshot_themes.append(
-            {"number": theme.number, "title": theme.title, "sub_themes": sub_themes}
+            {
+                "number": theme.number,
+                "title": theme.title,
+                "translations": _translations(theme, "title"),
+                "sub_themes": sub_themes,
+            }
         )
     return {"format": SNAPSHOT_FORMAT, "summary": summary, "themes": snapshot_themes}
 
@@ -196,11 +235,11 @@ def compare_versions(old: ReportVersion, new: ReportVersion) -> VersionCompariso
         changes.append(
             SubThemeChange(
                 number=number,
-                title=now.get("title") or was.get("title", ""),
+                title=snapshot_text(now if now.get("title") else was, "title"),
                 old_level=was["level"],
-                old_level_title=was["level_title"],
+                old_level_title=snapshot_text(was, "level_title"),
                 new_level=now["level"],
-                new_level_title=now["level_title"],
+                new_level_title=snapshot_text(now, "level_title"),
                 activities=compare_text("\n".join(was["activities"]), "\n".join(now["activities"])),
                 examples=compare_text(was["examples"], now["examples"]),
             )
