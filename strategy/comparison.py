@@ -4,7 +4,8 @@ Objects are matched across versions by their ``lineage``, which a revision copie
 row (``strategy.services.start_revision``): an object of one version whose lineage the other
 lacks was added or removed, one found in both is compared field by field. Each field is
 compared as the page shows it (the status's label, the organisations' names, a Finnish
-date), and a changed field carries a word-by-word diff for the page to mark.
+date, a translated text in the active language with its Finnish fallback), and a changed
+field carries a word-by-word diff for the page to mark.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from lib.diff import Piece, word_diff
+from lib.translation import SOURCE_LANGUAGE, LocalizedText, active_language, localized
 from network.models import Organisation
 from strategy.models import (
     Action,
@@ -42,6 +44,10 @@ class FieldChange:
     old: str
     new: str
     words: tuple[Piece, ...]
+    #: The language of the new value where it is not the page's (a Finnish fallback).
+    lang: str = ""
+    #: The language of the removed words where it is not the new value's.
+    removed_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,8 +56,8 @@ class PlanItem:
     goal's or an action's focus area)."""
 
     lineage: UUID
-    title: str
-    place: str
+    title: LocalizedText
+    place: LocalizedText
 
 
 @dataclass(frozen=True)
@@ -105,8 +111,32 @@ def field_changes(
     for name, label in labels.items():
         before, after = old.get(name, ""), new.get(name, "")
         if before.split() != after.split():
-            changes.append(FieldChange(label, before, after, word_diff(before, after)))
+            page, old_lang, new_lang = active_language(), _language(before), _language(after)
+            changes.append(
+                FieldChange(
+                    label,
+                    before,
+                    after,
+                    word_diff(before, after),
+                    lang=new_lang if new_lang != page else "",
+                    removed_lang=old_lang if old_lang != new_lang else "",
+                )
+            )
     return tuple(changes)
+
+
+def _language(value: str) -> str:
+    """The language a shown value is in: the page's, or Finnish where a translated text
+    fell back to it."""
+    return SOURCE_LANGUAGE if getattr(value, "fallback", False) else active_language()
+
+
+def _joined(texts: Iterable[LocalizedText], separator: str) -> LocalizedText:
+    """Translated texts as one value: a fallback only if every one of them is."""
+    parts = list(texts)
+    if parts and all(part.fallback for part in parts):
+        return LocalizedText(separator.join(parts), SOURCE_LANGUAGE, fallback=True)
+    return LocalizedText(separator.join(parts), active_language())
 
 
 # --- How each kind is shown ----------------------------------------------------------------
@@ -145,8 +175,9 @@ def _names(rows: Iterable[Organisation]) -> str:
     return ", ".join(sorted(row.name for row in rows))
 
 
-def _area_name(focus_area: FocusArea) -> str:
-    return f"{focus_area.number}. {focus_area.title}"
+def _area_name(focus_area: FocusArea) -> LocalizedText:
+    title = localized(focus_area, "title")
+    return LocalizedText(f"{focus_area.number}. {title}", title.lang, title.fallback)
 
 
 def header_fields() -> dict[str, str]:
@@ -163,13 +194,13 @@ def header_fields() -> dict[str, str]:
 
 def header_values(strategy: Strategy) -> dict[str, str]:
     return {
-        "title": strategy.title,
+        "title": localized(strategy, "title"),
         "period": strategy.period,
-        "vision": strategy.vision,
-        "values": ", ".join(strategy.value_list),
-        "values_statement": strategy.values_statement,
-        "overall_goal": strategy.overall_goal,
-        "objectives": strategy.objectives,
+        "vision": localized(strategy, "vision"),
+        "values": _joined(strategy.localized_values, ", "),
+        "values_statement": localized(strategy, "values_statement"),
+        "overall_goal": localized(strategy, "overall_goal"),
+        "objectives": localized(strategy, "objectives"),
     }
 
 
@@ -189,12 +220,15 @@ def focus_area_values(focus_area: FocusArea) -> dict[str, str]:
     )
     return {
         "number": str(focus_area.number),
-        "title": focus_area.title,
-        "description": focus_area.description,
-        "national_goals": "; ".join(goal.title for goal in national_goals),
-        "key_measures": "; ".join(
-            measure.title
-            for measure in sorted(focus_area.key_measures.all(), key=lambda m: m.number)
+        "title": localized(focus_area, "title"),
+        "description": localized(focus_area, "description"),
+        "national_goals": _joined((localized(goal, "title") for goal in national_goals), "; "),
+        "key_measures": _joined(
+            (
+                localized(measure, "title")
+                for measure in sorted(focus_area.key_measures.all(), key=lambda m: m.number)
+            ),
+            "; ",
         ),
     }
 
@@ -204,7 +238,7 @@ def goal_fields() -> dict[str, str]:
 
 
 def goal_values(goal: Goal) -> dict[str, str]:
-    return {"title": goal.title}
+    return {"title": localized(goal, "title")}
 
 
 def action_fields() -> dict[str, str]:
@@ -224,8 +258,8 @@ def action_fields() -> dict[str, str]:
 def action_values(action: Action) -> dict[str, str]:
     lead = action.lead_organisation
     return {
-        "title": action.title,
-        "description": action.description,
+        "title": localized(action, "title"),
+        "description": localized(action, "description"),
         "status": str(action.get_status_display()),  # type: ignore[attr-defined]
         "lead_organisation": (
             str(_("Not known")) if action.lead_unknown else (lead.name if lead is not None else "")
@@ -239,8 +273,12 @@ def action_values(action: Action) -> dict[str, str]:
         "period": _period(action.start_date, action.end_date),
         "monitoring_note": action.monitoring_note,
         # Goals by their titles, in their order: a goal's copy is another row.
-        "goals": "; ".join(
-            goal.title for goal in sorted(action.goals.all(), key=lambda g: (g.position, g.pk))
+        "goals": _joined(
+            (
+                localized(goal, "title")
+                for goal in sorted(action.goals.all(), key=lambda g: (g.position, g.pk))
+            ),
+            "; ",
         ),
     }
 
@@ -262,13 +300,13 @@ def indicator_values(indicator: Indicator) -> dict[str, str]:
     focus_areas = sorted(indicator.focus_areas.all(), key=lambda area: area.number)
     values: list[IndicatorValue] = indicator.yearly_values  # type: ignore[attr-defined]
     return {
-        "title": indicator.title,
-        "description": indicator.description,
-        "unit": indicator.unit,
+        "title": localized(indicator, "title"),
+        "description": localized(indicator, "description"),
+        "unit": localized(indicator, "unit"),
         "direction": str(indicator.get_direction_display()),  # type: ignore[attr-defined]
         "baseline": _with_year(indicator.baseline, indicator.baseline_year),
         "target": _with_year(indicator.target, indicator.target_year),
-        "focus_areas": "; ".join(_area_name(area) for area in focus_areas),
+        "focus_areas": _joined((_area_name(area) for area in focus_areas), "; "),
         "values": "; ".join(f"{value.year}: {_number(value.value)}" for value in values),
     }
 
@@ -283,12 +321,12 @@ def _changes_of_kind(
     new_rows: list[Any],
     fields: dict[str, str],
     values: Callable[[Any], dict[str, str]],
-    place: Callable[[Any], str],
+    place: Callable[[Any], LocalizedText],
 ) -> KindChanges:
     """Match the rows of the two versions by lineage; rows come in the order shown."""
 
     def item(row: Any) -> PlanItem:
-        return PlanItem(row.lineage, str(row.title), place(row))
+        return PlanItem(row.lineage, localized(row, "title"), place(row))
 
     old_by_lineage = {row.lineage: row for row in old_rows}
     new_lineages = {row.lineage for row in new_rows}
@@ -349,11 +387,11 @@ def compare_versions(old: Strategy, new: Strategy) -> VersionComparison:
     def by_area(row: Goal | Action) -> tuple[int, int, int]:
         return (row.focus_area.number, row.position, row.pk)
 
-    def area_of(row: Goal | Action) -> str:
+    def area_of(row: Goal | Action) -> LocalizedText:
         return _area_name(row.focus_area)
 
-    def no_place(row: Any) -> str:
-        return ""
+    def no_place(row: Any) -> LocalizedText:
+        return LocalizedText("", active_language())
 
     area_rows = sorted(focus_areas, key=lambda area: area.number)
     goal_rows = sorted(goals, key=by_area)
