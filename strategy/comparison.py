@@ -21,6 +21,7 @@ from django.db.models import Model, Prefetch
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from lib.diff import Piece, word_diff
 from lib.translation import SOURCE_LANGUAGE, LocalizedText, active_language, localized
@@ -104,25 +105,51 @@ class VersionComparison:
 
 
 def field_changes(
-    old: dict[str, str], new: dict[str, str], labels: dict[str, str]
+    old: dict[str, str],
+    new: dict[str, str],
+    labels: dict[str, str],
+    old_source: dict[str, str] | None = None,
+    new_source: dict[str, str] | None = None,
 ) -> tuple[FieldChange, ...]:
-    """The fields whose shown values differ (spacing aside), in the order of ``labels``."""
+    """The fields whose values differ (spacing aside), in the order of ``labels``.
+
+    With the Finnish values (``old_source``, ``new_source``: the record), a field is changed
+    when its Finnish value changed, so a page lists the same changes in every language, and
+    a translation written for one version only is no change. Its words are diffed in the
+    page's language where both versions have them so; otherwise in Finnish, marked so.
+    """
+    old_source = old if old_source is None else old_source
+    new_source = new if new_source is None else new_source
+    page = active_language()
     changes = []
     for name, label in labels.items():
+        if old_source.get(name, "").split() == new_source.get(name, "").split():
+            continue
         before, after = old.get(name, ""), new.get(name, "")
-        if before.split() != after.split():
-            page, old_lang, new_lang = active_language(), _language(before), _language(after)
-            changes.append(
-                FieldChange(
-                    label,
-                    before,
-                    after,
-                    word_diff(before, after),
-                    lang=new_lang if new_lang != page else "",
-                    removed_lang=old_lang if old_lang != new_lang else "",
-                )
+        old_lang, new_lang = _language(before), _language(after)
+        if old_lang != new_lang or before.split() == after.split():
+            before, after = old_source.get(name, ""), new_source.get(name, "")
+            old_lang = new_lang = SOURCE_LANGUAGE
+        changes.append(
+            FieldChange(
+                label,
+                before,
+                after,
+                word_diff(before, after),
+                lang=new_lang if new_lang != page else "",
+                removed_lang=old_lang if old_lang != new_lang else "",
             )
+        )
     return tuple(changes)
+
+
+def _both_ways(
+    values: Callable[[Any], dict[str, str]], old: Any, new: Any
+) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """``values`` of the two rows as the page shows them, then in Finnish (the record)."""
+    shown = values(old), values(new)
+    with override(SOURCE_LANGUAGE):
+        return (*shown, values(old), values(new))
 
 
 def _language(value: str) -> str:
@@ -335,7 +362,8 @@ def _changes_of_kind(
         before = old_by_lineage.get(row.lineage)
         if before is None:
             continue
-        changes = field_changes(values(before), values(row), fields)
+        shown_old, shown_new, source_old, source_new = _both_ways(values, before, row)
+        changes = field_changes(shown_old, shown_new, fields, source_old, source_new)
         if changes:
             changed.append(ChangedItem(item(row), changes))
     return KindChanges(
@@ -356,6 +384,11 @@ def _split(
     for row in rows:
         (old_rows if strategy_of(row) == old.pk else new_rows).append(row)
     return old_rows, new_rows
+
+
+def _header_changes(old: Strategy, new: Strategy) -> tuple[FieldChange, ...]:
+    shown_old, shown_new, source_old, source_new = _both_ways(header_values, old, new)
+    return field_changes(shown_old, shown_new, header_fields(), source_old, source_new)
 
 
 def compare_versions(old: Strategy, new: Strategy) -> VersionComparison:
@@ -400,7 +433,7 @@ def compare_versions(old: Strategy, new: Strategy) -> VersionComparison:
     return VersionComparison(
         old=old,
         new=new,
-        header=field_changes(header_values(old), header_values(new), header_fields()),
+        header=_header_changes(old, new),
         focus_areas=_changes_of_kind(
             "focusarea",
             _("Focus areas"),

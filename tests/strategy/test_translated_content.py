@@ -209,17 +209,58 @@ def test_the_finnish_page_shows_the_finnish_text_without_a_mark(client, plan, ki
         assert ' lang="fi">' + finnish not in html, path
 
 
-def test_the_comparison_of_versions_names_objects_in_the_active_language(client, coordinator, plan):
+def revise(plan: Plan, coordinator, change) -> None:
+    """Publish a second version of the plan, changed by ``change(draft)``."""
     draft = services.start_revision(plan.objects["strategy"], "tarkistus", coordinator)
-    area = draft.focus_areas.get(number=1)
-    write(area, "title", "Uusi painopisteen nimi", "Nytt namn på fokusområdet")
+    change(draft)
     revisions.publish_draft(draft, dt.date(2025, 1, 15), "Tarkistus", coordinator)
 
+
+def test_the_comparison_names_a_changed_object_in_the_active_language(client, coordinator, plan):
+    def rename(draft):
+        area = draft.focus_areas.get(number=1)
+        write(area, "title", "Uusi painopisteen nimi", "Nytt namn på fokusområdet")
+
+    revise(plan, coordinator, rename)
+
     swedish = client.get(f"/sv{REGION}/versiot/vertaa/?a=1&b=2").content.decode()
-    assert "Nytt namn på fokusområdet" in swedish
-    assert "Uusi painopisteen nimi" not in swedish
-    # The old version has no Swedish title: its Finnish one is marked so.
+
+    assert set(languages_of(swedish, "Nytt namn på fokusområdet")) == {"sv"}
+    # The old version has no Swedish title, so the words are compared in Finnish, marked so.
     assert set(languages_of(swedish, "OHJAUSPALVELUN")) == {"fi"}
+    assert set(languages_of(swedish, "painopisteen")) == {"fi"}
+
+
+def test_a_translation_written_for_one_version_only_is_no_change(client, coordinator, plan):
+    def translate(draft):
+        area = draft.focus_areas.get(number=1)
+        area.title_sv = "Vägledningens tillgänglighet"
+        area.save()
+
+    revise(plan, coordinator, translate)
+
+    for language in ("fi", "sv"):
+        html = client.get(f"/{language}{REGION}/versiot/vertaa/?a=1&b=2").content.decode()
+        assert "change--changed" not in html, language
+
+
+def test_the_comparison_diffs_the_active_languages_words_where_both_versions_have_them(
+    client, coordinator, plan
+):
+    plan.objects["focus_area"].title_sv = "Gammalt namn"
+    plan.objects["focus_area"].save()
+
+    def rename(draft):
+        area = draft.focus_areas.get(number=1)
+        write(area, "title", "Uusi painopisteen nimi", "Nytt namn")
+
+    revise(plan, coordinator, rename)
+
+    swedish = client.get(f"/sv{REGION}/versiot/vertaa/?a=1&b=2").content.decode()
+
+    assert "Gammalt" in swedish
+    assert "Uusi painopisteen nimi" not in swedish
+    assert "OHJAUSPALVELUN" not in swedish
 
 
 def test_an_indicator_chart_is_labelled_in_plain_text_of_the_active_language(client, plan):
