@@ -293,3 +293,17 @@ def test_an_organisation_keeps_its_name_in_every_language(client, plan):
     html = client.get(f"/sv{_organisation(plan)}").content.decode()
 
     assert "<h1>Ohjaamo Kotka</h1>" in html
+
+
+def test_a_region_without_a_strategy_lists_the_networks_in_the_active_language(client, etela_savo):
+    etela_savo.network_name = ""
+    etela_savo.name_sv = "Södra Savolax"
+    etela_savo.save()
+    Region.objects.exclude(pk=etela_savo.pk).update(network_name="", name_sv="")
+    Region.objects.filter(slug="uusimaa").update(name_sv="Nyland")
+
+    html = client.get("/sv/etela-savo/").content.decode()
+
+    assert set(languages_of(html, "Södra Savolax")) == {"sv"}
+    assert set(languages_of(html, "Nyland")) == {"sv"}
+    assert set(languages_of(html, "Satakunta")) == {"fi"}
