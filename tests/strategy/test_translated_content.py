@@ -150,8 +150,10 @@ IDS = [f"{kind}.{field}" for kind, field, _pages in CASES]
 
 
 def write(obj: models.Model, field: str, finnish: str, swedish: str) -> None:
+    """The Finnish text and the Swedish one; no English (reference data may carry one)."""
     setattr(obj, field, finnish)
     setattr(obj, f"{field}_sv", swedish)
+    setattr(obj, f"{field}_en", "")
     obj.save()
 
 
