@@ -129,6 +129,14 @@ def reports_to_review() -> list[AnnualReport]:
     return list(
         AnnualReport.objects.filter(status=AnnualReport.Status.SUBMITTED)
         .select_related("region")
-        .only("region__name", "region__slug", "year", "status", "submitted_at")
+        .only(
+            "region__name",
+            "region__name_sv",
+            "region__name_en",
+            "region__slug",
+            "year",
+            "status",
+            "submitted_at",
+        )
         .order_by("submitted_at", "year", "region__position")
     )

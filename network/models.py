@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.scoping import RegionScopedManager
 from lib.search import text_search
-from lib.translation import translated, translations
+from lib.translation import (
+    SOURCE_LANGUAGE,
+    LocalizedText,
+    active_language,
+    localized,
+    translated,
+    translations,
+)
 
 
 class RegionQuerySet(models.QuerySet["Region"]):
@@ -56,6 +63,17 @@ class Region(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("strategy:region_home", kwargs={"region": self.slug})
+
+    @property
+    def network_label(self) -> LocalizedText:
+        """The network's name as pages head it: its own name (a Finnish proper name, marked
+        so on a Swedish or English page), else the region's name in the active language."""
+        if self.network_name:
+            language = active_language()
+            return LocalizedText(
+                self.network_name, SOURCE_LANGUAGE, fallback=language != SOURCE_LANGUAGE
+            )
+        return localized(self, "name")
 
 
 class ContentVersion(models.Model):

@@ -11,7 +11,7 @@ obeyed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lib.scoping import scope
-from network.models import Coordinator, Membership
+from lib.translation import SOURCE_LANGUAGE, TRANSLATION_LANGUAGES, active_language, localized
+from network.models import Coordinator, Membership, Region
 
 SESSION_KEY = "portal_places"
 
@@ -37,6 +38,21 @@ class Place:
     #: The organisation of the region the person belongs to (the first by name), if any.
     organisation_slug: str = ""
     is_editor: bool = False
+    #: The label in each language (a session from before they were kept has none).
+    region_labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """The region's label in the active language."""
+        return self.region_labels.get(active_language(), self.region_label)
+
+
+def region_labels(region: Region) -> dict[str, str]:
+    """A region's short label in every language: its abbreviation, else its name."""
+    return {
+        code: region.abbreviation or localized(region, "name", code).plain
+        for code in (SOURCE_LANGUAGE, *TRANSLATION_LANGUAGES)
+    }
 
 
 def places_from(
@@ -54,13 +70,18 @@ def places_from(
         places[region.slug] = {
             "region_slug": region.slug,
             "region_label": region.abbreviation or region.name,
+            "region_labels": region_labels(region),
             "coordinates": True,
         }
     for membership in memberships:
         region = membership.organisation.region
         place = places.setdefault(
             region.slug,
-            {"region_slug": region.slug, "region_label": region.abbreviation or region.name},
+            {
+                "region_slug": region.slug,
+                "region_label": region.abbreviation or region.name,
+                "region_labels": region_labels(region),
+            },
         )
         if not place.get("organisation_slug"):
             place["organisation_slug"] = membership.organisation.slug
@@ -141,7 +162,7 @@ def personal_navigation(request: HttpRequest) -> PersonalNavigation:
     links = [link(_("My pages"), reverse("dashboard"), exact=True)]
     for place in places:
         slug = place.region_slug
-        suffix = f" ({place.region_label})" if several else ""
+        suffix = f" ({place.label})" if several else ""
         if place.coordinates:
             links += [
                 link(_("Edit the strategy") + suffix, reverse("editor:home", args=[slug])),

@@ -23,7 +23,8 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from strategy.formatting import indicator_number, indicator_value
+from lib.translation import localized
+from strategy.formatting import indicator_number, indicator_value, unit_of
 from strategy.models import Indicator
 
 WIDTH, HEIGHT = 520, 260
@@ -143,7 +144,10 @@ def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
         decimals = 0 if float(value).is_integer() else indicator.precision
         return indicator_number(Decimal(repr(value)), decimals)
 
-    title = f"{indicator.title} ({indicator.unit})" if indicator.unit.strip() else indicator.title
+    # Plain text in the active language: an SVG <title> holds no markup.
+    name = localized(indicator, "title").plain
+    unit = unit_of(indicator)
+    title = f"{name} ({unit})" if unit else name
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="indicator-chart" role="img" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" preserveAspectRatio="xMinYMin meet" '
@@ -162,10 +166,10 @@ def line_chart(indicator: Indicator, chart_id: str = "") -> SafeString:
             f'<text class="axis-label" x="{LEFT - 6}" y="{y + 5:.1f}" text-anchor="end">'
             f"{escape(number(level))}</text>"
         )
-    if indicator.unit.strip():
+    if unit:
         parts.append(
             f'<text class="axis-unit" x="{LEFT - 6}" y="{TOP - 14}" text-anchor="end">'
-            f"{escape(indicator.unit.strip())}</text>"
+            f"{escape(unit)}</text>"
         )
     parts.extend(_legend(indicator))
     # The year axis.

@@ -4,7 +4,8 @@ Objects are matched across versions by their ``lineage``, which a revision copie
 row (``strategy.services.start_revision``): an object of one version whose lineage the other
 lacks was added or removed, one found in both is compared field by field. Each field is
 compared as the page shows it (the status's label, the organisations' names, a Finnish
-date), and a changed field carries a word-by-word diff for the page to mark.
+date, a translated text in the active language with its Finnish fallback), and a changed
+field carries a word-by-word diff for the page to mark.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from django.db.models import Model, Prefetch
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from lib.diff import Piece, word_diff
+from lib.translation import SOURCE_LANGUAGE, LocalizedText, active_language, localized
 from network.models import Organisation
 from strategy.models import (
     Action,
@@ -42,6 +45,10 @@ class FieldChange:
     old: str
     new: str
     words: tuple[Piece, ...]
+    #: The language of the new value where it is not the page's (a Finnish fallback).
+    lang: str = ""
+    #: The language of the removed words where it is not the new value's.
+    removed_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,8 +57,8 @@ class PlanItem:
     goal's or an action's focus area)."""
 
     lineage: UUID
-    title: str
-    place: str
+    title: LocalizedText
+    place: LocalizedText
 
 
 @dataclass(frozen=True)
@@ -98,15 +105,65 @@ class VersionComparison:
 
 
 def field_changes(
-    old: dict[str, str], new: dict[str, str], labels: dict[str, str]
+    old: dict[str, str],
+    new: dict[str, str],
+    labels: dict[str, str],
+    old_source: dict[str, str] | None = None,
+    new_source: dict[str, str] | None = None,
 ) -> tuple[FieldChange, ...]:
-    """The fields whose shown values differ (spacing aside), in the order of ``labels``."""
+    """The fields whose values differ (spacing aside), in the order of ``labels``.
+
+    With the Finnish values (``old_source``, ``new_source``: the record), a field is changed
+    when its Finnish value changed, so a page lists the same changes in every language, and
+    a translation written for one version only is no change. Its words are diffed in the
+    page's language where both versions have them so; otherwise in Finnish, marked so.
+    """
+    old_source = old if old_source is None else old_source
+    new_source = new if new_source is None else new_source
+    page = active_language()
     changes = []
     for name, label in labels.items():
+        if old_source.get(name, "").split() == new_source.get(name, "").split():
+            continue
         before, after = old.get(name, ""), new.get(name, "")
-        if before.split() != after.split():
-            changes.append(FieldChange(label, before, after, word_diff(before, after)))
+        old_lang, new_lang = _language(before), _language(after)
+        if old_lang != new_lang or before.split() == after.split():
+            before, after = old_source.get(name, ""), new_source.get(name, "")
+            old_lang = new_lang = SOURCE_LANGUAGE
+        changes.append(
+            FieldChange(
+                label,
+                before,
+                after,
+                word_diff(before, after),
+                lang=new_lang if new_lang != page else "",
+                removed_lang=old_lang if old_lang != new_lang else "",
+            )
+        )
     return tuple(changes)
+
+
+def _both_ways(
+    values: Callable[[Any], dict[str, str]], old: Any, new: Any
+) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """``values`` of the two rows as the page shows them, then in Finnish (the record)."""
+    shown = values(old), values(new)
+    with override(SOURCE_LANGUAGE):
+        return (*shown, values(old), values(new))
+
+
+def _language(value: str) -> str:
+    """The language a shown value is in: the page's, or Finnish where a translated text
+    fell back to it."""
+    return SOURCE_LANGUAGE if getattr(value, "fallback", False) else active_language()
+
+
+def _joined(texts: Iterable[LocalizedText], separator: str) -> LocalizedText:
+    """Translated texts as one value: a fallback only if every one of them is."""
+    parts = list(texts)
+    if parts and all(part.fallback for part in parts):
+        return LocalizedText(separator.join(parts), SOURCE_LANGUAGE, fallback=True)
+    return LocalizedText(separator.join(parts), active_language())
 
 
 # --- How each kind is shown ----------------------------------------------------------------
@@ -145,8 +202,9 @@ def _names(rows: Iterable[Organisation]) -> str:
     return ", ".join(sorted(row.name for row in rows))
 
 
-def _area_name(focus_area: FocusArea) -> str:
-    return f"{focus_area.number}. {focus_area.title}"
+def _area_name(focus_area: FocusArea) -> LocalizedText:
+    title = localized(focus_area, "title")
+    return LocalizedText(f"{focus_area.number}. {title}", title.lang, title.fallback)
 
 
 def header_fields() -> dict[str, str]:
@@ -163,13 +221,13 @@ def header_fields() -> dict[str, str]:
 
 def header_values(strategy: Strategy) -> dict[str, str]:
     return {
-        "title": strategy.title,
+        "title": localized(strategy, "title"),
         "period": strategy.period,
-        "vision": strategy.vision,
-        "values": ", ".join(strategy.value_list),
-        "values_statement": strategy.values_statement,
-        "overall_goal": strategy.overall_goal,
-        "objectives": strategy.objectives,
+        "vision": localized(strategy, "vision"),
+        "values": _joined(strategy.localized_values, ", "),
+        "values_statement": localized(strategy, "values_statement"),
+        "overall_goal": localized(strategy, "overall_goal"),
+        "objectives": localized(strategy, "objectives"),
     }
 
 
@@ -189,12 +247,15 @@ def focus_area_values(focus_area: FocusArea) -> dict[str, str]:
     )
     return {
         "number": str(focus_area.number),
-        "title": focus_area.title,
-        "description": focus_area.description,
-        "national_goals": "; ".join(goal.title for goal in national_goals),
-        "key_measures": "; ".join(
-            measure.title
-            for measure in sorted(focus_area.key_measures.all(), key=lambda m: m.number)
+        "title": localized(focus_area, "title"),
+        "description": localized(focus_area, "description"),
+        "national_goals": _joined((localized(goal, "title") for goal in national_goals), "; "),
+        "key_measures": _joined(
+            (
+                localized(measure, "title")
+                for measure in sorted(focus_area.key_measures.all(), key=lambda m: m.number)
+            ),
+            "; ",
         ),
     }
 
@@ -204,7 +265,7 @@ def goal_fields() -> dict[str, str]:
 
 
 def goal_values(goal: Goal) -> dict[str, str]:
-    return {"title": goal.title}
+    return {"title": localized(goal, "title")}
 
 
 def action_fields() -> dict[str, str]:
@@ -224,8 +285,8 @@ def action_fields() -> dict[str, str]:
 def action_values(action: Action) -> dict[str, str]:
     lead = action.lead_organisation
     return {
-        "title": action.title,
-        "description": action.description,
+        "title": localized(action, "title"),
+        "description": localized(action, "description"),
         "status": str(action.get_status_display()),  # type: ignore[attr-defined]
         "lead_organisation": (
             str(_("Not known")) if action.lead_unknown else (lead.name if lead is not None else "")
@@ -239,8 +300,12 @@ def action_values(action: Action) -> dict[str, str]:
         "period": _period(action.start_date, action.end_date),
         "monitoring_note": action.monitoring_note,
         # Goals by their titles, in their order: a goal's copy is another row.
-        "goals": "; ".join(
-            goal.title for goal in sorted(action.goals.all(), key=lambda g: (g.position, g.pk))
+        "goals": _joined(
+            (
+                localized(goal, "title")
+                for goal in sorted(action.goals.all(), key=lambda g: (g.position, g.pk))
+            ),
+            "; ",
         ),
     }
 
@@ -262,13 +327,13 @@ def indicator_values(indicator: Indicator) -> dict[str, str]:
     focus_areas = sorted(indicator.focus_areas.all(), key=lambda area: area.number)
     values: list[IndicatorValue] = indicator.yearly_values  # type: ignore[attr-defined]
     return {
-        "title": indicator.title,
-        "description": indicator.description,
-        "unit": indicator.unit,
+        "title": localized(indicator, "title"),
+        "description": localized(indicator, "description"),
+        "unit": localized(indicator, "unit"),
         "direction": str(indicator.get_direction_display()),  # type: ignore[attr-defined]
         "baseline": _with_year(indicator.baseline, indicator.baseline_year),
         "target": _with_year(indicator.target, indicator.target_year),
-        "focus_areas": "; ".join(_area_name(area) for area in focus_areas),
+        "focus_areas": _joined((_area_name(area) for area in focus_areas), "; "),
         "values": "; ".join(f"{value.year}: {_number(value.value)}" for value in values),
     }
 
@@ -283,12 +348,12 @@ def _changes_of_kind(
     new_rows: list[Any],
     fields: dict[str, str],
     values: Callable[[Any], dict[str, str]],
-    place: Callable[[Any], str],
+    place: Callable[[Any], LocalizedText],
 ) -> KindChanges:
     """Match the rows of the two versions by lineage; rows come in the order shown."""
 
     def item(row: Any) -> PlanItem:
-        return PlanItem(row.lineage, str(row.title), place(row))
+        return PlanItem(row.lineage, localized(row, "title"), place(row))
 
     old_by_lineage = {row.lineage: row for row in old_rows}
     new_lineages = {row.lineage for row in new_rows}
@@ -297,7 +362,8 @@ def _changes_of_kind(
         before = old_by_lineage.get(row.lineage)
         if before is None:
             continue
-        changes = field_changes(values(before), values(row), fields)
+        shown_old, shown_new, source_old, source_new = _both_ways(values, before, row)
+        changes = field_changes(shown_old, shown_new, fields, source_old, source_new)
         if changes:
             changed.append(ChangedItem(item(row), changes))
     return KindChanges(
@@ -318,6 +384,11 @@ def _split(
     for row in rows:
         (old_rows if strategy_of(row) == old.pk else new_rows).append(row)
     return old_rows, new_rows
+
+
+def _header_changes(old: Strategy, new: Strategy) -> tuple[FieldChange, ...]:
+    shown_old, shown_new, source_old, source_new = _both_ways(header_values, old, new)
+    return field_changes(shown_old, shown_new, header_fields(), source_old, source_new)
 
 
 def compare_versions(old: Strategy, new: Strategy) -> VersionComparison:
@@ -349,11 +420,11 @@ def compare_versions(old: Strategy, new: Strategy) -> VersionComparison:
     def by_area(row: Goal | Action) -> tuple[int, int, int]:
         return (row.focus_area.number, row.position, row.pk)
 
-    def area_of(row: Goal | Action) -> str:
+    def area_of(row: Goal | Action) -> LocalizedText:
         return _area_name(row.focus_area)
 
-    def no_place(row: Any) -> str:
-        return ""
+    def no_place(row: Any) -> LocalizedText:
+        return LocalizedText("", active_language())
 
     area_rows = sorted(focus_areas, key=lambda area: area.number)
     goal_rows = sorted(goals, key=by_area)
@@ -362,7 +433,7 @@ def compare_versions(old: Strategy, new: Strategy) -> VersionComparison:
     return VersionComparison(
         old=old,
         new=new,
-        header=field_changes(header_values(old), header_values(new), header_fields()),
+        header=_header_changes(old, new),
         focus_areas=_changes_of_kind(
             "focusarea",
             _("Focus areas"),

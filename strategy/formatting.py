@@ -17,6 +17,8 @@ from typing import Protocol
 
 from django.utils import formats
 
+from lib.translation import localized
+
 Number = int | float | Decimal
 
 
@@ -51,8 +53,16 @@ def indicator_value(value: Number | None, indicator: HasPrecision) -> str:
     if value is None:
         return ""
     number = indicator_number(value, indicator.precision)
-    unit = indicator.unit.strip()
+    unit = unit_of(indicator)
     return f"{number}\u00a0{unit}" if unit else number
+
+
+def unit_of(indicator: HasPrecision) -> str:
+    """The unit in the active language: an indicator's translation where one is written
+    (the Finnish unit otherwise), or the unit of a row copied from one as it is."""
+    if "unit" in getattr(indicator, "translated_fields", ()):
+        return localized(indicator, "unit").plain.strip()  # type: ignore[arg-type]
+    return indicator.unit.strip()
 
 
 def typed_number(value: Decimal | None) -> str:

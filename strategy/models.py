@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lib.scoping import RegionScopedManager
-from lib.translation import translated, translations
+from lib.translation import LocalizedText, localized, translated, translations
 from network.models import Organisation, Region
 from portal.review import ReviewStatus
 from strategy.formatting import indicator_value
@@ -361,6 +361,17 @@ class Strategy(models.Model):
     def value_list(self) -> list[str]:
         """The values as a list, in the order the region wrote them."""
         return [value.strip() for value in self.values.split(",") if value.strip()]
+
+    @property
+    def localized_values(self) -> list[LocalizedText]:
+        """The values in the active language, each a Finnish fallback where no translation
+        is written (the list is translated as one text, so all or none fall back)."""
+        text = localized(self, "values")
+        return [
+            LocalizedText(value.strip(), text.lang, text.fallback)
+            for value in text.plain.split(",")
+            if value.strip()
+        ]
 
 
 class FocusAreaQuerySet(models.QuerySet["FocusArea"]):

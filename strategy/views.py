@@ -75,7 +75,7 @@ class RegionHomeView(RegionMixin, TemplateView):
             # region renamed shows here once this region's content or the code changes;
             # regions are reference data and hardly ever renamed.
             "regions": Region.objects.order_by("position", "name").only(
-                "name", "slug", "network_name"
+                "name", "name_sv", "name_en", "slug", "network_name"
             ),
         }
 

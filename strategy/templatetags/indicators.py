@@ -11,8 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from lib.translation import localized
 from strategy import charts, formatting
 from strategy.models import Indicator
 
@@ -21,7 +23,15 @@ register = template.Library()
 
 @register.filter
 def indicator_value(value: Decimal | int | float | None, indicator: formatting.HasPrecision) -> str:
-    """The figure with the indicator's decimals and unit; "" for None."""
+    """The figure with the indicator's decimals and unit; "" for None. A Finnish unit on a
+    Swedish or English page (no translation written) is marked ``lang="fi"``."""
+    if value is not None and "unit" in getattr(indicator, "translated_fields", ()):
+        unit = localized(indicator, "unit")  # type: ignore[arg-type]
+        if unit.fallback and unit.plain.strip():
+            number = formatting.indicator_number(value, indicator.precision)
+            return format_html(
+                '{}\u00a0<span lang="{}">{}</span>', number, unit.lang, unit.plain.strip()
+            )
     return formatting.indicator_value(value, indicator)
 
 
