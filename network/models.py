@@ -10,9 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.scoping import RegionScopedManager
 from lib.search import text_search
 from lib.translation import (
-    SOURCE_LANGUAGE,
     LocalizedText,
-    active_language,
     localized,
     translated,
     translations,
@@ -66,13 +64,10 @@ class Region(models.Model):
 
     @property
     def network_label(self) -> LocalizedText:
-        """The network's name as pages head it: its own name (a Finnish proper name, marked
-        so on a Swedish or English page), else the region's name in the active language."""
+        """The network's name as pages head it, in the active language (its Finnish name,
+        marked so, where no translation is written), else the region's name."""
         if self.network_name:
-            language = active_language()
-            return LocalizedText(
-                self.network_name, SOURCE_LANGUAGE, fallback=language != SOURCE_LANGUAGE
-            )
+            return localized(self, "network_name")
         return localized(self, "name")
 
 
