@@ -4,29 +4,41 @@ One list per audience, each with its namespace; ``kaselo/urls.py`` includes this
 """
 
 from django.urls import URLPattern, URLResolver, include, path
+from django.utils.translation import pgettext_lazy
 
 from accounts import views
+from lib.urls import route
 
 # Accepting an invitation (the dashboard, "Omat sivut", is the project's: ``kaselo.views``).
 invitations: list[URLPattern] = [
-    path("kutsu/<str:token>/", views.AcceptInvitationView.as_view(), name="accept_invitation"),
+    path(
+        route(pgettext_lazy("URL", "kutsu/"), "<str:token>/"),
+        views.AcceptInvitationView.as_view(),
+        name="accept_invitation",
+    ),
     # The person's own language, from the form on Omat sivut.
-    path("kieli/", views.LanguageView.as_view(), name="language"),
+    path(pgettext_lazy("URL", "kieli/"), views.LanguageView.as_view(), name="language"),
 ]
 
 
 # The coordinator's people management of a region: invitations and memberships.
 people: list[URLPattern] = [
     path("", views.PeopleListView.as_view(), name="list"),
-    path("kutsu/", views.InviteView.as_view(), name="invite"),
+    path(pgettext_lazy("URL", "kutsu/"), views.InviteView.as_view(), name="invite"),
     path(
-        "jasenyydet/<int:pk>/poista/",
+        route(pgettext_lazy("URL", "jasenyydet/"), "<int:pk>/", pgettext_lazy("URL", "poista/")),
         views.RemoveMembershipView.as_view(),
         name="remove_membership",
     ),
-    path("kutsut/<int:pk>/peru/", views.RevokeInvitationView.as_view(), name="revoke_invitation"),
     path(
-        "kutsut/<int:pk>/laheta-uudelleen/",
+        route(pgettext_lazy("URL", "kutsut/"), "<int:pk>/", pgettext_lazy("URL", "peru/")),
+        views.RevokeInvitationView.as_view(),
+        name="revoke_invitation",
+    ),
+    path(
+        route(
+            pgettext_lazy("URL", "kutsut/"), "<int:pk>/", pgettext_lazy("URL", "laheta-uudelleen/")
+        ),
         views.ResendInvitationView.as_view(),
         name="resend_invitation",
     ),
@@ -34,6 +46,6 @@ people: list[URLPattern] = [
 
 
 urlpatterns: list[URLResolver] = [
-    path("tili/", include((invitations, "accounts"))),
-    path("<slug:region>/ihmiset/", include((people, "people"))),
+    path(pgettext_lazy("URL", "tili/"), include((invitations, "accounts"))),
+    path(route("<slug:region>/", pgettext_lazy("URL", "ihmiset/")), include((people, "people"))),
 ]

@@ -1,13 +1,16 @@
 """Refuse what the portal never takes before a view reads it: a body larger than any form,
-and a NUL character in the address."""
+and a NUL character in the address; and take an old Finnish address under /sv/ or /en/ to
+the translated one."""
 
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from lib.urls import translated_address
 
 
 class RequestSizeLimitMiddleware:
@@ -56,3 +59,27 @@ class ImpossibleInputMiddleware:
         ):
             raise BadRequest("NUL character in the query string")
         return self.get_response(request)
+
+
+class TranslatedAddressMiddleware:
+    """Answer a page not found under ``/sv/`` or ``/en/`` whose address is written with the
+    Finnish segments by a permanent redirect to the page's address in that language.
+
+    The addresses were Finnish in every language before they were translated, so bookmarks
+    and links in old mails still read ``/sv/<region>/hankkeet/``; a visitor following one
+    expects the page, not a 404. Only a 404 asks (``lib.urls.translated_address``), so a
+    page found costs nothing more. After ``LocaleMiddleware``, which activates the language.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        address = translated_address(request.path_info, getattr(request, "urlconf", None))
+        if address is None:
+            return response
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{address}?{query}" if query else address)

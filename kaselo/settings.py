@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # An old /sv/ or /en/ address with Finnish segments: redirected to the translated one.
+    "kaselo.middleware.TranslatedAddressMiddleware",
     # A NUL in the address answers 400 in the person's language, before any view queries.
     "kaselo.middleware.ImpossibleInputMiddleware",
     # Before anything reads the body (the CSRF check reads request.POST).

@@ -7,8 +7,10 @@ under ``/<region>/muokkaa/`` and people management under ``/<region>/ihmiset/``.
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+from django.utils.translation import pgettext_lazy
 
 from kaselo.views import DashboardView, FaviconView
+from lib.urls import route
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -18,8 +20,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("tili/oma/", DashboardView.as_view(), name="dashboard"),
-    path("tili/", include("allauth.urls")),
+    path(
+        route(pgettext_lazy("URL", "tili/"), pgettext_lazy("URL", "oma/")),
+        DashboardView.as_view(),
+        name="dashboard",
+    ),
+    path(pgettext_lazy("URL", "tili/"), include("allauth.urls")),
     # Each app's urls.py once. The national pages (raportit/, valtakunnallinen/, pdf/)
     # come before the strategy's /<region>/ so that no region slug hides them.
     path("", include("accounts.urls")),

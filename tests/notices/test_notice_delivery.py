@@ -60,7 +60,7 @@ def test_a_real_worker_sends_the_notice_in_the_recipients_language(real_worker):
     [message] = mail.outbox
     assert message.to == [swede.email]
     assert message.subject == notice.subject
-    assert "https://elo.example/sv/kaakkois-suomi/tapahtumat/1/" in message.body
+    assert "https://elo.example/sv/kaakkois-suomi/evenemang/1/" in message.body
     assert "Öppna det:" in message.body  # "Open it:" in the Swedish catalogue
     notice.refresh_from_db()
     assert notice.status == Notice.Status.SENT

@@ -94,8 +94,11 @@ def test_a_submitted_entry_tells_the_coordinators_each_in_their_language(
     )
     finnish, swedish = mails_to(coordinator.email)[0], mails_to(swedish_coordinator.email)[0]
     assert f"https://elo.example{link}" in finnish.body
-    # The Swedish-preferring coordinator's link opens the page in Swedish.
-    assert f"https://elo.example/sv{link}" in swedish.body
+    # The Swedish-preferring coordinator's link opens the page in Swedish, at its Swedish address.
+    with translation.override("sv"):
+        swedish_link = draft_action.get_absolute_url()
+    assert swedish_link.startswith("/sv/kaakkois-suomi/vagledningsatgarder/")
+    assert f"https://elo.example{swedish_link}" in swedish.body
     # "Open it:" is in both catalogues: the Swedish-preferring coordinator reads Swedish.
     assert in_language("sv", "Open it:") in swedish.body
     assert in_language("fi", "Open it:") in finnish.body
@@ -157,15 +160,19 @@ def test_a_link_made_in_a_swedish_request_is_stored_in_finnish_and_mailed_in_eac
 
     assert set(Notice.objects.values_list("link", flat=True)) == {queue}
     assert f"https://elo.example{queue}" in mails_to(coordinator.email)[0].body
-    assert f"https://elo.example/sv{queue}" in mails_to(swedish_coordinator.email)[0].body
+    with translation.override("sv"):
+        swedish_queue = reverse("review:queue", kwargs={"region": "kaakkois-suomi"})
+    assert swedish_queue == "/sv/kaakkois-suomi/granskning/"
+    assert f"https://elo.example{swedish_queue}" in mails_to(swedish_coordinator.email)[0].body
 
 
 def test_a_link_is_kept_as_a_path_of_the_default_language():
     assert (
-        services._path("http://testserver/sv/kaakkois-suomi/arviointi/?tyyppi=1#a")
+        services._path("http://testserver/sv/kaakkois-suomi/granskning/?tyyppi=1#a")
         == "/kaakkois-suomi/arviointi/?tyyppi=1#a"
     )
-    assert services.link_in("/kaakkois-suomi/arviointi/", "sv") == "/sv/kaakkois-suomi/arviointi/"
+    assert services.link_in("/kaakkois-suomi/arviointi/", "sv") == "/sv/kaakkois-suomi/granskning/"
+    assert services.link_in("/kaakkois-suomi/arviointi/", "en") == "/en/kaakkois-suomi/review/"
     assert services._path("") == ""
 
 

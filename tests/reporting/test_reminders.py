@@ -161,7 +161,7 @@ def test_each_coordinator_gets_the_reminder_in_their_language(run, year_2024, re
     assert messages[(english.email,)].subject == (
         f"Reminder: the annual report 2024 of {region.network_name} is due on 31.3.2025"
     )
-    assert "/en/kaakkois-suomi/raportit/" in messages[(english.email,)].body
+    assert "/en/kaakkois-suomi/reports/" in messages[(english.email,)].body
     assert messages[(coordinator.email,)].subject == report_subject(region, "31.3.2025")
 
 
