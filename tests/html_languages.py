@@ -52,3 +52,13 @@ def texts_with_languages(html: str) -> list[tuple[str, str]]:
 def languages_of(html: str, text: str) -> list[str]:
     """The language of each of the page's texts that contains ``text``."""
     return [lang for data, lang in texts_with_languages(html) if text in data]
+
+
+def address_in(path: str, language: str) -> str:
+    """The Finnish address ``path`` (query kept) as it reads in ``language`` (``/sv/…``
+    with the Swedish segments)."""
+    from django.urls import translate_url
+    from django.utils import translation
+
+    with translation.override("fi"):
+        return translate_url(path, language)

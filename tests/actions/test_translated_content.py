@@ -78,6 +78,10 @@ def swedish_lookups():
     online = guidance_channel("verkossa")
     online.name_sv = "På nätet"
     online.save()
+    # The reference data names every lookup in Swedish; the unemployed lose theirs here.
+    unemployed = target_group("tyottomat")
+    unemployed.name_sv = ""
+    unemployed.save()
     return youth, online
 
 

@@ -28,7 +28,7 @@ from tests.factories import (
     RegionProfileFactory,
     UserFactory,
 )
-from tests.html_languages import languages_of
+from tests.html_languages import address_in, languages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -174,7 +174,7 @@ def test_a_swedish_translation_replaces_the_finnish_text_on_swedish_pages(
     write(plan.objects[kind], field, finnish, swedish)
 
     for path in pages_of(plan, pages):
-        html = client.get(f"/sv{path}").content.decode()
+        html = client.get(address_in(path, "sv")).content.decode()
 
         assert swedish in html, path
         assert finnish not in html, path
@@ -190,7 +190,7 @@ def test_a_missing_translation_shows_the_finnish_text_marked_finnish(
 
     for path in pages_of(plan, pages):
         for language in ("sv", "en"):
-            html = client.get(f"/{language}{path}").content.decode()
+            html = client.get(address_in(path, language)).content.decode()
 
             found = languages_of(html, finnish)
             assert found, (language, path)
@@ -225,7 +225,7 @@ def test_the_comparison_names_a_changed_object_in_the_active_language(client, co
 
     revise(plan, coordinator, rename)
 
-    swedish = client.get(f"/sv{REGION}/versiot/vertaa/?a=1&b=2").content.decode()
+    swedish = client.get(address_in(f"{REGION}/versiot/vertaa/?a=1&b=2", "sv")).content.decode()
 
     assert set(languages_of(swedish, "Nytt namn på fokusområdet")) == {"sv"}
     # The old version has no Swedish title, so the words are compared in Finnish, marked so.
@@ -242,7 +242,9 @@ def test_a_translation_written_for_one_version_only_is_no_change(client, coordin
     revise(plan, coordinator, translate)
 
     for language in ("fi", "sv"):
-        html = client.get(f"/{language}{REGION}/versiot/vertaa/?a=1&b=2").content.decode()
+        html = client.get(
+            address_in(f"{REGION}/versiot/vertaa/?a=1&b=2", language)
+        ).content.decode()
         assert "change--changed" not in html, language
 
 
@@ -258,7 +260,7 @@ def test_the_comparison_diffs_the_active_languages_words_where_both_versions_hav
 
     revise(plan, coordinator, rename)
 
-    swedish = client.get(f"/sv{REGION}/versiot/vertaa/?a=1&b=2").content.decode()
+    swedish = client.get(address_in(f"{REGION}/versiot/vertaa/?a=1&b=2", "sv")).content.decode()
 
     assert "Gammalt" in swedish
     assert "Uusi painopisteen nimi" not in swedish
@@ -270,7 +272,7 @@ def test_an_indicator_chart_is_labelled_in_plain_text_of_the_active_language(cli
     write(indicator, "title", "Mittarin nimi", "Indikatorns namn")
     write(indicator, "unit", "hlö", "pers.")
 
-    html = client.get(f"/sv{FOCUS_AREA}").content.decode()
+    html = client.get(address_in(FOCUS_AREA, "sv")).content.decode()
 
     assert "Indikatorns namn (pers.)</title>" in html
     assert "50\u00a0pers." in html
@@ -286,13 +288,13 @@ def test_a_coordinator_of_several_regions_reads_their_names_in_the_active_langua
     etela_savo.save()
     client = client_of(user)
 
-    html = client.get(f"/sv{REGION}/").content.decode()
+    html = client.get(address_in(f"{REGION}/", "sv")).content.decode()
 
     assert "(Södra Savolax)" in html
 
 
 def test_an_organisation_keeps_its_name_in_every_language(client, plan):
-    html = client.get(f"/sv{_organisation(plan)}").content.decode()
+    html = client.get(address_in(_organisation(plan), "sv")).content.decode()
 
     assert "<h1>Ohjaamo Kotka</h1>" in html
 
@@ -304,7 +306,7 @@ def test_a_region_without_a_strategy_lists_the_networks_in_the_active_language(c
     Region.objects.exclude(pk=etela_savo.pk).update(network_name="", name_sv="")
     Region.objects.filter(slug="uusimaa").update(name_sv="Nyland")
 
-    html = client.get("/sv/etela-savo/").content.decode()
+    html = client.get(address_in("/etela-savo/", "sv")).content.decode()
 
     assert set(languages_of(html, "Södra Savolax")) == {"sv"}
     assert set(languages_of(html, "Nyland")) == {"sv"}
