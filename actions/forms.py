@@ -28,6 +28,7 @@ from lib.forms import (
     GroupedCheckboxSelectMultiple,
     SearchableCheckboxSelectMultiple,
 )
+from lib.translation import with_translated_widgets, with_translations
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import Action, FocusArea, Goal
@@ -297,11 +298,16 @@ class GoodPracticeProposalForm(BoundedFormMixin, VersionedFormMixin, forms.Model
 
     class Meta:
         model = GoodPractice
-        fields = ["organisation", "title", "description", "focus_areas"]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 6}),
-            "focus_areas": forms.CheckboxSelectMultiple,
-        }
+        fields = with_translations(
+            GoodPractice, ["organisation", "title", "description", "focus_areas"]
+        )
+        widgets = with_translated_widgets(
+            GoodPractice,
+            {
+                "description": forms.Textarea(attrs={"rows": 6}),
+                "focus_areas": forms.CheckboxSelectMultiple,
+            },
+        )
 
     def __init__(
         self, *args: Any, region: Region, organisations: QuerySet[Organisation], **kwargs: Any
