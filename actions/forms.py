@@ -29,7 +29,7 @@ from lib.forms import (
     SearchableCheckboxSelectMultiple,
 )
 from lib.localized_choices import LocalizedLabel, localize_labels
-from lib.translation import localized
+from lib.translation import localized, with_translated_widgets, with_translations
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import Action, FocusArea, Goal
@@ -302,11 +302,16 @@ class GoodPracticeProposalForm(BoundedFormMixin, VersionedFormMixin, forms.Model
 
     class Meta:
         model = GoodPractice
-        fields = ["organisation", "title", "description", "focus_areas"]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 6}),
-            "focus_areas": forms.CheckboxSelectMultiple,
-        }
+        fields = with_translations(
+            GoodPractice, ["organisation", "title", "description", "focus_areas"]
+        )
+        widgets = with_translated_widgets(
+            GoodPractice,
+            {
+                "description": forms.Textarea(attrs={"rows": 6}),
+                "focus_areas": forms.CheckboxSelectMultiple,
+            },
+        )
 
     def __init__(
         self, *args: Any, region: Region, organisations: QuerySet[Organisation], **kwargs: Any

@@ -54,6 +54,7 @@ from coordination.transfer_base import (
 from lib.bounds import text_error, year_error
 from lib.locking import lock_and_reread
 from lib.scoping import scope
+from lib.translation import all_field_names
 from network.models import Organisation, Region
 from strategy.models import (
     Action,
@@ -140,7 +141,8 @@ class Column:
     """A column of a sheet: its heading, the field it fills and how a cell is read.
 
     ``required``: every row needs a value. ``max_length``: the model field's limit, when
-    shorter than the portal's limit of free text.
+    shorter than the portal's limit of free text. ``optional``: the sheet may leave the
+    column out (a translation's, which workbooks of before the translations lack).
     """
 
     header: str
@@ -148,6 +150,33 @@ class Column:
     widget: widgets.Widget
     required: bool = False
     max_length: int | None = None
+    optional: bool = False
+
+
+#: How a translation's heading names its language after the Finnish column's heading.
+TRANSLATION_HEADINGS = {"sv": "ruotsiksi", "en": "englanniksi"}
+
+
+def with_translations(model: type[Model], *columns: Column) -> tuple[Column, ...]:
+    """A sheet's columns with its translated fields' Swedish columns, then their English
+    ones, after them ("Otsikko ruotsiksi", ..., "Otsikko englanniksi", ...): optional and
+    never required, and last, so the Finnish columns stay where they always were."""
+    names = getattr(model, "translated_fields", ())
+    return (
+        *columns,
+        *(
+            Column(
+                f"{column.header} {word}",
+                f"{column.attribute}_{code}",
+                column.widget,
+                max_length=column.max_length,
+                optional=True,
+            )
+            for code, word in TRANSLATION_HEADINGS.items()
+            for column in columns
+            if column.attribute in names
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -237,7 +266,8 @@ def sheet_specs(region: Region) -> list[SheetSpec]:
     return [
         SheetSpec(
             STRATEGY_SHEET,
-            (
+            with_translations(
+                Strategy,
                 Column("Otsikko", "title", text, required=True, max_length=300),
                 Column("Ensimmäinen vuosi", "start_year", integer, required=True),
                 Column("Viimeinen vuosi", "end_year", integer, required=True),
@@ -252,7 +282,8 @@ def sheet_specs(region: Region) -> list[SheetSpec]:
         ),
         SheetSpec(
             FOCUS_AREA_SHEET,
-            (
+            with_translations(
+                FocusArea,
                 Column(ID, "id", integer),
                 Column("Numero", "number", integer, required=True),
                 Column("Otsikko", "title", text, required=True, max_length=300),
@@ -263,7 +294,8 @@ def sheet_specs(region: Region) -> list[SheetSpec]:
         ),
         SheetSpec(
             GOAL_SHEET,
-            (
+            with_translations(
+                Goal,
                 Column(ID, "id", integer),
                 Column("Painopistealue", "focus_area", integer, required=True),
                 Column("Numero", "number", integer, required=True),
@@ -273,7 +305,8 @@ def sheet_specs(region: Region) -> list[SheetSpec]:
         ),
         SheetSpec(
             ACTION_SHEET,
-            (
+            with_translations(
+                Action,
                 Column(ID, "id", integer),
                 Column("Painopistealue", "focus_area", integer, required=True),
                 Column("Tavoitteet", "goals", numbers),
@@ -295,7 +328,8 @@ def sheet_specs(region: Region) -> list[SheetSpec]:
         ),
         SheetSpec(
             INDICATOR_SHEET,
-            (
+            with_translations(
+                Indicator,
                 Column(ID, "id", integer),
                 Column("Otsikko", "title", text, required=True, max_length=300),
                 Column("Kuvaus", "description", text),
@@ -356,7 +390,13 @@ def plan_rows(strategy: Strategy, region: Region) -> dict[str, list[list[Any]]]:
         counts[goal.focus_area_id] = counts.get(goal.focus_area_id, 0) + 1
         goal_numbers[goal.pk] = counts[goal.focus_area_id]
         goal_rows.append(
-            [goal.pk, number_of[goal.focus_area_id], goal_numbers[goal.pk], goal.title]
+            [
+                goal.pk,
+                number_of[goal.focus_area_id],
+                goal_numbers[goal.pk],
+                goal.title,
+                *_translation_cells(goal),
+            ]
         )
     actions = (
         Action.objects.filter(focus_area__strategy=strategy)
@@ -381,6 +421,7 @@ def plan_rows(strategy: Strategy, region: Region) -> dict[str, list[list[Any]]]:
                 strategy.values_statement,
                 strategy.overall_goal,
                 strategy.objectives,
+                *_translation_cells(strategy),
             ]
         ],
         FOCUS_AREA_SHEET: [
@@ -390,6 +431,7 @@ def plan_rows(strategy: Strategy, region: Region) -> dict[str, list[list[Any]]]:
                 focus_area.title,
                 focus_area.description,
                 _numbers(goal.number for goal in focus_area.national_goals.all()),
+                *_translation_cells(focus_area),
             ]
             for focus_area in focus_areas
         ],
@@ -412,6 +454,7 @@ def plan_rows(strategy: Strategy, region: Region) -> dict[str, list[list[Any]]]:
                 action.start_date,
                 action.end_date,
                 action.monitoring_note,
+                *_translation_cells(action),
             ]
             for action in actions
         ],
@@ -427,10 +470,26 @@ def plan_rows(strategy: Strategy, region: Region) -> dict[str, list[list[Any]]]:
                 _decimal(indicator.target),
                 indicator.target_year,
                 _numbers(focus_area.number for focus_area in indicator.focus_areas.all()),
+                *_translation_cells(indicator),
             ]
             for indicator in indicators
         ],
     }
+
+
+def _translation_cells(obj: Model) -> list[str]:
+    """The row's last cells: its translations, in the order ``with_translations`` gives
+    the columns (every translated field of the plan's models has its column)."""
+    return [getattr(obj, name) for name in _translation_columns(type(obj))]
+
+
+def _translation_columns(model: type[Model]) -> list[str]:
+    """``title_sv, description_sv, title_en, description_en``: Swedish first, then English."""
+    return [
+        f"{name}_{code}"
+        for code in TRANSLATION_HEADINGS
+        for name in getattr(model, "translated_fields", ())
+    ]
 
 
 def _numbers(numbers: Iterable[int]) -> str:
@@ -499,6 +558,11 @@ def _instructions() -> list[str]:
                 "Mittarit: decimals may be written with a comma; focus areas are numbers "
                 "separated by semicolons. A row with an ID keeps the indicator's yearly "
                 "values, which are imported separately."
+            ),
+            _(
+                "Columns whose heading ends in ruotsiksi or englanniksi hold the Swedish and "
+                "English text of the column before them. They may be left empty or left out: "
+                "the Swedish and English pages then show the Finnish text."
             ),
             _(
                 "ID: the identifier of the row's object in the exported version. Keep it "
@@ -698,7 +762,7 @@ class _Reader:
             else:
                 columns[index] = column
         for column in spec.columns:
-            if column.header != ID and column not in columns.values():
+            if column.header != ID and not column.optional and column not in columns.values():
                 self.error(
                     spec.name,
                     1,
@@ -1019,13 +1083,29 @@ def _header(reader: _Reader, current: Strategy | None) -> dict[str, Any]:
     rows = reader.rows.get(STRATEGY_SHEET, [])
     if rows:
         values = dict(rows[0].values)
-        return {key: "" if value is None else value for key, value in values.items()}
+        return {
+            **{key: "" if value is None else value for key, value in values.items()},
+            **_translations(Strategy, rows[0], current),
+        }
     if current is None:  # checked by ``_check_header``: a first plan needs the row
         raise ValueError("A first plan without its header row")
     return {
         column.attribute: getattr(current, column.attribute)
         for column in reader.specs[STRATEGY_SHEET].columns
     }
+
+
+def _translations(model: type[Model], row: ParsedRow, source: Model | None) -> dict[str, str]:
+    """The row's translations: its sheet's translation columns, and for a column the sheet
+    leaves out, the translation of the object the row continues (``source``; the current
+    version for the header), so a workbook of before the translations loses none."""
+    values: dict[str, str] = {}
+    for name in all_field_names(model):
+        if name in row.values:
+            values[name] = row.values[name] or ""
+        elif source is not None:
+            values[name] = getattr(source, name)
+    return values
 
 
 def _write_draft(region: Region, current: Strategy | None, reader: _Reader, user: Any) -> Strategy:
@@ -1049,6 +1129,7 @@ def _write_draft(region: Region, current: Strategy | None, reader: _Reader, user
             number=row.values["number"],
             title=row.values["title"],
             description=row.values.get("description") or "",
+            **_translations(FocusArea, row, row.source),
         )
         linked = [national_goals[n] for n in row.values.get("national_goals", [])]
         _save(focus_area, row, user, national_goals=linked)
@@ -1063,6 +1144,7 @@ def _write_draft(region: Region, current: Strategy | None, reader: _Reader, user
             focus_area=focus_areas[row.values["focus_area"]],
             title=row.values["title"],
             position=position,
+            **_translations(Goal, row, row.source),
         )
         _save(goal, row, user)
         goals[(row.values["focus_area"], row.values["number"])] = goal
@@ -1084,6 +1166,7 @@ def _write_draft(region: Region, current: Strategy | None, reader: _Reader, user
             end_date=row.values.get("end_date"),
             monitoring_note=row.values.get("monitoring_note") or "",
             position=position,
+            **_translations(Action, row, row.source),
         )
         _save(
             action,
@@ -1105,6 +1188,7 @@ def _write_draft(region: Region, current: Strategy | None, reader: _Reader, user
             target=row.values.get("target"),
             target_year=row.values.get("target_year"),
             position=position,
+            **_translations(Indicator, row, row.source),
         )
         linked_areas = [focus_areas[n] for n in row.values.get("focus_areas", [])]
         _save(indicator, row, user, focus_areas=linked_areas)

@@ -17,6 +17,7 @@ from lib.bounds import BoundedFormMixin
 from lib.concurrency import VersionedFormMixin
 from lib.forms import CheckboxColumns, DateInput, SearchableCheckboxSelectMultiple
 from lib.localized_choices import localize_labels
+from lib.translation import translations_of, with_translations
 from lib.uploads import ACCEPT, UPLOAD_HELP_TEXT, validate_upload
 from network.models import Organisation, Region
 from strategy.models import FocusArea
@@ -69,25 +70,28 @@ class EventForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "title",
-            "description",
-            "kind",
-            "series",
-            "starts_on",
-            "ends_on",
-            "day_part",
-            "start_time",
-            "end_time",
-            "channel",
-            "place",
-            "online_url",
-            "organisers",
-            "partner_regions",
-            "focus_areas",
-            "participants_count",
-            "materials_url",
-        ]
+        fields = with_translations(
+            Event,
+            [
+                "title",
+                "description",
+                "kind",
+                "series",
+                "starts_on",
+                "ends_on",
+                "day_part",
+                "start_time",
+                "end_time",
+                "channel",
+                "place",
+                "online_url",
+                "organisers",
+                "partner_regions",
+                "focus_areas",
+                "participants_count",
+                "materials_url",
+            ],
+        )
         widgets = {
             "starts_on": DateInput(),
             "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -102,7 +106,13 @@ class EventForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
             "start_time": _("Required when the event is at the given times."),
         }
 
-    field_order = [*Meta.fields[:4], "new_series", *Meta.fields[4:], "publish_now"]
+    #: The new series's name comes right after the series to choose from.
+    field_order = [
+        *Meta.fields[: Meta.fields.index("series") + 1],
+        "new_series",
+        *Meta.fields[Meta.fields.index("series") + 1 :],
+        "publish_now",
+    ]
 
     def __init__(
         self,
@@ -238,6 +248,7 @@ def copy_initial(event: Event, starts_on: dt.date, ends_on: dt.date) -> dict[str
         "organisers": [organisation.pk for organisation in event.organisers.all()],
         "partner_regions": [region.pk for region in event.partner_regions.all()],
         "focus_areas": [focus_area.pk for focus_area in event.focus_areas.all()],
+        **translations_of(event, "title", "description"),
     }
 
 
@@ -263,7 +274,7 @@ class EventMaterialForm(BoundedFormMixin, forms.ModelForm):
 
     class Meta:
         model = EventMaterial
-        fields = ["title", "file", "url"]
+        fields = with_translations(EventMaterial, ["title", "file", "url"])
         widgets = {"file": forms.ClearableFileInput(attrs={"accept": ACCEPT})}
         help_texts = {"file": UPLOAD_HELP_TEXT}
 

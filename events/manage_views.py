@@ -38,6 +38,7 @@ from events.services import (
 from lib import deletion
 from lib.access import PermissionMixin, check_permission
 from lib.concurrency import ConcurrentEditMixin, OnceOnlyCreateMixin
+from lib.translation import all_field_names
 from network.mixins import RegionMixin
 from network.models import Organisation
 from portal import closed_years, review_services
@@ -314,6 +315,9 @@ class EventMaterialCreateView(EventPermissionMixin, FormView):
                 title=form.cleaned_data["title"],
                 file=form.cleaned_data.get("file"),
                 url=form.cleaned_data.get("url", ""),
+                translations={
+                    name: form.cleaned_data.get(name, "") for name in all_field_names(EventMaterial)
+                },
             )
         except EventError as error:
             form.add_error(None, str(error))

@@ -245,14 +245,20 @@ def next_dates(event: Event) -> tuple[dt.date, dt.date]:
 
 
 def add_material(
-    event: Event, *, title: str, file: UploadedFile | None = None, url: str = ""
+    event: Event,
+    *,
+    title: str,
+    file: UploadedFile | None = None,
+    url: str = "",
+    translations: dict[str, str] | None = None,
 ) -> EventMaterial:
-    """Attach a file or a link (the form has checked it is exactly one) to the event."""
+    """Attach a file or a link (the form has checked it is exactly one) to the event;
+    ``translations``: the title's Swedish and English (``title_sv``, ``title_en``)."""
     if bool(file) == bool(url):
         raise EventError(_("Give either a file or a link."))
     with transaction.atomic():
         check_open(event)
-        material = EventMaterial(event=event, title=title, url=url)
+        material = EventMaterial(event=event, title=title, url=url, **(translations or {}))
         if file:
             material.file = file  # type: ignore[assignment]
         material.save()

@@ -21,6 +21,7 @@ Its fallback is silent, and the portal has to know that it fell back to mark the
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -170,3 +171,15 @@ class Localizer:
         if name.startswith("_") or name not in getattr(self._obj, "translated_fields", ()):
             raise AttributeError(name)
         return localized(self._obj, name)
+
+
+def with_translated_widgets(model: type[models.Model], widgets: dict[str, Any]) -> dict[str, Any]:
+    """A model form's ``widgets`` with each translated field's widget given to its translations
+    too, so the Swedish and English inputs are as roomy as the Finnish one beside them."""
+    translated_names = getattr(model, "translated_fields", ())
+    result = dict(widgets)
+    for name, widget in widgets.items():
+        if name in translated_names:
+            for column in translation_field_names(name):
+                result.setdefault(column, copy.deepcopy(widget))
+    return result

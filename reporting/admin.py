@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from lib.translation import with_translations
 from reporting.framework_services import fixed_message
 from reporting.models import (
     AnnualReport,
@@ -114,7 +115,7 @@ class ReportingYearAdmin(admin.ModelAdmin):
 class SubThemeInline(FixedFrameworkInline):
     model = SubTheme
     extra = 0
-    fields = ["number", "title"]
+    fields = tuple(with_translations(SubTheme, ["number", "title"]))
     show_change_link = True
 
 
@@ -147,7 +148,7 @@ class LevelActivityInline(FixedFrameworkInline):
 
     model = LevelActivity
     extra = 0
-    fields = ["position", "text"]
+    fields = tuple(with_translations(LevelActivity, ["position", "text"]))
 
 
 @admin.register(Level)

@@ -7,12 +7,13 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lib.bounds import BoundedFormMixin
 from lib.concurrency import VERSION_FIELD, Change, VersionedFormMixin, display, typed_display
 from lib.forms import DATE_INPUT_FORMATS, DateInput
-from lib.translation import localized
+from lib.translation import LANGUAGE_LABELS, localized, with_translated_widgets, with_translations
 from reporting.models import Answer, EntryDeadline, ReportingYear, SubTheme, Theme
 from reporting.services import AnswerInput, ReportInput
 
@@ -257,11 +258,14 @@ class ReportingYearForm(BoundedFormMixin, forms.ModelForm):
 
     class Meta:
         model = ReportingYear
-        fields = ["due_date", "instructions", "reminder_days", "remind_weekly_when_overdue"]
-        widgets = {
-            "due_date": DateInput(),
-            "instructions": forms.Textarea(attrs={"rows": 5}),
-        }
+        fields = with_translations(
+            ReportingYear,
+            ["due_date", "instructions", "reminder_days", "remind_weekly_when_overdue"],
+        )
+        widgets = with_translated_widgets(
+            ReportingYear,
+            {"due_date": DateInput(), "instructions": forms.Textarea(attrs={"rows": 5})},
+        )
         labels = {
             "remind_weekly_when_overdue": _("Remind weekly while the report is overdue"),
         }
@@ -331,12 +335,37 @@ class ThemeForm(BoundedFormMixin, forms.Form):
     """
 
     title = forms.CharField(label=_("Title"), max_length=300)
+    title_sv = forms.CharField(
+        label=format_lazy("{} ({})", _("Title"), LANGUAGE_LABELS["sv"]),
+        required=False,
+        max_length=300,
+    )
+    title_en = forms.CharField(
+        label=format_lazy("{} ({})", _("Title"), LANGUAGE_LABELS["en"]),
+        required=False,
+        max_length=300,
+    )
     description = forms.CharField(
         label=_("Description"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    description_sv = forms.CharField(
+        label=format_lazy("{} ({})", _("Description"), LANGUAGE_LABELS["sv"]),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    description_en = forms.CharField(
+        label=format_lazy("{} ({})", _("Description"), LANGUAGE_LABELS["en"]),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    #: The translations the form carries beside the Finnish title and description.
+    translation_fields = ("title_sv", "title_en", "description_sv", "description_en")
 
     def __init__(self, *args: Any, read_version: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -345,6 +374,10 @@ class ThemeForm(BoundedFormMixin, forms.Form):
             self.fields[VERSION_FIELD] = forms.CharField(
                 required=False, widget=forms.HiddenInput, initial=read_version
             )
+
+    def translations(self) -> dict[str, str]:
+        """The Swedish and English title and description as typed (empty: not translated)."""
+        return {name: self.cleaned_data.get(name, "").strip() for name in self.translation_fields}
 
     def sent_version(self) -> str | None:
         """The version the form was read at, as sent; None where it sent none."""

@@ -68,9 +68,27 @@ class ChangedMeanwhile(Exception):
         self.version = version
 
 
+#: The translations a theme's or a sub-theme's form edits beside the Finnish title and
+#: description (``lib.translation``): guarded and saved as the Finnish ones are.
+TEXT_TRANSLATIONS = ("title_sv", "title_en", "description_sv", "description_en")
+
+
+def _texts(row: Theme | SubTheme) -> dict[str, str]:
+    return {
+        "title": row.title,
+        "description": row.description,
+        **{name: getattr(row, name) for name in TEXT_TRANSLATIONS},
+    }
+
+
+def _translations(given: dict[str, str] | None) -> dict[str, str]:
+    """The translation columns to write; ``None`` (a caller that edits none) writes none."""
+    return {name: given.get(name, "") for name in TEXT_TRANSLATIONS} if given is not None else {}
+
+
 def theme_values(theme: Theme) -> dict[str, str]:
     """What the theme form edits, by the form's field names."""
-    return {"title": theme.title, "description": theme.description}
+    return _texts(theme)
 
 
 def sub_theme_values(sub_theme: SubTheme) -> dict[str, str]:
@@ -84,8 +102,7 @@ def sub_theme_values(sub_theme: SubTheme) -> dict[str, str]:
     ):
         activities.setdefault(value, []).append(text)
     return {
-        "title": sub_theme.title,
-        "description": sub_theme.description,
+        **_texts(sub_theme),
         **{f"level_{value}": titles.get(value, "") for value in range(1, LADDER_SIZE + 1)},
         **{
             f"activities_{value}": "\n".join(activities.get(value, []))
@@ -123,8 +140,15 @@ def _changed(reporting_year: ReportingYear, what: str, user: Any) -> None:
     logger.info("%s changed the framework of %s: %s", user, reporting_year.year, what)
 
 
-def add_theme(reporting_year: ReportingYear, title: str, description: str, user: Any) -> Theme:
-    """Add a theme at the end of the year's framework."""
+def add_theme(
+    reporting_year: ReportingYear,
+    title: str,
+    description: str,
+    user: Any,
+    translations: dict[str, str] | None = None,
+) -> Theme:
+    """Add a theme at the end of the year's framework (``translations``: its Swedish and
+    English title and description, ``TEXT_TRANSLATIONS``)."""
     with transaction.atomic():
         year = lock_open_year(reporting_year)
         last = Theme.objects.filter(reporting_year=year).order_by("-number").first()
@@ -133,20 +157,28 @@ def add_theme(reporting_year: ReportingYear, title: str, description: str, user:
             number=(last.number + 1) if last else 1,
             title=title,
             description=description,
+            **_translations(translations),
         )
         _changed(year, f"added theme {theme.number}", user)
     return theme
 
 
 def change_theme(
-    theme: Theme, title: str, description: str, user: Any, read_version: str | None = None
+    theme: Theme,
+    title: str,
+    description: str,
+    user: Any,
+    read_version: str | None = None,
+    translations: dict[str, str] | None = None,
 ) -> None:
     """Rename a theme or change its description; refused with ``ChangedMeanwhile`` if the
     theme changed after ``read_version`` was read (every change holds the year's lock)."""
     with transaction.atomic():
         year = lock_open_year(theme.reporting_year)
         _check_unchanged(read_version, theme_values(Theme.objects.get(pk=theme.pk)))
-        Theme.objects.filter(pk=theme.pk).update(title=title, description=description)
+        Theme.objects.filter(pk=theme.pk).update(
+            title=title, description=description, **_translations(translations)
+        )
         _changed(year, f"changed theme {theme.number}", user)
 
 
@@ -228,6 +260,7 @@ def add_sub_theme(
     ladder: dict[int, str],
     user: Any,
     activities: dict[int, list[str]] | None = None,
+    translations: dict[str, str] | None = None,
 ) -> SubTheme:
     """Add a sub-theme with its ladder at the end of a theme; the drafts answer it empty."""
     with transaction.atomic():
@@ -238,6 +271,7 @@ def add_sub_theme(
             number=(last.number + 1) if last else 1,
             title=title,
             description=description,
+            **_translations(translations),
         )
         _write_ladder(sub_theme, ladder, activities)
         _changed(year, f"added sub-theme {theme.number}.{sub_theme.number}", user)
@@ -252,6 +286,7 @@ def change_sub_theme(
     user: Any,
     read_version: str | None = None,
     activities: dict[int, list[str]] | None = None,
+    translations: dict[str, str] | None = None,
 ) -> None:
     """Rename a sub-theme, change its description and its ladder of levels (with the
     levels' own ``activities`` when given); refused with
@@ -259,7 +294,9 @@ def change_sub_theme(
     with transaction.atomic():
         year = lock_open_year(sub_theme.theme.reporting_year)
         _check_unchanged(read_version, sub_theme_values(SubTheme.objects.get(pk=sub_theme.pk)))
-        SubTheme.objects.filter(pk=sub_theme.pk).update(title=title, description=description)
+        SubTheme.objects.filter(pk=sub_theme.pk).update(
+            title=title, description=description, **_translations(translations)
+        )
         _write_ladder(sub_theme, ladder, activities)
         _changed(year, f"changed sub-theme {sub_theme.pk}", user)
 

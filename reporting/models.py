@@ -19,7 +19,7 @@ from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lib.scoping import RegionScopedManager, scope
-from lib.translation import translated, translations
+from lib.translation import translated, translations, translations_of
 from network.models import Organisation, Region
 from portal.rules import ReportAudience, report_audience
 
@@ -651,6 +651,7 @@ def copy_framework(target: ReportingYear) -> None:
             number=theme.number,
             title=theme.title,
             description=theme.description,
+            **translations_of(theme, "title", "description"),
         )
         for theme in themes
     )
@@ -662,19 +663,28 @@ def copy_framework(target: ReportingYear) -> None:
             number=sub_theme.number,
             title=sub_theme.title,
             description=sub_theme.description,
+            **translations_of(sub_theme, "title", "description"),
         )
         for sub_theme in sub_themes
     )
     sub_map = {old.pk: new for old, new in zip(sub_themes, new_sub_themes, strict=True)}
     levels = list(Level.objects.filter(sub_theme__theme__reporting_year=source).order_by("pk"))
     new_levels = Level.objects.bulk_create(
-        Level(sub_theme=sub_map[level.sub_theme_id], value=level.value, title=level.title)
+        Level(
+            sub_theme=sub_map[level.sub_theme_id],
+            value=level.value,
+            title=level.title,
+            **translations_of(level, "title"),
+        )
         for level in levels
     )
     level_map = {old.pk: new for old, new in zip(levels, new_levels, strict=True)}
     LevelActivity.objects.bulk_create(
         LevelActivity(
-            level=level_map[activity.level_id], text=activity.text, position=activity.position
+            level=level_map[activity.level_id],
+            text=activity.text,
+            position=activity.position,
+            **translations_of(activity, "text"),
         )
         for activity in LevelActivity.objects.filter(level__sub_theme__theme__reporting_year=source)
     )

@@ -391,7 +391,7 @@ class ThemeEditView(FrameworkEditMixin, FormView):
         return self.theme.reporting_year
 
     def get_initial(self) -> dict[str, Any]:
-        return {"title": self.theme.title, "description": self.theme.description}
+        return framework_services.theme_values(self.theme)
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
@@ -418,6 +418,7 @@ class ThemeEditView(FrameworkEditMixin, FormView):
                 form.cleaned_data["description"],
                 self.request.user,
                 read_version=form.sent_version(),
+                translations=form.translations(),
             )
         except framework_services.FrameworkFixed as refused:
             form.add_error(None, str(refused))
@@ -439,7 +440,7 @@ class SubThemeEditView(FrameworkEditMixin, FormView):
         return self.sub_theme.theme.reporting_year
 
     def get_initial(self) -> dict[str, Any]:
-        initial = {"title": self.sub_theme.title, "description": self.sub_theme.description}
+        initial = framework_services.sub_theme_values(self.sub_theme)
         for level in self.sub_theme.levels.prefetch_related("activities"):
             initial[f"level_{level.value}"] = level.title
             initial[f"activities_{level.value}"] = "\n".join(
@@ -477,6 +478,7 @@ class SubThemeEditView(FrameworkEditMixin, FormView):
                 self.request.user,
                 read_version=form.sent_version(),
                 activities=form.rung_activities(),
+                translations=form.translations(),
             )
         except framework_services.FrameworkFixed as refused:
             form.add_error(None, str(refused))
@@ -518,6 +520,7 @@ class ThemeAddView(FrameworkEditMixin, OnceOnlyCreateMixin, FormView):
                 form.cleaned_data["title"],
                 form.cleaned_data["description"],
                 self.request.user,
+                translations=form.translations(),
             )
         except framework_services.FrameworkFixed as refused:
             form.add_error(None, str(refused))
@@ -560,6 +563,7 @@ class SubThemeAddView(FrameworkEditMixin, OnceOnlyCreateMixin, FormView):
                 form.ladder(),
                 self.request.user,
                 activities=form.rung_activities(),
+                translations=form.translations(),
             )
         except framework_services.FrameworkFixed as refused:
             form.add_error(None, str(refused))

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.contrib import admin
 
+from lib.translation import with_translations
 from portal import closed_years
 from portal.closed_years import ClosedYearAdminMixin
 from strategy import services
@@ -43,7 +44,7 @@ class KeyMeasureAdmin(admin.ModelAdmin):
 class FocusAreaInline(admin.TabularInline):
     model = FocusArea
     extra = 0
-    fields = ["number", "title"]
+    fields = tuple(with_translations(FocusArea, ["number", "title"]))
     show_change_link = True
 
 

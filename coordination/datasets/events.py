@@ -28,6 +28,10 @@ from network.models import Organisation
 # Column headers are names of the file format, not user-interface text: they stay Finnish
 # whatever the interface language, so a file exported in Swedish re-imports in Finnish.
 TITLE = "Otsikko"
+# The title's translations (``lib.translation``), optional columns: a file without them
+# imports as before and leaves the stored translations alone.
+TITLE_SV = "Otsikko ruotsiksi"
+TITLE_EN = "Otsikko englanniksi"
 STARTS_ON = "Alkaa"
 ENDS_ON = "Päättyy"
 KIND = "Tyyppi"
@@ -71,6 +75,8 @@ class EventResource(ReviewedResource):
 
         return {
             "title": column("title", TITLE, TextWidget()),
+            "title_sv": column("title_sv", TITLE_SV, TextWidget()),
+            "title_en": column("title_en", TITLE_EN, TextWidget()),
             "starts_on": column("starts_on", STARTS_ON, DateWidget()),
             "ends_on": column("ends_on", ENDS_ON, DateWidget()),
             "kind": column("kind", KIND, ChoiceWidget(Event.Kind)),

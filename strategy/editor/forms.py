@@ -24,6 +24,7 @@ from lib.forms import (
     SearchableCheckboxSelectMultiple,
     https_url_field,
 )
+from lib.translation import with_translated_widgets, with_translations
 from network.models import Organisation
 from strategy.models import (
     Action,
@@ -56,23 +57,29 @@ class StrategyForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Strategy
-        fields = [
-            "title",
-            "start_year",
-            "end_year",
-            "version_label",
-            "vision",
-            "values",
-            "values_statement",
-            "overall_goal",
-            "objectives",
-        ]
-        widgets = {
-            "vision": forms.Textarea(attrs={"rows": 3}),
-            "values_statement": forms.Textarea(attrs={"rows": 4}),
-            "overall_goal": forms.Textarea(attrs={"rows": 3}),
-            "objectives": forms.Textarea(attrs={"rows": 6}),
-        }
+        fields = with_translations(
+            Strategy,
+            [
+                "title",
+                "start_year",
+                "end_year",
+                "version_label",
+                "vision",
+                "values",
+                "values_statement",
+                "overall_goal",
+                "objectives",
+            ],
+        )
+        widgets = with_translated_widgets(
+            Strategy,
+            {
+                "vision": forms.Textarea(attrs={"rows": 3}),
+                "values_statement": forms.Textarea(attrs={"rows": 4}),
+                "overall_goal": forms.Textarea(attrs={"rows": 3}),
+                "objectives": forms.Textarea(attrs={"rows": 6}),
+            },
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -88,13 +95,18 @@ class FocusAreaForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = FocusArea
-        fields = ["number", "title", "description", "national_goals", "key_measures"]
-        widgets = {
-            "title": forms.Textarea(attrs={"rows": 2}),
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "national_goals": forms.CheckboxSelectMultiple,
-            "key_measures": forms.CheckboxSelectMultiple,
-        }
+        fields = with_translations(
+            FocusArea, ["number", "title", "description", "national_goals", "key_measures"]
+        )
+        widgets = with_translated_widgets(
+            FocusArea,
+            {
+                "title": forms.Textarea(attrs={"rows": 2}),
+                "description": forms.Textarea(attrs={"rows": 4}),
+                "national_goals": forms.CheckboxSelectMultiple,
+                "key_measures": forms.CheckboxSelectMultiple,
+            },
+        )
         help_texts = {
             "number": _("Focus areas are shown in number order."),
             "national_goals": _("The goals of the national strategy this focus area serves."),
@@ -133,8 +145,8 @@ class GoalForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Goal
-        fields = ["title"]
-        widgets = {"title": forms.Textarea(attrs={"rows": 3})}
+        fields = with_translations(Goal, ["title"])
+        widgets = with_translated_widgets(Goal, {"title": forms.Textarea(attrs={"rows": 3})})
 
 
 class ActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
@@ -142,28 +154,34 @@ class ActionForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Action
-        fields = [
-            "title",
-            "description",
-            "goals",
-            "lead_organisation",
-            "lead_unknown",
-            "responsible_organisations",
-            "responsibles_unknown",
-            "responsible_note",
-            "start_date",
-            "end_date",
-            "status",
-            "monitoring_note",
-        ]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "goals": forms.CheckboxSelectMultiple,
-            "responsible_organisations": SearchableCheckboxSelectMultiple,
-            "start_date": DateInput(),
-            "end_date": DateInput(),
-            "monitoring_note": forms.Textarea(attrs={"rows": 3}),
-        }
+        fields = with_translations(
+            Action,
+            [
+                "title",
+                "description",
+                "goals",
+                "lead_organisation",
+                "lead_unknown",
+                "responsible_organisations",
+                "responsibles_unknown",
+                "responsible_note",
+                "start_date",
+                "end_date",
+                "status",
+                "monitoring_note",
+            ],
+        )
+        widgets = with_translated_widgets(
+            Action,
+            {
+                "description": forms.Textarea(attrs={"rows": 4}),
+                "goals": forms.CheckboxSelectMultiple,
+                "responsible_organisations": SearchableCheckboxSelectMultiple,
+                "start_date": DateInput(),
+                "end_date": DateInput(),
+                "monitoring_note": forms.Textarea(attrs={"rows": 3}),
+            },
+        )
 
     def __init__(self, *args: Any, focus_area: FocusArea, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -215,22 +233,28 @@ class IndicatorForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = [
-            "title",
-            "description",
-            "unit",
-            "decimals",
-            "direction",
-            "baseline",
-            "baseline_year",
-            "target",
-            "target_year",
-            "focus_areas",
-        ]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
-            "focus_areas": forms.CheckboxSelectMultiple,
-        }
+        fields = with_translations(
+            Indicator,
+            [
+                "title",
+                "description",
+                "unit",
+                "decimals",
+                "direction",
+                "baseline",
+                "baseline_year",
+                "target",
+                "target_year",
+                "focus_areas",
+            ],
+        )
+        widgets = with_translated_widgets(
+            Indicator,
+            {
+                "description": forms.Textarea(attrs={"rows": 3}),
+                "focus_areas": forms.CheckboxSelectMultiple,
+            },
+        )
         localized_fields = ["baseline", "target"]
         help_texts = {"baseline": _("A decimal comma is fine, e.g. 12,5.")}
 
@@ -419,24 +443,30 @@ class RegionProfileForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = RegionProfile
-        fields = [
-            "description",
-            "network_history",
-            "group_name",
-            "chair",
-            "secretariat",
-            "member_organisations",
-            "other_members",
-            "term",
-            "meeting_rhythm",
-            "website",
-        ]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "network_history": forms.Textarea(attrs={"rows": 6}),
-            "member_organisations": SearchableCheckboxSelectMultiple,
-            "other_members": forms.Textarea(attrs={"rows": 3}),
-        }
+        fields = with_translations(
+            RegionProfile,
+            [
+                "description",
+                "network_history",
+                "group_name",
+                "chair",
+                "secretariat",
+                "member_organisations",
+                "other_members",
+                "term",
+                "meeting_rhythm",
+                "website",
+            ],
+        )
+        widgets = with_translated_widgets(
+            RegionProfile,
+            {
+                "description": forms.Textarea(attrs={"rows": 4}),
+                "network_history": forms.Textarea(attrs={"rows": 6}),
+                "member_organisations": SearchableCheckboxSelectMultiple,
+                "other_members": forms.Textarea(attrs={"rows": 3}),
+            },
+        )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -454,22 +484,28 @@ class ProjectForm(BoundedFormMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = [
-            "name",
-            "description",
-            "organisations",
-            "actions",
-            "start_date",
-            "end_date",
-            "website",
-        ]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "organisations": SearchableCheckboxSelectMultiple,
-            "actions": SearchableCheckboxSelectMultiple,
-            "start_date": DateInput(),
-            "end_date": DateInput(),
-        }
+        fields = with_translations(
+            Project,
+            [
+                "name",
+                "description",
+                "organisations",
+                "actions",
+                "start_date",
+                "end_date",
+                "website",
+            ],
+        )
+        widgets = with_translated_widgets(
+            Project,
+            {
+                "description": forms.Textarea(attrs={"rows": 4}),
+                "organisations": SearchableCheckboxSelectMultiple,
+                "actions": SearchableCheckboxSelectMultiple,
+                "start_date": DateInput(),
+                "end_date": DateInput(),
+            },
+        )
 
     def __init__(self, *args: Any, region: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -178,7 +178,7 @@ def test_the_form_works_without_javascript(chromium_browser, live_server, demo):
         expect(page.locator(".choice-search__tools")).to_be_hidden()
         expect(page.locator("#id_partners input[type=checkbox]").first).to_be_visible()
 
-        page.get_by_label("Otsikko").fill("Ryhmävalmennus ilman skriptejä")
+        page.get_by_label("Otsikko", exact=True).fill("Ryhmävalmennus ilman skriptejä")
         page.locator("#id_focus_areas input").first.check()
         second_area_goal = page.locator("#id_goals fieldset.choice-group").nth(1).locator("input")
         second_area_goal.first.check()

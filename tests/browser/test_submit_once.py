@@ -34,7 +34,7 @@ def test_a_double_click_on_save_creates_one_event_and_the_button_shows_it_works(
         "request", lambda request: posts.append(request.url) if request.method == "POST" else None
     )
     page.goto(add_url)
-    page.get_by_label("Otsikko").fill("Ohjaamo Kotkan avoimet ovet")
+    page.get_by_label("Otsikko", exact=True).fill("Ohjaamo Kotkan avoimet ovet")
     page.get_by_label("Alkamispäivä").fill("2021-09-15")
     working = page.locator("body").get_attribute("data-working-label")
     assert working

@@ -162,6 +162,10 @@ def test_the_export_has_a_sheet_each_with_finnish_headings_and_typed_cells(plan,
         "Alkaa",
         "Päättyy",
         "Seuranta",
+        "Otsikko ruotsiksi",
+        "Kuvaus ruotsiksi",
+        "Otsikko englanniksi",
+        "Kuvaus englanniksi",
     ]
     first = actions[0]
     action = Action.objects.get(title="Ohjaamoiden verkosto")
