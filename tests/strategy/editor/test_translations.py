@@ -223,10 +223,6 @@ def test_a_swedish_coordinator_writes_a_new_version_in_swedish_and_publishes_it(
     assertContains(editor, "Ett mål på svenska")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the public strategy page shows Finnish until its templates read translations",
-)
 def test_the_swedish_strategy_page_shows_the_published_swedish_texts(
     client, region, plan, coordinator
 ):
