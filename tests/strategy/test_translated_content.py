@@ -311,3 +311,18 @@ def test_a_region_without_a_strategy_lists_the_networks_in_the_active_language(c
     assert set(languages_of(html, "Södra Savolax")) == {"sv"}
     assert set(languages_of(html, "Nyland")) == {"sv"}
     assert set(languages_of(html, "Satakunta")) == {"fi"}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_key_measures_finnish_only_details_are_marked_finnish(client, language):
+    """A key measure's policy area, ministries and funding have no translations: on a Swedish
+    or English page they are read as Finnish."""
+    measure = KeyMeasure.objects.exclude(policy_area="").exclude(responsible="").first()
+    assert measure is not None
+
+    html = client.get(address_in("/valtakunnallinen/strategia/", language)).content.decode()
+
+    for text in (measure.policy_area, measure.responsible, measure.funding):
+        assert set(languages_of(html, text)) == {"fi"}, text
+    finnish = client.get("/valtakunnallinen/strategia/").content.decode()
+    assert '<dd lang="fi">' not in finnish
