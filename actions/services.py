@@ -32,6 +32,7 @@ from actions.models import GoodPractice, GuidanceAction, ProgressUpdate
 from lib.files import delete_after_commit
 from lib.history import HistoryEntry, describe_records
 from lib.locking import lock_and_reread
+from lib.translation import in_every_language
 from network.models import Organisation, Region
 from notices import services as notices
 from portal import closed_years, review_services
@@ -180,7 +181,7 @@ def _tell_coordinators_of_proposal(practice: GoodPractice, user: Any, event: str
     notices.notify(
         "practice_proposed",
         notices.coordinators_of(practice.region_id),
-        {"title": practice.title, "organisation": str(practice.proposed_by)},
+        {"title": in_every_language(practice, "title"), "organisation": str(practice.proposed_by)},
         event_key=f"actions.goodpractice:{practice.pk}:{event}",
         link=reverse("review:queue", kwargs={"region": practice.region.slug}),
         actor=user,

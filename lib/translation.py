@@ -116,6 +116,28 @@ def active_language() -> str:
     return code if code in TRANSLATION_LANGUAGES else SOURCE_LANGUAGE
 
 
+def in_every_language(obj: models.Model, name: str) -> dict[str, str]:
+    """``obj``'s ``name`` in Finnish, Swedish and English (Finnish where not translated), for
+    text rendered later in a language not known yet, such as a notice's mail
+    (``resolve_languages``)."""
+    source = getattr(obj, name) or ""
+    return {
+        SOURCE_LANGUAGE: source,
+        **{code: getattr(obj, f"{name}_{code}", "") or source for code in TRANSLATION_LANGUAGES},
+    }
+
+
+def resolve_languages(values: dict[str, Any], language: str) -> dict[str, Any]:
+    """``values`` with each ``in_every_language`` dictionary replaced by its ``language``
+    text."""
+    return {
+        key: (value.get(language) or value[SOURCE_LANGUAGE])
+        if isinstance(value, dict) and SOURCE_LANGUAGE in value
+        else value
+        for key, value in values.items()
+    }
+
+
 class LocalizedText(str):
     """A content text in the language it is written in (``lang``).
 

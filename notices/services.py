@@ -28,6 +28,7 @@ from django.urls import translate_url
 from django.utils import timezone, translation
 
 from lib.mail import keep_unsent, queue_mail
+from lib.translation import resolve_languages
 from notices.models import Notice
 
 logger = logging.getLogger(__name__)
@@ -106,7 +107,9 @@ def people_with_ids(user_ids: Iterable[int]) -> QuerySet[Any]:
 
 def _render(kind: str, part: str, context: dict[str, Any], language: str) -> str:
     with translation.override(language):
-        return render_to_string(f"notices/email/{kind}_{part}.txt", context)
+        return render_to_string(
+            f"notices/email/{kind}_{part}.txt", resolve_languages(context, language)
+        )
 
 
 def subject_of(kind: str, context: dict[str, Any], language: str) -> str:

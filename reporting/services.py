@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from actions.models import GuidanceAction
 from events.models import Event
 from lib.locking import lock_and_reread
-from lib.translation import TRANSLATION_LANGUAGES, localized
+from lib.translation import TRANSLATION_LANGUAGES, in_every_language, localized
 from network.models import Region
 from notices import services as notices
 from portal import closed_years, page_cache
@@ -460,7 +460,7 @@ def _tell(report: AnnualReport, kind: str, recipients: Any, user: Any, **extra: 
         kind,
         recipients,
         {
-            "region": region.name,
+            "region": in_every_language(region, "name"),
             "year": report.year,
             "version": report.version,
             "name": str(user),

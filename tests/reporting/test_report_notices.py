@@ -57,15 +57,23 @@ def test_a_submitted_report_tells_the_national_team_each_in_their_language(
             subject("fi", "Annual report submitted: %(region)s %(year)s", **values),
             link,
         ),
+        # The region is named in the recipient's language.
         swede.email: (
-            subject("sv", "Annual report submitted: %(region)s %(year)s", **values),
+            subject(
+                "sv",
+                "Annual report submitted: %(region)s %(year)s",
+                **{**values, "region": "Sydöstra Finland"},
+            ),
             link,
         ),
     }
     assert send_pending_notices() == 2
     by_address = {message.to[0]: message for message in mail.outbox}
     assert set(by_address) == {national_team.email, swede.email}
-    assert f"https://elo.example/sv{link}" in by_address[swede.email].body
+    with translation.override("sv"):
+        swedish_link = reverse("reports:detail", kwargs={"region": "kaakkois-suomi", "year": 2021})
+    assert f"https://elo.example{swedish_link}" in by_address[swede.email].body
+    assert "för Sydöstra Finland" in by_address[swede.email].body
     assert f"https://elo.example{link}" in by_address[national_team.email].body
     assert subject("sv", "Open it:") in by_address[swede.email].body
     assert subject("fi", "Open it:") in by_address[national_team.email].body
