@@ -39,7 +39,10 @@ def swedish_framework(framework, year_2021, region):
     year_2021.save()
     region.name_sv = "Sydöstra Finland"
     region.save()
+    # The framework's headings come with Swedish names; this one loses its own.
     other_sub_theme = SubTheme.objects.filter(theme=theme).order_by("number")[1]
+    other_sub_theme.title_sv = ""
+    other_sub_theme.save()
     return SimpleNamespace(theme=theme, sub_theme=sub_theme, other=other_sub_theme)
 
 
