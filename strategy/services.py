@@ -35,6 +35,7 @@ from simple_history import utils as history_utils
 from lib import concurrency, deletion
 from lib.deletion import DeletionSummary
 from lib.locking import lock_and_reread
+from lib.translation import with_translations
 from portal import closed_years, page_cache
 from strategy import history
 from strategy.models import Action, FocusArea, Goal, Indicator, IndicatorValue, Strategy
@@ -655,46 +656,66 @@ def is_editable_version(strategy: Strategy | None) -> bool:
 
 #: The kinds whose earlier state the history page restores, with the fields a restore
 #: sets: those the editor's forms edit, links included. Not the parent, the position (a
-#: move is not undone by restoring the text) nor a version's bookkeeping.
+#: move is not undone by restoring the text) nor a version's bookkeeping. Translations are
+#: restored with the Finnish text they sit beside.
 STATE_FIELDS: dict[str, tuple[str, ...]] = {
-    "strategy": (
-        "title",
-        "start_year",
-        "end_year",
-        "version_label",
-        "vision",
-        "values",
-        "values_statement",
-        "overall_goal",
-        "objectives",
+    "strategy": tuple(
+        with_translations(
+            Strategy,
+            [
+                "title",
+                "start_year",
+                "end_year",
+                "version_label",
+                "vision",
+                "values",
+                "values_statement",
+                "overall_goal",
+                "objectives",
+            ],
+        )
     ),
-    "focusarea": ("number", "title", "description", "national_goals", "key_measures"),
-    "goal": ("title",),
-    "action": (
-        "title",
-        "description",
-        "goals",
-        "lead_organisation",
-        "lead_unknown",
-        "responsible_organisations",
-        "responsibles_unknown",
-        "responsible_note",
-        "start_date",
-        "end_date",
-        "status",
-        "monitoring_note",
+    "focusarea": tuple(
+        with_translations(
+            FocusArea, ["number", "title", "description", "national_goals", "key_measures"]
+        )
     ),
-    "indicator": (
-        "title",
-        "description",
-        "unit",
-        "decimals",
-        "direction",
-        "baseline",
-        "baseline_year",
-        "target",
-        "target_year",
-        "focus_areas",
+    "goal": tuple(with_translations(Goal, ["title"])),
+    "action": tuple(
+        with_translations(
+            Action,
+            [
+                "title",
+                "description",
+                "goals",
+                "lead_organisation",
+                "lead_unknown",
+                "responsible_organisations",
+                "responsibles_unknown",
+                "responsible_note",
+                "start_date",
+                "end_date",
+                "status",
+                "monitoring_note",
+            ],
+        )
+    ),
+    "indicator": tuple(
+        with_translations(
+            Indicator,
+            [
+                "title",
+                "description",
+                "unit",
+                "decimals",
+                "direction",
+                "baseline",
+                "baseline_year",
+                "target",
+                "target_year",
+                "focus_areas",
+            ],
+        )
     ),
 }
 
