@@ -74,7 +74,7 @@ def build_eloliv_booklet(region: Region | None) -> ElolivBooklet:
         RegionPractices(
             anchor=f"alue-{r.slug}",
             region_name=localized(r, "name"),
-            network_name=r.network_name or localized(r, "name"),
+            network_name=r.network_label,
             practices=tuple(
                 PracticeEntry(
                     anchor=f"kaytanto-{r.slug}-{practice.pk}",
@@ -105,7 +105,7 @@ def build_eloliv_booklet(region: Region | None) -> ElolivBooklet:
     return ElolivBooklet(
         cover=Cover(
             title=_("ELOLIV good-practices booklet"),
-            subtitle=(region.network_name or region_name) if region else _("All ELO networks"),
+            subtitle=region.network_label if region else _("All ELO networks"),
             region_name=region_name,
             period="",
             made_on=today(),

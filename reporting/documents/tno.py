@@ -219,7 +219,7 @@ def build_tno_summary(region: Region, start: dt.date, end: dt.date) -> TnoSummar
     return TnoSummary(
         cover=Cover(
             title=title,
-            subtitle=region.network_name or region_name,
+            subtitle=region.network_label,
             region_name=region_name,
             period=period,
             made_on=today(),
